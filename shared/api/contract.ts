@@ -1,0 +1,98 @@
+// THE contract between the renderer and the backend: every call, its input and its output.
+// Electron's IPC handler and the test harness's HTTP handler both parse inputs with these
+// schemas before anything runs, and the renderer's client is typed by them.
+import { z } from 'zod';
+import {
+  CaseDetailSchema,
+  CaseInputSchema,
+  CaseSchema,
+  ComputeResultDtoSchema,
+  DocumentSummarySchema,
+  EmployerInputSchema,
+  EmployerSchema,
+  IsoDateSchema,
+  JobStatusSchema,
+  NoticeInputSchema,
+  RatePlanSummarySchema,
+} from './dto';
+import { ImportKindSchema } from '../domain/importReport';
+
+/** Raw file bytes. IPC carries them as they are; the HTTP harness encodes them as base64. */
+export const BytesSchema = z.instanceof(Uint8Array);
+
+const id = z.number().int().positive();
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'app.info': method(z.object({}), z.object({ version: z.string(), dataDir: z.string(), runtime: z.enum(['electron', 'harness']) })),
+
+  'employers.list': method(z.object({}), z.array(EmployerSchema)),
+  'employers.create': method(EmployerInputSchema, EmployerSchema),
+
+  'ratePlans.list': method(z.object({}), z.array(RatePlanSummarySchema)),
+  /** A plan in the JSON exchange format of DOMAIN.md §5, as text. */
+  'ratePlans.import': method(z.object({ json: z.string().max(5_000_000) }), RatePlanSummarySchema),
+
+  'cases.list': method(z.object({ employerId: id.optional() }), z.array(CaseSchema)),
+  'cases.create': method(CaseInputSchema, CaseSchema),
+  'cases.get': method(z.object({ caseId: id }), CaseDetailSchema),
+
+  /** Starts importing one file into a case; poll jobs.get for progress and the report. */
+  'imports.start': method(
+    z.object({
+      caseId: id,
+      kind: ImportKindSchema,
+      fileName: z.string().min(1).max(260),
+      data: BytesSchema,
+      /** Leave out the rows the report lists as errors instead of refusing the whole file. */
+      leaveOutErrorRows: z.boolean().default(false),
+    }),
+    z.object({ jobId: z.string() }),
+  ),
+  'jobs.get': method(z.object({ jobId: z.string() }), JobStatusSchema),
+  'jobs.cancel': method(z.object({ jobId: z.string() }), z.object({ cancelled: z.boolean() })),
+
+  'results.compute': method(z.object({ caseId: id, asOf: IsoDateSchema }), ComputeResultDtoSchema),
+
+  'documents.generateNotice': method(NoticeInputSchema, DocumentSummarySchema),
+  'documents.pdf': method(z.object({ documentId: id }), z.object({ fileName: z.string(), data: BytesSchema })),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Errors cross the boundary as data, never as thrown exceptions. */
+export const ApiErrorSchema = z.object({
+  /** 'invalid-input' | 'not-found' | 'bad-file' | 'conflict' | 'forbidden' | 'internal' … */
+  code: z.string(),
+  /** Chinese, for the user: what went wrong and where. */
+  message: z.string(),
+  /** Field-level or row-level details (zod issue paths, import issues). */
+  details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The one function the renderer is given (window.api.invoke), in Electron and in the harness. */
+export type Invoke = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>>;
+
+export interface WindowApi {
+  invoke: Invoke;
+  runtime: 'electron' | 'harness';
+}
+
+/** IPC channel name (electron/main and electron/preload). */
+export const IPC_CHANNEL = 'jihe:invoke';

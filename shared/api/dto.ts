@@ -1,0 +1,259 @@
+// Data shapes that cross the renderer ↔ backend boundary. Money is a two-decimal string here.
+import { z } from 'zod';
+import { InsuranceCodeSchema } from '../domain/insurance';
+import { MoneySchema } from './money';
+import { ImportKindSchema, ImportReportSchema, ImportIssueSchema } from '../domain/importReport';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+export const MonthSchema = month;
+export const IsoDateSchema = isoDate;
+
+export const EmployerInputSchema = z.object({
+  name: z.string().trim().min(1, '请填写单位名称'),
+  /** 统一社会信用代码 (GB 32100-2015); validated by the backend. */
+  creditCode: z.string().trim().min(1, '请填写统一社会信用代码'),
+  insuranceUnitCode: z.string().trim().optional(),
+  address: z.string().trim().optional(),
+  legalRepresentative: z.string().trim().optional(),
+  contact: z.string().trim().optional(),
+  phone: z.string().trim().optional(),
+  industry: z.string().trim().optional(),
+});
+export type EmployerInput = z.infer<typeof EmployerInputSchema>;
+export const EmployerSchema = EmployerInputSchema.extend({ id: z.number().int(), createdAt: z.string() });
+export type Employer = z.infer<typeof EmployerSchema>;
+
+export const RatePlanSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  region: z.string(),
+  example: z.boolean(),
+  note: z.string().nullable(),
+  from: month,
+  to: month,
+  baseRule: z.string(),
+  sha256: z.string(),
+});
+export type RatePlanSummary = z.infer<typeof RatePlanSummarySchema>;
+
+export const CASE_STATES = ['planned', 'notified', 'onsite', 'summarised', 'concluded', 'rectifying', 'archived', 'closed-no-finding'] as const;
+export const CaseStateSchema = z.enum(CASE_STATES);
+export type CaseState = z.infer<typeof CaseStateSchema>;
+export const CASE_STATE_NAMES: Record<CaseState, string> = {
+  planned: '立项',
+  notified: '已通知',
+  onsite: '实地稽核',
+  summarised: '汇总',
+  concluded: '已出结论',
+  rectifying: '整改中',
+  archived: '已归档',
+  'closed-no-finding': '无问题结案',
+};
+
+export const CASE_SOURCES = ['plan', 'random', 'tip-off', 'lead'] as const;
+export const CaseSourceSchema = z.enum(CASE_SOURCES);
+export const CASE_SOURCE_NAMES: Record<z.infer<typeof CaseSourceSchema>, string> = {
+  plan: '年度计划',
+  random: '随机抽查',
+  'tip-off': '举报',
+  lead: '日常业务线索',
+};
+
+export const CaseInputSchema = z
+  .object({
+    employerId: z.number().int(),
+    periodFrom: month,
+    periodTo: month,
+    ratePlanId: z.number().int(),
+    source: CaseSourceSchema,
+  })
+  .refine((c) => c.periodTo >= c.periodFrom, { message: '稽核期间的结束月不能早于开始月', path: ['periodTo'] });
+export type CaseInput = z.infer<typeof CaseInputSchema>;
+
+export const CaseSchema = z.object({
+  id: z.number().int(),
+  /** Case number, e.g. "稽〔2026〕3号". */
+  number: z.string(),
+  employerId: z.number().int(),
+  employerName: z.string(),
+  periodFrom: month,
+  periodTo: month,
+  ratePlanId: z.number().int(),
+  ratePlanName: z.string(),
+  source: CaseSourceSchema,
+  state: CaseStateSchema,
+  createdAt: z.string(),
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+export const SourceFileSchema = z.object({
+  id: z.number().int(),
+  kind: ImportKindSchema,
+  fileName: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  importedAt: z.string(),
+  rows: z.number().int(),
+  report: ImportReportSchema,
+});
+export type SourceFile = z.infer<typeof SourceFileSchema>;
+
+export const DOCUMENT_TYPES = ['audit-notice'] as const;
+export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
+export type DocumentType = z.infer<typeof DocumentTypeSchema>;
+export const DOCUMENT_TYPE_NAMES: Record<DocumentType, string> = { 'audit-notice': '稽核通知书' };
+
+export const DocumentSummarySchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  type: DocumentTypeSchema,
+  title: z.string(),
+  number: z.string(),
+  status: z.enum(['draft', 'issued']),
+  createdAt: z.string(),
+  sha256: z.string(),
+  pages: z.number().int(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export const CaseDetailSchema = z.object({
+  case: CaseSchema,
+  employer: EmployerSchema,
+  files: z.array(SourceFileSchema),
+  documents: z.array(DocumentSummarySchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+const sourceRef = z.object({ fileId: z.number().int(), fileName: z.string(), sheet: z.string(), row: z.number().int() });
+
+export const ResultInsuranceLineSchema = z.object({
+  code: InsuranceCodeSchema,
+  name: z.string(),
+  employerRate: z.string(),
+  employeeRate: z.string(),
+  floor: MoneySchema,
+  ceiling: MoneySchema,
+  dueBase: MoneySchema,
+  declaredBase: MoneySchema,
+  shortfall: MoneySchema,
+  employer: MoneySchema,
+  employee: MoneySchema,
+});
+
+export const ResultRowSchema = z.object({
+  personId: z.string(),
+  name: z.string(),
+  month,
+  payrollOnly: z.boolean(),
+  basis: MoneySchema,
+  basisNote: z.string(),
+  planPeriod: z.string(),
+  insurances: z.array(ResultInsuranceLineSchema),
+  employer: MoneySchema,
+  employee: MoneySchema,
+  total: MoneySchema,
+  dueDate: isoDate,
+  lateFeeDays: z.number().int(),
+  lateFee: MoneySchema,
+  lateFeeCapped: z.boolean(),
+  exemption: z.object({ reason: z.string(), note: z.string().optional() }).optional(),
+  payrollSources: z.array(sourceRef),
+  declarationSources: z.array(sourceRef),
+});
+export type ResultRow = z.infer<typeof ResultRowSchema>;
+
+export const ResultMonthSchema = z.object({
+  month,
+  payrollHeadcount: z.number().int(),
+  declaredHeadcount: z.number().int(),
+  matched: z.number().int(),
+  payrollOnly: z.number().int(),
+  declaredOnly: z.number().int(),
+  gross: MoneySchema,
+  declaredBase: MoneySchema,
+  shortfall: MoneySchema,
+  backPay: MoneySchema,
+  lateFee: MoneySchema,
+  rows: z.number().int(),
+});
+export type ResultMonth = z.infer<typeof ResultMonthSchema>;
+
+export const TotalsSchema = z.object({
+  employer: MoneySchema,
+  employee: MoneySchema,
+  backPay: MoneySchema,
+  lateFee: MoneySchema,
+  total: MoneySchema,
+});
+
+const personMonth = z.object({ personId: z.string(), name: z.string(), month, sources: z.array(sourceRef) });
+
+/** The computation's result as the API and `jihe compute --json` give it (DOMAIN.md §7). */
+export const ComputeResultDtoSchema = z.object({
+  from: month,
+  to: month,
+  asOf: isoDate,
+  planName: z.string(),
+  totals: TotalsSchema,
+  byInsurance: z.record(z.string(), z.object({ employer: MoneySchema, employee: MoneySchema })),
+  months: z.array(ResultMonthSchema),
+  lines: z.number().int(),
+  rows: z.array(ResultRowSchema),
+  exempted: z.array(ResultRowSchema),
+  payrollOnly: z.array(personMonth),
+  declaredOnly: z.array(personMonth),
+  overDeclared: z.array(
+    z.object({ personId: z.string(), name: z.string(), month, insurance: InsuranceCodeSchema, dueBase: MoneySchema, declaredBase: MoneySchema, sources: z.array(sourceRef) }),
+  ),
+  discrepancies: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      month,
+      insurance: InsuranceCodeSchema.nullable(),
+      side: z.enum(['employer', 'employee']),
+      declaredBase: MoneySchema,
+      expected: MoneySchema,
+      declaredAmount: MoneySchema,
+      source: sourceRef,
+    }),
+  ),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), months: z.array(z.string()).optional() })),
+});
+export type ComputeResultDto = z.infer<typeof ComputeResultDtoSchema>;
+
+export const JobStatusSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** 0…1 */
+  progress: z.number(),
+  /** What is happening now, in Chinese ("正在读取第 3 张工作表…"). */
+  message: z.string(),
+  /** For an import: the report, also when it failed (its errors say why). */
+  report: ImportReportSchema.nullable(),
+  error: z.string().nullable(),
+  sourceFileId: z.number().int().nullable(),
+});
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+export const AuditorSchema = z.object({
+  name: z.string().trim().min(1, '请填写稽核人员姓名'),
+  credentialNo: z.string().trim().min(1, '请填写执法证件号'),
+});
+
+export const NoticeInputSchema = z.object({
+  caseId: z.number().int(),
+  /** Date of the on-site audit; the notice must be served at least 3 days before. */
+  onsiteDate: isoDate,
+  onsiteTime: z.string().trim().min(1, '请填写实地稽核时间'),
+  place: z.string().trim().min(1, '请填写实地稽核地点'),
+  auditors: z.array(AuditorSchema).min(2, '实地稽核至少需要两名稽核人员'),
+  contactName: z.string().trim().min(1, '请填写联系人'),
+  contactPhone: z.string().trim().min(1, '请填写联系电话'),
+  issueDate: isoDate,
+});
+export type NoticeInput = z.infer<typeof NoticeInputSchema>;
+
+export { ImportIssueSchema, ImportReportSchema };

@@ -1,0 +1,70 @@
+// The rate plan exchange format (DOMAIN.md §5). Rates, floors and ceilings differ by region and
+// year, so they are data the user loads, validated here with messages an auditor can act on.
+import { z } from 'zod';
+import { InsuranceCodeSchema } from './insurance';
+import { isMonth } from '../rules/month';
+
+const month = z.string().refine(isMonth, { message: '应为 YYYY-MM 形式的月份' });
+const rate = z.number({ message: '费率应为数字（如 0.16 表示 16%）' }).min(0, '费率不能为负').max(1, '费率不能超过 1（100%）');
+const yuan = z.number({ message: '应为金额数字（元）' }).min(0, '金额不能为负').refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额最多两位小数');
+
+export const PlanInsuranceSchema = z
+  .object({
+    code: InsuranceCodeSchema,
+    name: z.string().min(1, '险种名称不能为空'),
+    employerRate: rate,
+    employeeRate: rate,
+    floor: yuan,
+    ceiling: yuan,
+  })
+  .refine((i) => i.ceiling >= i.floor, { message: '缴费基数上限不能低于下限', path: ['ceiling'] });
+
+export const PlanPeriodSchema = z
+  .object({
+    from: month,
+    to: month,
+    insurances: z.array(PlanInsuranceSchema).min(1, '每个期间至少要有一个险种'),
+  })
+  .refine((p) => p.to >= p.from, { message: '期间的结束月不能早于开始月', path: ['to'] })
+  .refine((p) => new Set(p.insurances.map((i) => i.code)).size === p.insurances.length, {
+    message: '同一期间内险种重复',
+    path: ['insurances'],
+  });
+
+export const RatePlanSchema = z
+  .object({
+    name: z.string().min(1, '方案名称不能为空'),
+    region: z.string().min(1, '地区不能为空'),
+    lateFeeDailyRate: z.number().min(0, '滞纳金日费率不能为负').max(0.01, '滞纳金日费率不合理（超过 1%）'),
+    lateFeeCap: z.enum(['none', 'principal'], { message: '只能是 "none" 或 "principal"' }),
+    due: z.object({
+      monthOffset: z.number().int('应为整数').min(0).max(12),
+      day: z.union([z.number().int('应为整数').min(1).max(31), z.literal('last')], { message: '应为 1–31 的日期或 "last"' }),
+    }),
+    baseRule: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('monthly') }),
+      z.object({ kind: z.literal('annual'), yearStartMonth: z.union([z.literal(1), z.literal(7)], { message: '年度起始月只能是 1 或 7' }) }),
+    ]),
+    periods: z.array(PlanPeriodSchema).min(1, '至少要有一个期间'),
+    /** Free text shown on every screen and document that uses the plan, e.g. "示例，非真实政策". */
+    note: z.string().optional(),
+    example: z.boolean().optional(),
+  })
+  .superRefine((plan, ctx) => {
+    const sorted = plan.periods.map((p, index) => ({ ...p, index })).sort((a, b) => (a.from < b.from ? -1 : 1));
+    for (let k = 1; k < sorted.length; k++) {
+      const prev = sorted[k - 1]!;
+      const cur = sorted[k]!;
+      if (cur.from <= prev.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['periods', cur.index, 'from'],
+          message: `期间 ${cur.from}～${cur.to} 与期间 ${prev.from}～${prev.to} 重叠`,
+        });
+      }
+    }
+  });
+
+export type RatePlan = z.infer<typeof RatePlanSchema>;
+export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
+export type PlanInsurance = z.infer<typeof PlanInsuranceSchema>;
