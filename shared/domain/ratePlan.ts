@@ -6,7 +6,12 @@ import { isMonth } from '../rules/month';
 
 const month = z.string().refine(isMonth, { message: '应为 YYYY-MM 形式的月份' });
 const rate = z.number({ message: '费率应为数字（如 0.16 表示 16%）' }).min(0, '费率不能为负').max(1, '费率不能超过 1（100%）');
-const yuan = z.number({ message: '应为金额数字（元）' }).min(0, '金额不能为负').refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额最多两位小数');
+// A floor or ceiling in yuan; it must convert to whole fen exactly (fenFromYuanNumber).
+const yuan = z
+  .number({ message: '应为金额数字（元）' })
+  .min(0, '金额不能为负')
+  .max(100_000_000, '金额不合理（超过 1 亿元）')
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额最多两位小数');
 
 export const PlanInsuranceSchema = z
   .object({
@@ -35,33 +40,39 @@ export const RatePlanSchema = z
   .object({
     name: z.string().min(1, '方案名称不能为空'),
     region: z.string().min(1, '地区不能为空'),
-    lateFeeDailyRate: z.number().min(0, '滞纳金日费率不能为负').max(0.01, '滞纳金日费率不合理（超过 1%）'),
+    lateFeeDailyRate: z.number({ message: '滞纳金日费率应为数字（如 0.0005 表示每日万分之五）' }).min(0, '滞纳金日费率不能为负').max(0.01, '滞纳金日费率不合理（超过 1%）'),
     lateFeeCap: z.enum(['none', 'principal'], { message: '只能是 "none" 或 "principal"' }),
     due: z.object({
-      monthOffset: z.number().int('应为整数').min(0).max(12),
+      monthOffset: z.number({ message: '应为 0–12 的整数' }).int('应为整数').min(0, '不能小于 0').max(12, '不能大于 12'),
       day: z.union([z.number().int('应为整数').min(1).max(31), z.literal('last')], { message: '应为 1–31 的日期或 "last"' }),
     }),
-    baseRule: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('monthly') }),
-      z.object({ kind: z.literal('annual'), yearStartMonth: z.union([z.literal(1), z.literal(7)], { message: '年度起始月只能是 1 或 7' }) }),
-    ]),
+    baseRule: z.discriminatedUnion(
+      'kind',
+      [
+        z.object({ kind: z.literal('monthly') }),
+        z.object({ kind: z.literal('annual'), yearStartMonth: z.union([z.literal(1), z.literal(7)], { message: '年度起始月只能是 1 或 7' }) }),
+      ],
+      { message: '基数规则应为 {"kind":"monthly"} 或 {"kind":"annual","yearStartMonth":1 或 7}' },
+    ),
     periods: z.array(PlanPeriodSchema).min(1, '至少要有一个期间'),
     /** Free text shown on every screen and document that uses the plan, e.g. "示例，非真实政策". */
     note: z.string().optional(),
     example: z.boolean().optional(),
   })
   .superRefine((plan, ctx) => {
-    const sorted = plan.periods.map((p, index) => ({ ...p, index })).sort((a, b) => (a.from < b.from ? -1 : 1));
-    for (let k = 1; k < sorted.length; k++) {
-      const prev = sorted[k - 1]!;
-      const cur = sorted[k]!;
-      if (cur.from <= prev.to) {
+    // Sorted by start; each period is compared with the one reaching furthest so far, so a short
+    // period nested inside a long one is caught even when another period sits between them.
+    const sorted = plan.periods.map((p, index) => ({ ...p, index })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.index - b.index));
+    let reach: (typeof sorted)[number] | undefined;
+    for (const cur of sorted) {
+      if (reach && cur.from <= reach.to) {
         ctx.addIssue({
           code: 'custom',
           path: ['periods', cur.index, 'from'],
-          message: `期间 ${cur.from}～${cur.to} 与期间 ${prev.from}～${prev.to} 重叠`,
+          message: `期间 ${cur.from}～${cur.to} 与期间 ${reach.from}～${reach.to} 重叠`,
         });
       }
+      if (!reach || cur.to > reach.to) reach = cur;
     }
   });
 
