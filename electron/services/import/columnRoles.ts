@@ -1,0 +1,228 @@
+// Which column plays which role (DOMAIN.md §4.4). The one place that knows the header synonyms:
+// header detection scores rows with it, and the column-mapping screen (with saved templates)
+// will reuse assignRoles/applyOverride so automatic and manual mappings follow the same rules.
+import type { ColumnRole, ImportKind } from '../../../shared/domain/importReport';
+import { parseInsuranceName, type InsuranceCode } from '../../../shared/domain/insurance';
+import type { Month } from '../../../shared/rules/month';
+import { columnLetter } from './grid';
+
+/** Exact synonyms after normaliseHeader; earlier entries win when two columns compete. */
+export const ROLE_SYNONYMS: Readonly<Record<Exclude<ColumnRole, 'ignore'>, readonly string[]>> = {
+  personId: ['身份证号', '身份证号码', '公民身份号码', '证件号码', '社会保障号码', '社保卡号', '身份证', '证件号', '身份证件号码', '公民身份证号码', '社会保障号'],
+  name: ['姓名', '职工姓名', '人员姓名', '员工姓名', '参保人姓名', '名字'],
+  month: ['月份', '工资月份', '所属期', '费款所属期', '所属月份', '年月', '期间', '所属年月', '发放月份', '缴费月份', '工资所属期', '结算月份'],
+  gross: ['应发工资', '应发合计', '应发金额', '工资总额', '税前工资', '应付工资', '应发工资合计', '应发数', '应发'],
+  net: ['实发工资', '实发金额', '实发合计', '实发数', '实发', '实领工资', '实付工资'],
+  department: ['部门', '所属部门', '部门名称', '科室', '所在部门'],
+  base: ['缴费基数', '申报基数', '缴费工资', '申报工资', '基数', '月缴费基数', '缴费工资基数', '申报缴费基数'],
+  insurance: ['险种', '险种名称', '险种类型'],
+  employerAmount: ['单位缴费', '单位应缴', '单位缴纳', '单位部分', '单位缴费金额', '单位应缴金额', '单位缴纳金额', '单位缴费额'],
+  employeeAmount: ['个人缴费', '个人应缴', '个人缴纳', '个人部分', '个人缴费金额', '个人应缴金额', '个人缴纳金额', '个人缴费额'],
+  paid: ['缴费状态', '到账状态', '是否到账', '是否缴费', '缴费标志', '到账标志'],
+};
+
+export const ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
+  personId: '身份证号',
+  name: '姓名',
+  month: '月份',
+  gross: '应发工资',
+  net: '实发工资',
+  department: '部门',
+  base: '缴费基数',
+  insurance: '险种',
+  employerAmount: '单位缴费',
+  employeeAmount: '个人缴费',
+  paid: '缴费状态',
+  ignore: '不导入',
+};
+
+/** The roles each kind of file uses; other recognised columns are ignored. */
+export const KIND_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {
+  payroll: ['personId', 'name', 'month', 'gross', 'net', 'department'],
+  declaration: ['personId', 'name', 'month', 'base', 'insurance', 'employerAmount', 'employeeAmount', 'paid'],
+};
+
+/** Required columns; the month may instead come from the sheet name or title row. */
+export const REQUIRED_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {
+  payroll: ['personId', 'month', 'gross'],
+  declaration: ['personId', 'month', 'base'],
+};
+
+/** Amount roles that may carry an insurance qualifier (wide declaration layouts). */
+const QUALIFIABLE: ReadonlySet<ColumnRole> = new Set(['base', 'employerAmount', 'employeeAmount']);
+
+/** Full-width to ASCII, no spaces or line breaks, no "(元)"-style notes, no required-field marks. */
+export function normaliseHeader(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000\u00A0\u200B]/g, '')
+    .replace(/[([【][^()[\]【】]*[)\]】]/g, '')
+    .replace(/^\*+|\*+$/g, '')
+    .replace(/[:：]$/, '')
+    .replace(/\(?单位[:：]?元\)?$/, '');
+}
+
+export interface RoleMatch {
+  role: Exclude<ColumnRole, 'ignore'>;
+  insurance: InsuranceCode | null;
+  /** Position in the synonym list: lower is a better match. */
+  rank: number;
+}
+
+function exactRole(text: string, kind: ImportKind): RoleMatch | null {
+  for (const role of KIND_ROLES[kind]) {
+    if (role === 'ignore') continue;
+    const rank = ROLE_SYNONYMS[role].indexOf(text);
+    if (rank >= 0) return { role, insurance: null, rank };
+  }
+  return null;
+}
+
+/** An insurance name used as a header prefix or group title: 养老, 养老保险, 基本医疗保险, 失业险. */
+export function insuranceFromLabel(label: string): InsuranceCode | null {
+  const t = normaliseHeader(label);
+  if (t === '' || t.length > 12) return null;
+  if (!/^(企业职工|城镇职工|职工)?(基本)?(养老|医疗|医保|生育|失业|工伤|大额医疗|大病|补充医疗|大额)(保险|险|补助|费)?$/.test(t)) return null;
+  return parseInsuranceName(t);
+}
+
+/**
+ * The role of one header. `parent` is the upper cell of a two-row merged header (e.g. 养老保险
+ * above 缴费基数 | 单位缴纳 | 个人缴纳): it qualifies amounts with an insurance, or names the
+ * column when the lower cell is empty.
+ */
+export function matchHeader(header: string, kind: ImportKind, parent = ''): RoleMatch | null {
+  const text = normaliseHeader(header);
+  const parentText = normaliseHeader(parent);
+  if (text === '') return parentText === '' ? null : exactRole(parentText, kind);
+  const direct = exactRole(text, kind);
+  if (direct) {
+    if (kind === 'declaration' && QUALIFIABLE.has(direct.role) && parentText !== '') {
+      const ins = insuranceFromLabel(parentText);
+      if (ins) return { ...direct, insurance: ins };
+    }
+    return direct;
+  }
+  // One-row wide layout: 养老保险缴费基数, 医疗单位缴纳, 失业保险个人缴费.
+  if (kind === 'declaration') {
+    for (const role of ['base', 'employerAmount', 'employeeAmount'] as const) {
+      for (const [rank, syn] of ROLE_SYNONYMS[role].entries()) {
+        if (text.length > syn.length && text.endsWith(syn)) {
+          const ins = insuranceFromLabel(text.slice(0, -syn.length));
+          if (ins) return { role, insurance: ins, rank };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+export interface ColumnAssignment {
+  index: number;
+  letter: string;
+  /** The header as shown ("养老保险/缴费基数" for a two-row header). */
+  header: string;
+  role: ColumnRole;
+  insurance: InsuranceCode | null;
+}
+
+export interface HeaderCell {
+  /** Lower (or only) header cell text. */
+  text: string;
+  /** Upper cell of a two-row header, '' otherwise. */
+  parent: string;
+}
+
+export function headerLabel(cell: HeaderCell): string {
+  const child = cell.text.trim();
+  const parent = cell.parent.trim();
+  if (parent === '' || parent === child) return child;
+  if (child === '') return parent;
+  return `${parent}/${child}`;
+}
+
+/**
+ * One role per column and (role, insurance) per sheet; when two columns compete for a role,
+ * the better synonym wins, then the leftmost. `notes` says which columns lost.
+ */
+export function assignRoles(cells: readonly HeaderCell[], kind: ImportKind): { columns: ColumnAssignment[]; notes: string[] } {
+  const matches = cells.map((cell) => matchHeader(cell.text, kind, cell.parent));
+  const winner = new Map<string, number>();
+  matches.forEach((m, i) => {
+    if (!m) return;
+    const key = `${m.role}|${m.insurance ?? ''}`;
+    const prev = winner.get(key);
+    if (prev === undefined || (matches[prev] as RoleMatch).rank > m.rank) winner.set(key, i);
+  });
+  const notes: string[] = [];
+  const columns = cells.map((cell, i): ColumnAssignment => {
+    const m = matches[i];
+    const base = { index: i, letter: columnLetter(i), header: headerLabel(cell) };
+    if (!m) return { ...base, role: 'ignore', insurance: null };
+    const key = `${m.role}|${m.insurance ?? ''}`;
+    if (winner.get(key) !== i) {
+      const w = winner.get(key) as number;
+      notes.push(`第${columnLetter(i)}列“${base.header}”也像“${ROLE_NAMES[m.role]}”，已采用第${columnLetter(w)}列`);
+      return { ...base, role: 'ignore', insurance: null };
+    }
+    return { ...base, role: m.role, insurance: m.insurance };
+  });
+  return { columns, notes };
+}
+
+/** What the auditor (or a saved template) says about one column. */
+export interface ColumnOverride {
+  role: ColumnRole;
+  insurance?: InsuranceCode | null;
+}
+
+/** The auditor's corrections for one sheet; absent fields keep what was detected. */
+export interface SheetMappingOverride {
+  /** 1-based row of the (last) header row. */
+  headerRow?: number;
+  /** By column letter. */
+  columns?: Record<string, ColumnRole | ColumnOverride>;
+  /** The month of every row of the sheet when it has no month column. */
+  sheetMonth?: Month | null;
+  skip?: boolean;
+}
+
+/** Keyed by sheet name ('' for CSV); '*' applies to every sheet without its own entry. */
+export type MappingOverride = Record<string, SheetMappingOverride>;
+
+export function overrideFor(mapping: MappingOverride | undefined, sheet: string): SheetMappingOverride | undefined {
+  if (!mapping) return undefined;
+  return mapping[sheet] ?? mapping['*'];
+}
+
+/** Applies column overrides; a role given to a column is taken away from any other column. */
+export function applyColumnOverrides(columns: readonly ColumnAssignment[], override: SheetMappingOverride['columns']): ColumnAssignment[] {
+  if (!override) return [...columns];
+  const out = columns.map((c) => ({ ...c }));
+  for (const [letter, value] of Object.entries(override)) {
+    const o: ColumnOverride = typeof value === 'string' ? { role: value } : value;
+    let col = out.find((c) => c.letter === letter.toUpperCase());
+    if (!col) {
+      const index = [...letter.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      col = { index, letter: columnLetter(index), header: '', role: 'ignore', insurance: null };
+      out.push(col);
+    }
+    const insurance = o.insurance ?? null;
+    if (o.role !== 'ignore') {
+      for (const other of out) if (other !== col && other.role === o.role && other.insurance === insurance) other.role = 'ignore';
+    }
+    col.role = o.role;
+    col.insurance = o.role === 'ignore' ? null : insurance;
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Required roles the columns do not cover (month is satisfied by a sheet month). */
+export function missingRoles(columns: readonly ColumnAssignment[], kind: ImportKind, hasSheetMonth: boolean): ColumnRole[] {
+  const present = new Set(columns.map((c) => c.role));
+  return REQUIRED_ROLES[kind].filter((r) => !present.has(r) && !(r === 'month' && hasSheetMonth));
+}
+
+export function synonymsText(role: Exclude<ColumnRole, 'ignore'>): string {
+  return ROLE_SYNONYMS[role].slice(0, 6).join('、');
+}
