@@ -94,5 +94,5 @@ export interface WindowApi {
   runtime: 'electron' | 'harness';
 }
 
-/** IPC channel name (electron/main and electron/preload). */
-export const IPC_CHANNEL = 'jihe:invoke';
+/** IPC channel name (electron/main and electron/preload); defined in ./ipcChannel for the preload. */
+export { IPC_CHANNEL } from './ipcChannel';
