@@ -1,0 +1,180 @@
+// The backend behind THE contract (shared/api/contract.ts): one invoke(method, rawInput) that
+// checks the method name, parses the input with the method's zod schema (Chinese messages),
+// runs the handler and returns a result — never an exception. Electron's IPC handler, the HTTP
+// harness and tests all call this same function; electron/main never reaches past it.
+import { mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contract, isMethodName, type ApiResult, type MethodName } from '../../shared/api/contract';
+import { chineseErrorMap, fieldErrorsToText, formatZodIssues, type PathLabels } from '../../shared/rules/zodIssues';
+import { openDatabase, type Db } from './db/open';
+import { seedDatabase } from './db/seed';
+import { createJobRunner } from './jobs/runner';
+import type { BackendContext } from './backend/context';
+import { ApiFailure, toApiError } from './backend/errors';
+import type { Handler, Handlers } from './backend/types';
+import { employerHandlers } from './backend/employers';
+import { ratePlanHandlers } from './backend/ratePlans';
+import { caseHandlers } from './backend/cases';
+import { importHandlers } from './backend/imports';
+import { resultHandlers } from './backend/results';
+import { documentHandlers } from './backend/documents';
+
+export interface BackendOptions {
+  /** Folder of the workstation's database (created when missing). */
+  dataDir: string;
+  /** Electron-ABI better-sqlite3 build (Electron only). */
+  nativeBinding?: string;
+  runtime: 'electron' | 'harness';
+  /** Who acts, for created_by and the audit log; default the OS user name. */
+  actor?: string;
+  /** Example plans, agency profile, fonts; default the project's resources/. */
+  resourcesDir?: string;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+export interface Backend {
+  invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
+  close(): void;
+  /** The open database, for the CLI and tests on the same process. */
+  readonly db: Db;
+  /** Resolves when the job has settled (tests, shutdown). */
+  jobSettled(jobId: string): Promise<void>;
+}
+
+export const DATABASE_FILE = 'jihe.sqlite';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Chinese names of input fields, for messages such as "稽核期间结束月：月份应为 YYYY-MM". */
+const INPUT_LABELS: PathLabels = {
+  fields: {
+    name: '名称',
+    creditCode: '统一社会信用代码',
+    employerId: '参保单位',
+    ratePlanId: '缴费方案',
+    periodFrom: '稽核期间开始月',
+    periodTo: '稽核期间结束月',
+    source: '案件来源',
+    caseId: '案件',
+    kind: '文件类型',
+    fileName: '文件名',
+    data: '文件内容',
+    leaveOutErrorRows: '跳过错误行',
+    jobId: '任务',
+    asOf: '计算截止日期',
+    json: '缴费方案内容',
+    onsiteDate: '实地稽核日期',
+    onsiteTime: '实地稽核时间',
+    place: '实地稽核地点',
+    auditors: '稽核人员',
+    credentialNo: '执法证件号',
+    'auditors.name': '姓名',
+    contactName: '联系人',
+    contactPhone: '联系电话',
+    issueDate: '发文日期',
+    documentId: '文书',
+  },
+  items: { auditors: '稽核人员' },
+};
+
+const handlers: Handlers = {
+  'app.info': (ctx) => ({ version: ctx.version, dataDir: ctx.dataDir, runtime: ctx.runtime }),
+  ...employerHandlers,
+  ...ratePlanHandlers,
+  ...caseHandlers,
+  ...importHandlers,
+  ...resultHandlers,
+  ...documentHandlers,
+};
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function defaultActor(): string {
+  try {
+    return os.userInfo().username || '本机用户';
+  } catch {
+    return '本机用户';
+  }
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDatabase(path.join(opts.dataDir, DATABASE_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const now = opts.now ?? (() => new Date());
+  const actor = opts.actor ?? defaultActor();
+  const resourcesDir = opts.resourcesDir ?? path.join(PROJECT_ROOT, 'resources');
+  const meta = () => ({ actor, at: now().toISOString() });
+  try {
+    seedDatabase(db, resourcesDir, meta());
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  let queue: Promise<unknown> = Promise.resolve();
+  const jobs = createJobRunner();
+  const ctx: BackendContext = {
+    db,
+    jobs,
+    actor,
+    dataDir: opts.dataDir,
+    resourcesDir,
+    runtime: opts.runtime,
+    version: readVersion(),
+    now,
+    meta,
+    serial<T>(fn: () => Promise<T>): Promise<T> {
+      const run = queue.then(fn, fn);
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+  let closed = false;
+
+  async function invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+    try {
+      if (closed) throw new ApiFailure('internal', '后台服务已关闭');
+      if (!isMethodName(method)) throw new ApiFailure('unknown-method', `未知的调用：${String(method)}`);
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(rawInput ?? {}, { error: chineseErrorMap });
+      if (!parsed.success) {
+        const errors = formatZodIssues(parsed.error, INPUT_LABELS);
+        throw new ApiFailure(
+          'invalid-input',
+          `输入有误：${fieldErrorsToText(errors).replace(/\n/g, '；')}`,
+          errors.map((e) => ({ path: e.path || e.field, message: e.message })),
+        );
+      }
+      const handler = handlers[method] as Handler<MethodName>;
+      const value = await handler(ctx, parsed.data as never);
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        const errors = formatZodIssues(checked.error);
+        throw new ApiFailure('internal', `内部错误：${method} 的返回值不符合接口约定（${fieldErrorsToText(errors).replace(/\n/g, '；')}）`);
+      }
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toApiError(e) };
+    }
+  }
+
+  return {
+    db,
+    invoke,
+    jobSettled: (jobId) => jobs.settled(jobId),
+    close() {
+      if (closed) return;
+      closed = true;
+      void jobs.shutdown();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// What every handler gets: the database, the job runner, who is acting and the clock. One place,
+// so a handler's dependencies are visible and a test can set the clock.
+import type { Db } from '../db/open';
+import type { JobRunner } from '../jobs/runner';
+import type { WriteMeta } from '../db/repos/meta';
+
+export interface BackendContext {
+  db: Db;
+  jobs: JobRunner;
+  actor: string;
+  dataDir: string;
+  resourcesDir: string;
+  runtime: 'electron' | 'harness';
+  version: string;
+  now(): Date;
+  /** created_by/at for a write happening now. */
+  meta(): WriteMeta;
+  /** Runs `fn` after every earlier call to `serial` has settled (document numbering). */
+  serial<T>(fn: () => Promise<T>): Promise<T>;
+}

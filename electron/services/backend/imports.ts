@@ -1,0 +1,36 @@
+// imports.start, jobs.get, jobs.cancel: a file goes into a case as a job the UI polls.
+import type { JobStatus } from '../../../shared/api/dto';
+import { runImportJob, type ImportJobData } from '../jobs/importJob';
+import { ApiFailure } from './errors';
+import { requireOpenCase } from './cases';
+import type { Handlers } from './types';
+
+export const importHandlers: Handlers<'imports.start' | 'jobs.get' | 'jobs.cancel'> = {
+  'imports.start': (ctx, input) => {
+    requireOpenCase(ctx.db, input.caseId);
+    // Copy the bytes: the caller's buffer may be reused or detached while the job runs.
+    const bytes = new Uint8Array(input.data);
+    const jobId = ctx.jobs.start<unknown, ImportJobData>(`import:${input.kind}`, (job) =>
+      runImportJob(job, ctx.db, { caseId: input.caseId, kind: input.kind, fileName: input.fileName, bytes, leaveOutErrorRows: input.leaveOutErrorRows }, () => ctx.meta()),
+    );
+    return { jobId };
+  },
+
+  'jobs.get': (ctx, input) => {
+    const job = ctx.jobs.get<unknown, ImportJobData>(input.jobId);
+    if (!job) throw new ApiFailure('not-found', '找不到该任务（可能已过期），请重新操作');
+    const status: JobStatus = {
+      id: job.id,
+      kind: job.kind,
+      state: job.state,
+      progress: job.progress,
+      message: job.message,
+      report: job.data?.report ?? null,
+      error: job.error,
+      sourceFileId: job.data?.sourceFileId ?? null,
+    };
+    return status;
+  },
+
+  'jobs.cancel': (ctx, input) => ({ cancelled: ctx.jobs.cancel(input.jobId) }),
+};

@@ -1,0 +1,9 @@
+// What a numbered migration is: a version (1, 2, …, matching its file name) and a step that
+// changes the schema. migrate.ts runs each in its own transaction with the user_version bump.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}

@@ -1,0 +1,75 @@
+// Audit cases (稽核案件). A case number 稽〔YYYY〕N号 is allocated per year in the same
+// transaction that stores the case, from a sequence that never goes back, so numbers are
+// never reused even if a case were removed.
+import type Database from 'better-sqlite3';
+import type { Case, CaseInput, CaseState } from '../../../../shared/api/dto';
+import { formatDocumentNumber } from '../../../../shared/documents/numbering';
+import type { WriteMeta } from './meta';
+
+export const CASE_NUMBER_PREFIX = '稽';
+
+interface CaseRow {
+  id: number;
+  number: string;
+  employer_id: number;
+  employer_name: string;
+  period_from: string;
+  period_to: string;
+  rate_plan_id: number;
+  rate_plan_name: string;
+  source: Case['source'];
+  state: CaseState;
+  created_at: string;
+}
+
+const SELECT_CASE = `
+  SELECT c.id, c.number, c.employer_id, e.name AS employer_name, c.period_from, c.period_to,
+         c.rate_plan_id, p.name AS rate_plan_name, c.source, c.state, c.created_at
+  FROM cases c JOIN employers e ON e.id = c.employer_id JOIN rate_plans p ON p.id = c.rate_plan_id`;
+
+function toCase(r: CaseRow): Case {
+  return {
+    id: r.id,
+    number: r.number,
+    employerId: r.employer_id,
+    employerName: r.employer_name,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    ratePlanId: r.rate_plan_id,
+    ratePlanName: r.rate_plan_name,
+    source: r.source,
+    state: r.state,
+    createdAt: r.created_at,
+  };
+}
+
+export function getCase(db: Database.Database, id: number): Case | null {
+  const r = db.prepare(`${SELECT_CASE} WHERE c.id = ?`).get(id) as CaseRow | undefined;
+  return r ? toCase(r) : null;
+}
+
+export function listCases(db: Database.Database, employerId?: number): Case[] {
+  const rows =
+    employerId === undefined
+      ? (db.prepare(`${SELECT_CASE} ORDER BY c.year DESC, c.seq DESC`).all() as CaseRow[])
+      : (db.prepare(`${SELECT_CASE} WHERE c.employer_id = ? ORDER BY c.year DESC, c.seq DESC`).all(employerId) as CaseRow[]);
+  return rows.map(toCase);
+}
+
+/** Allocates the next number of `year` and stores the case. Run inside a transaction. */
+export function insertCase(db: Database.Database, input: CaseInput, year: number, meta: WriteMeta): Case {
+  db.prepare('INSERT INTO case_sequences (year, last_seq) VALUES (?, 0) ON CONFLICT(year) DO NOTHING').run(year);
+  const { last_seq } = db.prepare('UPDATE case_sequences SET last_seq = last_seq + 1 WHERE year = ? RETURNING last_seq').get(year) as { last_seq: number };
+  const number = formatDocumentNumber(CASE_NUMBER_PREFIX, year, last_seq);
+  const info = db
+    .prepare(
+      `INSERT INTO cases (year, seq, number, employer_id, period_from, period_to, rate_plan_id, source, state, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
+    )
+    .run(year, last_seq, number, input.employerId, input.periodFrom, input.periodTo, input.ratePlanId, input.source, meta.at, meta.actor);
+  return getCase(db, Number(info.lastInsertRowid))!;
+}
+
+export function setCaseState(db: Database.Database, id: number, state: CaseState): void {
+  db.prepare('UPDATE cases SET state = ? WHERE id = ?').run(state, id);
+}

@@ -1,0 +1,77 @@
+// Shared set-up for the database tests: a fresh database file in a temp folder, seeded with the
+// shipped example plans, plus an employer and a case — the state every case-level test starts from.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Db } from '../../electron/services/db/open';
+import { seedDatabase } from '../../electron/services/db/seed';
+import { insertEmployer } from '../../electron/services/db/repos/employers';
+import { insertCase } from '../../electron/services/db/repos/cases';
+import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
+import type { DeclarationLine, PayrollLine } from '../../shared/domain/lines';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RESOURCES = path.join(ROOT, 'resources');
+export const META = { actor: '测试员甲', at: '2026-07-01T08:00:00.000Z' };
+
+export function tempDir(prefix = 'jihe-db-'): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function openSeeded(dir: string): Db {
+  const db = openDatabase(path.join(dir, 'jihe.sqlite'));
+  seedDatabase(db, RESOURCES, META);
+  return db;
+}
+
+export function createCase(db: Db, creditCode = '91350100M000100Y43'): { caseId: number; employerId: number; ratePlanId: number } {
+  const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode }, META);
+  const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024');
+  if (!plan) throw new Error('example plan missing');
+  const c = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-12', ratePlanId: plan.id, source: 'plan' }, 2026, META))();
+  return { caseId: c.id, employerId: employer.id, ratePlanId: plan.id };
+}
+
+/** A check-digit-valid 18-digit ID for person number n (born 1980–1999). */
+export function personId(n: number): string {
+  const first17 = `110105${1980 + (n % 20)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, ch, i) => s + Number(ch) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11]!;
+}
+
+export function payrollLines(persons: number, months: string[], fileName = '工资表.xlsx'): PayrollLine[] {
+  const out: PayrollLine[] = [];
+  let row = 2;
+  for (const month of months) {
+    for (let p = 0; p < persons; p++) {
+      out.push({
+        personId: personId(p),
+        name: `职工${p}`,
+        month,
+        grossFen: 350_000 + p * 1_234 + (row % 7) * 55,
+        source: { fileId: 0, fileName, sheet: month, row: row++ },
+      });
+    }
+  }
+  return out;
+}
+
+export function declarationLines(persons: number, months: string[], fileName = '申报明细.csv'): DeclarationLine[] {
+  const out: DeclarationLine[] = [];
+  let row = 2;
+  for (const month of months) {
+    for (let p = 0; p < persons; p++) {
+      out.push({ personId: personId(p), name: `职工${p}`, month, insurance: null, baseFen: 400_000, source: { fileId: 0, fileName, sheet: 'Sheet1', row: row++ } });
+    }
+  }
+  return out;
+}
+
+/** Row counts of every table: what "the database is as it was" means in these tests. */
+export function tableCounts(db: Db): Record<string, number> {
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+}
