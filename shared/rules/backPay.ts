@@ -39,8 +39,20 @@ export interface PersonMonthAmounts {
   maxShortfallFen: Fen;
 }
 
-/** Amounts for every insurance of the period; totalFen > 0 makes the person-month a row. */
-export function personMonthAmounts(period: CompiledPeriod, basisFen: Fen, declared: DeclarationGroup | undefined): PersonMonthAmounts {
+/**
+ * Amounts for every insurance of the period; totalFen > 0 makes the person-month a row. Most
+ * person-months of a large file owe nothing, so those are recognised first without building
+ * the per-insurance lines (`null`: no shortfall and no over-declared base anywhere).
+ */
+export function personMonthAmounts(period: CompiledPeriod, basisFen: Fen, declared: DeclarationGroup | undefined): PersonMonthAmounts | null {
+  let differs = false;
+  for (const ins of period.insurances) {
+    if (clampBase(basisFen, ins.floorFen, ins.ceilingFen) !== declaredBaseFor(declared, ins.code)) {
+      differs = true;
+      break;
+    }
+  }
+  if (!differs) return null;
   const insurances: InsuranceLine[] = [];
   let employerFen = 0;
   let employeeFen = 0;

@@ -18,9 +18,9 @@ import type {
 import { makeBasisRule } from './basis';
 import { personMonthAmounts } from './backPay';
 import { ComputeError } from './computeError';
-import { discrepanciesOf, overDeclaredOf } from './declarationChecks';
+import { collectDiscrepancies, overDeclaredOf } from './declarationChecks';
 import { makeExemptionLookup } from './exemptions';
-import { isBeforeSocialInsuranceLaw, lateFeeFor, SOCIAL_INSURANCE_LAW_MONTH } from './lateFee';
+import { isBeforeSocialInsuranceLaw, lateFeeDays, lateFeeFor, SOCIAL_INSURANCE_LAW_MONTH } from './lateFee';
 import { assertFen, decimalFrom } from './money';
 import { formatChineseMonth, isIsoDate, isMonth, monthRange, type IsoDate, type Month } from './month';
 import { describeMonths, periodsForMonths } from './planRates';
@@ -78,6 +78,7 @@ export function compute(input: ComputeInput): ComputeResult {
     const period = periods.get(month)!;
     for (const ins of period.insurances) byInsurance[ins.code] ??= { employerFen: 0, employeeFen: 0 };
     const due = dueDate(plan, month);
+    const days = lateFeeDays(due, asOf);
     const sets = monthSets(month, payroll, declarations);
     const declOfMonth = declarations.get(month);
     const summary: MonthSummary = {
@@ -97,8 +98,7 @@ export function compute(input: ComputeInput): ComputeResult {
 
     for (const d of sets.declared) {
       summary.declaredBaseFen += largestDeclaredBase(d);
-      const name = nameOf(d.lines);
-      discrepancies.push(...discrepanciesOf(d, name, period));
+      collectDiscrepancies(discrepancies, d, () => nameOf(payroll.get(month)?.get(d.personId)?.lines ?? []) || nameOf(d.lines), period);
     }
     for (const d of sets.declaredOnly) {
       declaredOnly.push({ personId: d.personId, name: nameOf(d.lines), month, sources: sortedSources(d.lines) });
@@ -112,10 +112,11 @@ export function compute(input: ComputeInput): ComputeResult {
 
       const basis = basisRule.basisFor(p.personId, month, p.grossFen);
       const amounts = personMonthAmounts(period, basis.fen, decl);
+      if (!amounts) continue;
       if (decl) overDeclared.push(...overDeclaredOf(decl, name, amounts.insurances));
       if (amounts.totalFen <= 0) continue;
 
-      const fee = lateFeeFor(amounts.totalFen, due, asOf, dailyRate, plan.lateFeeCap);
+      const fee = lateFeeFor(amounts.totalFen, days, dailyRate, plan.lateFeeCap);
       const exemption = exemptionOf(p.personId, month);
       const row: BackPayRow = {
         personId: p.personId,

@@ -1,7 +1,6 @@
 // Findings about the declarations themselves, besides the shortfall (DOMAIN.md §6.3): bases
 // declared above the due base (informational, no refund) and declared amounts that do not match
 // round(base × rate) by more than one fen (a wrong rate applied by the employer).
-import type { InsuranceCode } from '../domain/insurance';
 import type { DeclarationLine } from '../domain/lines';
 import type { AmountDiscrepancy, InsuranceLine, OverDeclared } from '../domain/result';
 import { mulRoundHalfUp, type Decimal, type Fen } from './money';
@@ -48,9 +47,11 @@ export function expectedAmounts(line: DeclarationLine, period: CompiledPeriod): 
   return { employerFen, employeeFen };
 }
 
-/** Rows of a person-month whose declared employer/employee amounts are off by more than 0.01. */
-export function discrepanciesOf(group: DeclarationGroup, name: string, period: CompiledPeriod): AmountDiscrepancy[] {
-  const out: AmountDiscrepancy[] = [];
+/**
+ * Rows of a person-month whose declared employer/employee amounts are off by more than 0.01,
+ * appended to `out`. `name` is asked for only when there is something to report.
+ */
+export function collectDiscrepancies(out: AmountDiscrepancy[], group: DeclarationGroup, name: () => string, period: CompiledPeriod): void {
   for (const line of group.lines) {
     if (line.employerFen === undefined && line.employeeFen === undefined) continue;
     const expected = expectedAmounts(line, period);
@@ -63,9 +64,9 @@ export function discrepanciesOf(group: DeclarationGroup, name: string, period: C
       if (declared === undefined || Math.abs(declared - exp) <= 1) continue;
       out.push({
         personId: group.personId,
-        name,
+        name: name(),
         month: group.month,
-        insurance: line.insurance as InsuranceCode | null,
+        insurance: line.insurance,
         side,
         declaredBaseFen: line.baseFen,
         expectedFen: exp,
@@ -74,5 +75,4 @@ export function discrepanciesOf(group: DeclarationGroup, name: string, period: C
       });
     }
   }
-  return out;
 }

@@ -24,8 +24,8 @@ export function lateFeeDays(dueDate: IsoDate, asOf: IsoDate): number {
   return Math.max(0, daysBetween(dueDate, asOf));
 }
 
-export function lateFeeFor(totalFen: Fen, dueDate: IsoDate, asOf: IsoDate, dailyRate: Decimal, cap: RatePlan['lateFeeCap']): LateFee {
-  const days = lateFeeDays(dueDate, asOf);
+/** `days` from lateFeeDays (the same for every row of a month, so computed once per month). */
+export function lateFeeFor(totalFen: Fen, days: number, dailyRate: Decimal, cap: RatePlan['lateFeeCap']): LateFee {
   if (days === 0 || totalFen <= 0) return { days, fen: 0, capped: false };
   const fen = mulRoundHalfUp(totalFen, [dailyRate], days);
   if (cap === 'principal' && fen > totalFen) return { days, fen: totalFen, capped: true };

@@ -85,7 +85,8 @@ function parseAmountText(raw: string): ParseAmountResult {
   if (rest.length > 0 && (rest[0] as string) >= '5') fen += 1n;
   if (fen > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: `金额过大：“${raw}”` };
   const value = Number(fen);
-  return { ok: true, fen: negative ? -value : value, rounded };
+  // value 0 stays +0: "-0.001" rounds to nothing, not to a negative zero.
+  return { ok: true, fen: negative && value !== 0 ? -value : value, rounded };
 }
 
 /** Shortest decimal string for a JS number, never in exponent form. */
