@@ -33,7 +33,8 @@ const SIZE = { body: 16, title: 22, small: 14, tiny: 10.5, pageNumber: 14 } as c
 const BODY_PITCH = mm(225) / 22;
 const TITLE_PITCH = SIZE.title * 1.45;
 const CHAR = SIZE.body;
-const PAGE_NUMBER_STYLE = 'pageNumber';
+/** Header and footer nodes, which the keep-heading-with-next rule must not count as content. */
+const MARGINAL_STYLE = 'marginal';
 
 type PdfMakeRuntime = typeof pdfmake & {
   virtualfs: { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean };
@@ -100,7 +101,7 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions): Prom
 
   let pageCount = 0;
   const styles: Record<string, Style> = {
-    [PAGE_NUMBER_STYLE]: {},
+    [MARGINAL_STYLE]: {},
     body: { font: plan.family.fangsong, fontSize: SIZE.body, lineHeight: plan.lineHeight('fangsong', SIZE.body, BODY_PITCH) },
   };
   const docDefinition: TDocumentDefinitions = {
@@ -121,15 +122,26 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions): Prom
     content,
     // a heading never ends a page: move it to the next page when nothing follows it here
     // a heading never ends a page: move it to the next page when no body content follows it
-    // there (the page number counts as a node on the page, so it is left out by its style)
+    // there (header and page number count as nodes on the page, so they are left out by their style)
     pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): { style?: unknown }[] }) =>
-      Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().every((n) => n.style === PAGE_NUMBER_STYLE),
+      Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().every((n) => n.style === MARGINAL_STYLE),
     footer: (currentPage: number, total: number) => {
       pageCount = Math.max(pageCount, total);
       return pageNumberFooter(currentPage, page.pageNumbers, plan, mm(margins.left), mm(margins.right));
     },
     ...(opts.draft
-      ? { watermark: { text: '草稿', font: plan.family.heiti, fontSize: 140, color: '#9a9a9a', opacity: 0.22, angle: -40 } }
+      ? {
+          header: () => ({
+            text: '草稿　未经签发，不得送达',
+            style: MARGINAL_STYLE,
+            font: plan.family.heiti,
+            fontSize: SIZE.small,
+            color: '#c03030',
+            alignment: 'right',
+            margin: [0, mm(15), mm(margins.right), 0],
+          }),
+          watermark: { text: '草稿', font: plan.family.heiti, fontSize: 140, color: '#9a9a9a', opacity: 0.22, angle: -40 },
+        }
       : {}),
     ...(opts.archival ? { subset: 'PDF/A-2b' as const, version: '1.7' as const } : {}),
   } as TDocumentDefinitions;
@@ -154,7 +166,7 @@ function pageNumberFooter(n: number, mode: DocumentModel['page']['pageNumbers'],
   // the right edge on odd pages and from the left edge on even pages.
   return {
     text: `— ${n} —`,
-    style: PAGE_NUMBER_STYLE,
+    style: MARGINAL_STYLE,
     font: plan.family.songti,
     fontSize: SIZE.pageNumber,
     lineHeight: 1,
