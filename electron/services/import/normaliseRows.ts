@@ -36,6 +36,7 @@ export interface SheetRows {
 
 const TOTAL_START = /^(总合计|合计|小计|总计|共计|累计|本页合计|本页小计|本月合计|汇总)/;
 const TOTAL_END = /(合计|小计|总计)[:：]?$/;
+const NOTE_START = /^(制表|审核|复核|审批|负责人|单位负责人|经办|填报|填表|注[:：]|说明|备注|打印|财务负责人)/;
 const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set(['gross', 'net', 'base', 'employerAmount', 'employeeAmount']);
 const ID_HEADERS: ReadonlySet<string> = new Set(ROLE_SYNONYMS.personId);
 const PAID_TRUE = /^(已缴|已缴费|已到账|已缴纳|已足额缴纳|是|Y|YES|1|TRUE|√)$/i;
@@ -128,10 +129,13 @@ export async function normaliseSheet(
         out.issues.push(issue('info', 'repeated-header', r, idCol.index, '重复的表头行，已跳过'));
         continue;
       }
+      // No amount and nothing like an ID number: a signature line, a note, a stray label.
       const hasAmount = columns.some((c) => AMOUNT_ROLES.has(c.role) && !isBlankCell(valueOf(r, c)));
-      if (isBlankCell(idValue) && !hasAmount) {
+      const idDigits = cellText(idValue).replace(/\D/g, '').length;
+      if (!hasAmount && idDigits < 6) {
         const text = texts.filter((t) => t.trim() !== '').join(' ').slice(0, 60);
-        out.issues.push(issue('warning', 'non-data-row', r, null, `没有证件号码也没有金额的行，已跳过：“${text}”`));
+        if (texts.some((t) => NOTE_START.test(t.trim()))) out.issues.push(issue('info', 'note-row-skipped', r, null, `表尾说明或签字行，已跳过：“${text}”`));
+        else out.issues.push(issue('warning', 'non-data-row', r, null, `没有证件号码也没有金额的行，已跳过：“${text}”`));
         continue;
       }
       rowIssues.push(issue('error', 'bad-id', r, idCol.index, idResult.reason));
