@@ -71,9 +71,11 @@ export interface TableColumn {
 
 /**
  * A ruled table. `header` rows repeat at the top of every page the table spans. When
- * `pageTotals` is set, the renderer breaks the body into pages of `rowsPerPage` rows and adds a
- * 本页小计 row after each page with the sums of the listed columns, which the builder supplies
- * in `pageTotals.sums` per page (money stays exact: the builder sums fen, not the renderer).
+ * `pageTotals` is set, the body is cut into pages as `tablePages` says (a table with page totals
+ * starts on a new page unless `firstPageRows` gives the rows that fit under what precedes it),
+ * and a 本页小计 row follows each page with the sums the builder supplies per page in
+ * `pageTotals.sums` (money stays exact: the builder sums fen, not the renderer). The renderer
+ * refuses to print when a page's rows do not fit on one page, since its subtotal would be wrong.
  */
 export interface TableBlock {
   kind: 'table';
@@ -84,7 +86,13 @@ export interface TableBlock {
   footer?: TableCell[][];
   /** Body font size role; tables with many columns use 'small'. */
   size?: 'body' | 'small' | 'tiny';
-  pageTotals?: { rowsPerPage: number; label: string; sums: Record<number, string>[] };
+  pageTotals?: {
+    rowsPerPage: number;
+    firstPageRows?: number;
+    label: string;
+    /** Per page, column index → the printed sum. */
+    sums: Record<number, string>[];
+  };
 }
 
 /**
@@ -182,6 +190,23 @@ export interface DocumentModel {
   page: PageSettings;
   /** PDF metadata. */
   meta: { author: string; subject?: string; keywords?: string[] };
+}
+
+/** The [start, end) row ranges of each page of a table with page totals; one rule for builder and renderer. */
+export function tablePages(rowCount: number, rowsPerPage: number, firstPageRows?: number): [number, number][] {
+  if (!Number.isInteger(rowsPerPage) || rowsPerPage < 1) throw new RangeError(`每页行数应为正整数：${rowsPerPage}`);
+  if (firstPageRows !== undefined && (!Number.isInteger(firstPageRows) || firstPageRows < 1)) {
+    throw new RangeError(`首页行数应为正整数：${firstPageRows}`);
+  }
+  const out: [number, number][] = [];
+  let start = 0;
+  let size = firstPageRows ?? rowsPerPage;
+  while (start < rowCount) {
+    out.push([start, Math.min(rowCount, start + size)]);
+    start += size;
+    size = rowsPerPage;
+  }
+  return out;
 }
 
 /** The plain text of a run list, for search, previews and tests. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAuditNotice } from '../../shared/documents/auditNotice';
 import { toChineseCapitals } from '../../shared/documents/chineseAmount';
-import { OFFICIAL_PAGE, type DocumentModel, type TableCell } from '../../shared/documents/model';
+import { OFFICIAL_PAGE, tablePages, type DocumentModel, type TableCell } from '../../shared/documents/model';
 import { formatDocumentNumber } from '../../shared/documents/numbering';
 import { numberPrefixFor, parseAgencyProfile } from '../../shared/domain/agency';
 import { formatFen, sumFen } from '../../shared/rules/money';
@@ -151,7 +151,7 @@ describe('the renderer with every block kind', () => {
     // A back-pay style annex: 45 people, 20 rows a page, sums per page computed in fen.
     const amounts = Array.from({ length: 45 }, (_, i) => 12_345 + i * 1_001);
     const cells = (...t: string[]): TableCell[] => t.map((x) => ({ content: [x] }));
-    const chunks = [amounts.slice(0, 20), amounts.slice(20, 40), amounts.slice(40)];
+    const chunks = tablePages(amounts.length, 20).map(([from, to]) => amounts.slice(from, to));
     const total = sumFen(amounts);
     const model: DocumentModel = {
       kind: 'backpay-schedule',
@@ -181,9 +181,11 @@ describe('the renderer with every block kind', () => {
     const r = await renderPdf(model, { draft: false });
     const file = join(OUT, 'block-kinds.pdf');
     writeFileSync(file, r.bytes);
-    expect(r.pages).toBeGreaterThanOrEqual(3);
+    // the cover page, then one page per 20 rows, each with its own subtotal
+    expect(r.pages).toBe(4);
+    const perPage = words(file).filter((w) => w.text === '本页小计').map((w) => w.page);
+    expect(perPage).toEqual([2, 3, 4]);
     const text = flatText(file);
-    expect(text.match(/本页小计/g)).toHaveLength(3);
     expect(text.match(/补缴金额（元）/g)?.length).toBeGreaterThanOrEqual(3);
     for (const c of chunks) expect(text).toContain(formatFen(sumFen(c)));
     expect(text).toContain(`合计${formatFen(total)}`);
@@ -193,6 +195,26 @@ describe('the renderer with every block kind', () => {
     expect(text).toContain('注：金额单位为元。');
     expect(text).toContain('签收人：');
     expect(text).toContain('签收日期：2026年7月21日');
+  });
+
+  it('refuses to print page totals when a page of rows does not fit on one page', async () => {
+    const rows = Array.from({ length: 80 }, (_, i) => [{ content: [String(i + 1)] }, { content: ['1.00'] }]);
+    const model: DocumentModel = {
+      kind: 'backpay-schedule',
+      title: '补缴明细表',
+      page: OFFICIAL_PAGE,
+      meta: { author: agency.name },
+      blocks: [
+        {
+          kind: 'table',
+          columns: [{ weight: 1 }, { weight: 1 }],
+          header: [[{ content: ['序号'] }, { content: ['金额'] }]],
+          rows,
+          pageTotals: { rowsPerPage: 40, label: '本页小计', sums: [{ 1: '40.00' }, { 1: '40.00' }] },
+        },
+      ],
+    };
+    await expect(renderPdf(model, { draft: false })).rejects.toThrow('本页小计”分页有误：有2页的行数超过一页能容纳的行数');
   });
 
   it('refuses page totals that do not match the pages', async () => {

@@ -54,3 +54,14 @@ describe('joinCitations', () => {
     expect(joinCitations([])).toBe('');
   });
 });
+
+describe('tablePages', () => {
+  it('cuts rows into pages, with an optional shorter first page', async () => {
+    const { tablePages } = await import('../../shared/documents/model');
+    expect(tablePages(45, 20)).toEqual([[0, 20], [20, 40], [40, 45]]);
+    expect(tablePages(45, 20, 5)).toEqual([[0, 5], [5, 25], [25, 45]]);
+    expect(tablePages(0, 20)).toEqual([]);
+    expect(tablePages(20, 20)).toEqual([[0, 20]]);
+    expect(() => tablePages(10, 0)).toThrow('每页行数');
+  });
+});

@@ -6,7 +6,7 @@
 // file system, and the access policies deny everything outside the font folders.
 import pdfmake from 'pdfmake';
 import type { Content, ContentText, Style, TableCell as PdfTableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
-import { type Align, type Block, type DocumentModel, type Inline, type TableBlock, type TableCell } from '../../../shared/documents/model';
+import { tablePages, type Align, type Block, type DocumentModel, type Inline, type TableBlock, type TableCell } from '../../../shared/documents/model';
 import { FONT_ROLES, fontRecord, isInsideAllowedDirs, loadFontBuffer, resolveFonts, type FontRole, type FontSet } from './fonts';
 
 export interface RenderOptions {
@@ -42,6 +42,13 @@ type PdfMakeRuntime = typeof pdfmake & {
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
 };
 const engine = pdfmake as PdfMakeRuntime;
+
+interface LaidOutNode {
+  id?: string;
+  headlineLevel?: number;
+  style?: unknown;
+  pageNumbers?: number[];
+}
 
 interface FontPlan {
   /** pdfmake family name per role. */
@@ -95,7 +102,7 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions): Prom
   const margins = page.marginsMm;
   const pageWidth = page.orientation === 'portrait' ? mm(210) : mm(297);
   const textWidth = pageWidth - mm(margins.left) - mm(margins.right);
-  const ctx: Ctx = { plan, textWidth, draft: opts.draft };
+  const ctx: Ctx = { plan, textWidth, draft: opts.draft, chunks: { next: 0, overflowed: [] } };
 
   const content: Content[] = [...titleBlock(model, ctx), ...model.blocks.flatMap((b) => renderBlock(b, ctx))];
 
@@ -123,8 +130,12 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions): Prom
     // a heading never ends a page: move it to the next page when nothing follows it here
     // a heading never ends a page: move it to the next page when no body content follows it
     // there (header and page number count as nodes on the page, so they are left out by their style)
-    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): { style?: unknown }[] }) =>
-      Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().every((n) => n.style === MARGINAL_STYLE),
+    // pdfmake asks this once for every node after laying it out, which is also where a table
+    // page with a page total is seen to have run over onto a second page
+    pageBreakBefore: (node: LaidOutNode, nodes: { getFollowingNodesOnPage(): LaidOutNode[] }) => {
+      if (node.id?.startsWith(PAGE_CHUNK_ID) && (node.pageNumbers?.length ?? 0) > 1) ctx.chunks.overflowed.push(node.id);
+      return Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().every((n) => n.style === MARGINAL_STYLE);
+    },
     footer: (currentPage: number, total: number) => {
       pageCount = Math.max(pageCount, total);
       return pageNumberFooter(currentPage, page.pageNumbers, plan, mm(margins.left), mm(margins.right));
@@ -150,6 +161,9 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions): Prom
   engine.setLocalAccessPolicy((path) => isInsideAllowedDirs(path, fontSet.allowedDirs));
   engine.setFonts(plan.dictionary);
   const bytes = await engine.createPdf(docDefinition).getBuffer();
+  if (ctx.chunks.overflowed.length > 0) {
+    throw new Error(`表格“本页小计”分页有误：有${ctx.chunks.overflowed.length}页的行数超过一页能容纳的行数，请减少每页行数`);
+  }
   return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages: pageCount, fonts: fontRecord(fontSet) };
 }
 
@@ -157,7 +171,11 @@ interface Ctx {
   plan: FontPlan;
   textWidth: number;
   draft: boolean;
+  /** Numbering of table pages that carry a page total, and those that overflowed a page. */
+  chunks: { next: number; overflowed: string[] };
 }
+
+const PAGE_CHUNK_ID = 'jihe-page-total-';
 
 function pageNumberFooter(n: number, mode: DocumentModel['page']['pageNumbers'], plan: FontPlan, left: number, right: number): Content {
   if (mode === 'none') return { text: '' };
@@ -268,12 +286,20 @@ function renderBlock(block: Block, ctx: Ctx): Content[] {
     case 'spacer':
       return [{ text: '', margin: [0, BODY_PITCH * block.lines, 0, 0] }];
     case 'page-break':
-      return [{ text: '', pageBreak: 'after' }];
+      return [pageBreak()];
     default: {
       const never: never = block;
       throw new Error(`未知的文书内容类型：${JSON.stringify(never)}`);
     }
   }
+}
+
+/**
+ * A forced page break. Its text is a space, not empty, so that pdfmake's layout sees a node on
+ * the page and the keep-heading-with-next rule does not push a heading before it off the page.
+ */
+function pageBreak(): Content {
+  return { text: ' ', pageBreak: 'after' };
 }
 
 function listLabel(style: 'decimal' | 'paren-decimal' | 'chinese', n: number): string {
@@ -333,20 +359,21 @@ function renderTable(block: TableBlock, ctx: Ctx): Content[] {
   });
 
   if (!block.pageTotals) return [table(block.rows, block.footer ?? [])];
-  const { rowsPerPage, label, sums } = block.pageTotals;
-  if (rowsPerPage < 1) throw new Error('每页行数至少为1');
-  const chunks: TableCell[][][] = [];
-  for (let i = 0; i < block.rows.length; i += rowsPerPage) chunks.push(block.rows.slice(i, i + rowsPerPage));
-  if (sums.length !== chunks.length) throw new Error(`本页小计的页数（${sums.length}）与表格分页数（${chunks.length}）不一致`);
-  return chunks.map((chunk, i) => {
+  const { rowsPerPage, firstPageRows, label, sums } = block.pageTotals;
+  const pages = tablePages(block.rows.length, rowsPerPage, firstPageRows);
+  if (sums.length !== pages.length) throw new Error(`本页小计的页数（${sums.length}）与表格分页数（${pages.length}）不一致`);
+  const out: Content[] = firstPageRows === undefined ? [pageBreak()] : [];
+  pages.forEach(([from, to], i) => {
     const subtotal: TableCell[] = block.columns.map((_, col) => ({
       content: [col === 0 ? label : (sums[i]?.[col] ?? '')],
       align: col === 0 ? 'center' : 'right',
     }));
-    const last = i === chunks.length - 1;
-    const t = table(chunk, [subtotal, ...(last ? (block.footer ?? []) : [])]);
-    return last ? t : ({ ...(t as object), pageBreak: 'after' } as Content);
+    const last = i === pages.length - 1;
+    const t = table(block.rows.slice(from, to), [subtotal, ...(last ? (block.footer ?? []) : [])]);
+    // the id lets the layout check that this page of rows stayed on one page
+    out.push({ ...(t as object), id: `${PAGE_CHUNK_ID}${ctx.chunks.next++}`, ...(last ? {} : { pageBreak: 'after' }) } as Content);
   });
+  return out;
 }
 
 /**
