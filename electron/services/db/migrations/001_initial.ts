@@ -7,7 +7,8 @@ import type { Migration } from './types';
 
 const CASE_STATES = "'planned','notified','onsite','summarised','concluded','rectifying','archived','closed-no-finding'";
 const INSURANCE_CODES = "'pension','medical','maternity','unemployment','injury','supplementary-medical'";
-const MONTH_GLOB = "'[12][0-9][0-9][0-9]-[01][0-9]'";
+/** A CHECK that `col` is a real month "YYYY-MM" (01…12). */
+const isMonth = (col: string) => `(${col} GLOB '[12][0-9][0-9][0-9]-[01][0-9]' AND substr(${col}, 6, 2) BETWEEN '01' AND '12')`;
 
 const ARCHIVED = '已归档的稽核案件不能修改';
 
@@ -54,8 +55,8 @@ export const migration001: Migration = {
         sha256 TEXT NOT NULL UNIQUE,
         example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1)),
         note TEXT,
-        period_from TEXT NOT NULL CHECK (period_from GLOB ${MONTH_GLOB}),
-        period_to TEXT NOT NULL CHECK (period_to GLOB ${MONTH_GLOB}),
+        period_from TEXT NOT NULL CHECK (${isMonth('period_from')}),
+        period_to TEXT NOT NULL CHECK (${isMonth('period_to')}),
         base_rule TEXT NOT NULL,
         created_at TEXT NOT NULL,
         created_by TEXT NOT NULL
@@ -75,8 +76,8 @@ export const migration001: Migration = {
         seq INTEGER NOT NULL CHECK (seq > 0),
         number TEXT NOT NULL UNIQUE,
         employer_id INTEGER NOT NULL REFERENCES employers(id),
-        period_from TEXT NOT NULL CHECK (period_from GLOB ${MONTH_GLOB}),
-        period_to TEXT NOT NULL CHECK (period_to GLOB ${MONTH_GLOB}),
+        period_from TEXT NOT NULL CHECK (${isMonth('period_from')}),
+        period_to TEXT NOT NULL CHECK (${isMonth('period_to')}),
         rate_plan_id INTEGER NOT NULL REFERENCES rate_plans(id),
         source TEXT NOT NULL CHECK (source IN ('plan', 'random', 'tip-off', 'lead')),
         state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN (${CASE_STATES})),
@@ -116,7 +117,7 @@ export const migration001: Migration = {
       CREATE TABLE payroll_lines (
         id INTEGER PRIMARY KEY,
         file_id INTEGER NOT NULL REFERENCES source_files(id),
-        month TEXT NOT NULL CHECK (month GLOB ${MONTH_GLOB}),
+        month TEXT NOT NULL CHECK (${isMonth('month')}),
         person_id TEXT NOT NULL,
         name TEXT NOT NULL,
         gross_fen INTEGER NOT NULL,
@@ -131,7 +132,7 @@ export const migration001: Migration = {
       CREATE TABLE declaration_lines (
         id INTEGER PRIMARY KEY,
         file_id INTEGER NOT NULL REFERENCES source_files(id),
-        month TEXT NOT NULL CHECK (month GLOB ${MONTH_GLOB}),
+        month TEXT NOT NULL CHECK (${isMonth('month')}),
         person_id TEXT NOT NULL,
         name TEXT NOT NULL,
         insurance TEXT CHECK (insurance IS NULL OR insurance IN (${INSURANCE_CODES})),

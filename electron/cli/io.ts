@@ -1,0 +1,7 @@
+// Where the command writes and the exit codes it ends with, so tests can run it in-process.
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const EXIT = { ok: 0, unreadable: 1, usage: 2 } as const;

@@ -1,0 +1,9 @@
+// Entry point of `jihe` (bin/jihe.mjs imports this under tsx): runs the command with the
+// process's arguments and streams, and sets the exit code once output has been flushed.
+import { runCli } from './run';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+});
+process.exitCode = code;
