@@ -1,0 +1,82 @@
+// Bundles the Electron side with esbuild: electron/main → dist/electron/main.cjs (with the
+// backend and its pure-JS dependencies inside) and electron/preload → dist/electron/preload.cjs.
+// A sandboxed preload cannot require local files, so it must be one file whose only require is
+// 'electron'; this script refuses to finish when that is not so.
+// Usage: node scripts/build-electron.mjs [--production]
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ELECTRON_OUT_DIR = path.join(root, 'dist', 'electron');
+
+/** Electron 39 runs Node 22 in the main process and Chromium 142 in the renderer. */
+const MAIN_TARGET = 'node22';
+const PRELOAD_TARGET = 'chrome142';
+
+
+/** Only these may be required at run time by the preload: everything else must be bundled. */
+const PRELOAD_ALLOWED_REQUIRES = new Set(['electron']);
+
+export async function buildElectron({ production = false } = {}) {
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    format: 'cjs',
+    sourcemap: production ? false : 'linked',
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: { main: 'electron/main/index.ts' },
+      outdir: ELECTRON_OUT_DIR,
+      outExtension: { '.js': '.cjs' },
+      platform: 'node',
+      target: MAIN_TARGET,
+      // electron is provided by the runtime; better-sqlite3 is a native module loaded from
+      // node_modules with an explicit Electron-ABI nativeBinding.
+      external: ['electron', 'better-sqlite3'],
+      inject: [path.join(root, 'scripts', 'import-meta-url-shim.mjs')],
+      define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: { preload: 'electron/preload/index.ts' },
+      outdir: ELECTRON_OUT_DIR,
+      outExtension: { '.js': '.cjs' },
+      // 'browser' so that a Node builtin pulled into the preload fails the build here instead
+      // of failing in the sandbox at run time.
+      platform: 'browser',
+      target: PRELOAD_TARGET,
+      external: ['electron'],
+    }),
+  ]);
+  await assertPreloadRequires(path.join(ELECTRON_OUT_DIR, 'preload.cjs'));
+  return { main: path.join(ELECTRON_OUT_DIR, 'main.cjs'), preload: path.join(ELECTRON_OUT_DIR, 'preload.cjs') };
+}
+
+async function assertPreloadRequires(file) {
+  const text = await readFile(file, 'utf8');
+  const required = [...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+  const bad = required.filter((name) => !PRELOAD_ALLOWED_REQUIRES.has(name));
+  if (bad.length > 0) {
+    throw new Error(`preload.cjs requires ${bad.join(', ')}: a sandboxed preload can only require 'electron'`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const production = process.argv.includes('--production');
+  try {
+    const out = await buildElectron({ production });
+    console.log(`Electron bundles written: ${path.relative(root, out.main)}, ${path.relative(root, out.preload)}`);
+  } catch (error) {
+    // esbuild has already printed its diagnostics; a stack trace adds nothing.
+    console.error(`build-electron failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    process.exit(1);
+  }
+}
