@@ -30,7 +30,8 @@ export const PlanPeriodSchema = z
     to: month,
     insurances: z.array(PlanInsuranceSchema).min(1, '每个期间至少要有一个险种'),
   })
-  .refine((p) => p.to >= p.from, { message: '期间的结束月不能早于开始月', path: ['to'] })
+  // Only when both are months: a malformed month already has its own error.
+  .refine((p) => !isMonth(p.from) || !isMonth(p.to) || p.to >= p.from, { message: '期间的结束月不能早于开始月', path: ['to'] })
   .refine((p) => new Set(p.insurances.map((i) => i.code)).size === p.insurances.length, {
     message: '同一期间内险种重复',
     path: ['insurances'],
