@@ -108,6 +108,17 @@ describe('the audit notice as PDF', () => {
     expect(text).toContain('2026年7月1日');
   });
 
+  it('can be written as PDF/A-2b for the dossier', async () => {
+    const archival = await renderPdf(notice, { draft: false, archival: true });
+    const file = join(OUT, 'audit-notice-archival.pdf');
+    writeFileSync(file, archival.bytes);
+    const info = run('pdfinfo', [file]);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    expect(info).toMatch(/Metadata Stream:\s+yes/);
+    expect(Buffer.from(archival.bytes).toString('latin1')).toMatch(/<pdfaid:part>2<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(flatText(file)).toContain('示医保稽通〔2026〕12号');
+  });
+
   it('marks drafts 草稿 and leaves issued documents unmarked', () => {
     expect(flatText(draftFile)).toContain('草稿');
     expect(flatText(issuedFile)).not.toContain('草');

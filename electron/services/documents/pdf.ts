@@ -330,11 +330,10 @@ function renderTable(block: TableBlock, ctx: Ctx): Content[] {
   const row = (r: TableCell[], header = false): PdfTableCell[] => {
     // pdfmake wants a placeholder for every column a span covers
     const out: PdfTableCell[] = [];
-    r.forEach((c, i) => {
+    for (const c of r) {
       out.push(cell(c, out.length, header));
       for (let k = 1; k < (c.colSpan ?? 1); k++) out.push({ text: '' });
-      void i;
-    });
+    }
     return out;
   };
   const table = (bodyRows: TableCell[][], extra: TableCell[][]): Content => ({
