@@ -1,6 +1,7 @@
 // Bad input gets a clear Chinese answer saying what and where (DOMAIN.md §4.4): files that are
 // no spreadsheet, sheets without the needed columns, empty or header-only files, and rows that
 // cannot be read — each listed with sheet, row, column and reason, and left out of the output.
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -56,11 +57,21 @@ describe('files that are not readable spreadsheets', () => {
     expect(e.message).toMatch(/损坏|无法读取/);
   });
 
-  it('an old .xls (OLE) file is refused with what to do, for now', async () => {
-    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
-    const e = fileError(await importSpreadsheet({ bytes: ole, fileName: 'a.xls', kind: 'payroll' }));
-    expect(e.code).toBe('xls-not-supported');
-    expect(e.message).toContain('另存为 .xlsx');
+  it('OLE files that are no readable .xls: damaged, password-protected, a Word .doc', async () => {
+    const garbage = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+    expect(fileError(await importSpreadsheet({ bytes: garbage, fileName: 'a.xls', kind: 'payroll' })).code).toBe('bad-xls');
+    const compound = (streams: Record<string, number>) => {
+      const cfb = XLSX.CFB.utils.cfb_new();
+      for (const [name, size] of Object.entries(streams)) XLSX.CFB.utils.cfb_add(cfb, `/${name}`, new Uint8Array(size));
+      return new Uint8Array(XLSX.CFB.write(cfb, { type: 'array' }) as ArrayBuffer);
+    };
+    // Excel saves a password-protected .xlsx as an OLE file holding the encrypted package.
+    const encrypted = fileError(await importSpreadsheet({ bytes: compound({ EncryptionInfo: 200, EncryptedPackage: 5000 }), fileName: 'a.xlsx', kind: 'payroll' }));
+    expect(encrypted.code).toBe('encrypted');
+    expect(encrypted.message).toContain('密码');
+    const doc = fileError(await importSpreadsheet({ bytes: compound({ WordDocument: 5000 }), fileName: 'a.xls', kind: 'payroll' }));
+    expect(doc.code).toBe('not-a-workbook');
+    expect(doc.message).toContain('Word');
   });
 
   it('a zip bomb posing as a workbook is refused before anything is inflated', async () => {

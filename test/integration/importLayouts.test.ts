@@ -46,6 +46,9 @@ const payrollCases: [string, PayrollLayout, FileFormat][] = [
   ['xlsx one sheet per month named 2024年3月, no month column', { sheetPerMonth: 'full-name', months: 'none', totals: true, seed: 9 }, 'xlsx'],
   ['xlsx one sheet per month named 3月, month in the title row', { sheetPerMonth: 'month-name', months: 'none', title: true, subtotals: true, seed: 10 }, 'xlsx'],
   ['xlsx sheet per month with two-row header and messy IDs', { sheetPerMonth: 'full-name', months: 'none', twoRowHeader: true, ids: 'messy', amounts: 'text', seed: 11 }, 'xlsx'],
+  ['clean .xls', {}, 'xls'],
+  ['messy .xls with two-row header, formulas and date months', { title: true, headers: 'synonyms', ids: 'messy', months: 'date', twoRowHeader: true, formulas: true, totals: true, seed: 16 }, 'xls'],
+  ['.xls one sheet per month with subtotals', { sheetPerMonth: 'month-name', months: 'none', title: true, subtotals: true, amounts: 'text', seed: 17 }, 'xls'],
 ];
 
 describe('payroll layouts import to the ground truth', () => {
@@ -53,7 +56,7 @@ describe('payroll layouts import to the ground truth', () => {
 
   it.each(payrollCases)('%s', async (_label, layout, format) => {
     const bytes = writePayroll(data, layout, format);
-    const result = await importPayroll(bytes, `工资表.${format.startsWith('xlsx') ? 'xlsx' : 'csv'}`);
+    const result = await importPayroll(bytes, `工资表.${format.startsWith('xls') ? format : 'csv'}`);
     expect(errors(result)).toEqual([]);
     expect(result.payroll.map(payrollKey).sort()).toEqual(truth);
     expect(result.declarations).toEqual([]);
@@ -158,6 +161,8 @@ describe('declaration layouts import to the ground truth', () => {
     ['wide xlsx: two-row header per insurance', data, { wide: true, title: true, totals: true, ids: 'messy', months: 'date', seed: 4 }, 'xlsx'],
     ['xlsx without insurance column', untyped, { title: true, headers: 'synonyms', months: 'mixed', totals: true, seed: 5 }, 'xlsx'],
     ['CSV without insurance column', untyped, { amounts: 'text', seed: 6 }, 'csv-utf8'],
+    ['.xls with 险种 column', data, { title: true, ids: 'messy', months: 'mixed', insuranceNames: 'varied', totals: true, seed: 7 }, 'xls'],
+    ['wide .xls', data, { wide: true, title: true, seed: 8 }, 'xls'],
   ];
 
   it.each(cases)('%s', async (_label, d, layout, format) => {

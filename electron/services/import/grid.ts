@@ -23,7 +23,7 @@ export interface SheetGrid {
 }
 
 export interface WorkbookGrid {
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   /** How the text of a CSV was decoded ('' for a workbook), shown in the report. */
   encoding: string;
   sheets: SheetGrid[];

@@ -6,6 +6,7 @@ import { decodeText } from './decodeText';
 import { detectFormat } from './detectFormat';
 import type { WorkbookGrid } from './grid';
 import { readCsv } from './readCsv';
+import { readXls } from './readXls';
 import { readXlsx } from './readXlsx';
 
 const ACCEPTED = '请选择 .xlsx、.xls 或 .csv 格式的工资表或申报明细';
@@ -18,11 +19,8 @@ export async function readGrid(bytes: Uint8Array, fileName: string): Promise<Wor
     case 'zip':
       return { format: 'xlsx', encoding: '', sheets: await readXlsx(bytes) };
     case 'ole':
-      // TODO(next issue): .xls through @e965/xlsx; an encrypted .xlsx is also an OLE file.
-      throw new FileProblem(
-        'xls-not-supported',
-        `“${fileName}”是旧版 Excel 97-2003 工作簿（.xls）或带密码的工作簿，本版本暂不能读取；请在 Excel/WPS 中取消密码并另存为 .xlsx 后导入`,
-      );
+      // .xls (BIFF8); an encrypted .xlsx is an OLE file too, and readXls says so.
+      return { format: 'xls', encoding: '', sheets: readXls(bytes) };
     case 'text': {
       const { text, encoding } = decodeText(bytes);
       if (text.replace(/[\s,;\t\uFEFF]/g, '') === '') throw new FileProblem('empty-file', '文件中没有任何内容');

@@ -1,0 +1,84 @@
+// Old Excel 97-2003 workbooks (.xls, BIFF8) into the common grid with @e965/xlsx — the
+// maintained republication of SheetJS; the npm `xlsx` package is frozen at a vulnerable
+// version (ARCHITECTURE.md §7). Used for .xls only: .xlsx goes through exceljs.
+import * as XLSX from '@e965/xlsx';
+import { FileProblem } from './errors';
+import type { CellValue, MergeRange, SheetGrid } from './grid';
+
+const ssf = XLSX.SSF as { is_date(format: string): boolean };
+
+/** Serial → UTC midnight, the same form exceljs gives for dates. */
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+function toCellValue(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue {
+  if (!cell) return null;
+  switch (cell.t) {
+    case 's':
+      return typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
+    case 'n': {
+      const v = cell.v as number;
+      if (typeof cell.z === 'string' && ssf.is_date(cell.z)) return serialToDate(v, date1904);
+      return v;
+    }
+    case 'b':
+      return Boolean(cell.v);
+    case 'd':
+      return cell.v instanceof Date ? cell.v : null;
+    case 'e':
+      return cell.w ?? '#错误';
+    case 'z':
+      return null;
+    default:
+      return cell.v === undefined ? null : String(cell.v);
+  }
+}
+
+/** What an OLE compound file holds, from its stream names, before SheetJS parses it. */
+function checkCompoundFile(bytes: Uint8Array): void {
+  let paths: string[];
+  try {
+    paths = (XLSX.CFB.read(bytes, { type: 'array' }) as { FullPaths: string[] }).FullPaths;
+  } catch {
+    throw new FileProblem('bad-xls', '文件已损坏或不完整，无法作为旧版 Excel 工作簿（.xls）打开');
+  }
+  const has = (stream: string) => paths.some((p) => p.toLowerCase().endsWith(`/${stream.toLowerCase()}`));
+  if (has('EncryptionInfo') || has('EncryptedPackage')) {
+    throw new FileProblem('encrypted', '工作簿有密码保护，无法读取；请在 Excel/WPS 中取消密码后另存为 .xlsx 再导入');
+  }
+  if (has('WordDocument')) throw new FileProblem('not-a-workbook', '文件是 Word 文档（.doc），不是 Excel 工作簿；请选择 .xlsx、.xls 或 .csv 格式的工资表或申报明细');
+  if (has('PowerPoint Document')) throw new FileProblem('not-a-workbook', '文件是 PowerPoint 演示文稿，不是 Excel 工作簿');
+  if (!has('Workbook') && !has('Book')) throw new FileProblem('not-a-workbook', '文件不是 Excel 工作簿（其中没有工作表数据）');
+}
+
+export function readXls(bytes: Uint8Array): SheetGrid[] {
+  checkCompoundFile(bytes);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: true, cellText: false, dense: false });
+  } catch (err) {
+    const text = String((err as Error).message ?? err);
+    if (/password|encrypt/i.test(text)) {
+      throw new FileProblem('encrypted', '工作簿有密码保护，无法读取；请在 Excel/WPS 中取消密码后另存为 .xlsx 再导入');
+    }
+    throw new FileProblem('bad-xls', `旧版 Excel 工作簿（.xls）无法读取（${text}）；请在 Excel/WPS 中打开后另存为 .xlsx 再导入`);
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  return wb.SheetNames.map((name, i): SheetGrid => {
+    const ws = wb.Sheets[name] as XLSX.WorkSheet;
+    const rows: CellValue[][] = [];
+    if (ws['!ref']) {
+      const range = XLSX.utils.decode_range(ws['!ref']);
+      for (let r = 0; r <= range.e.r; r++) {
+        const row: CellValue[] = [];
+        for (let c = 0; c <= range.e.c; c++) row.push(toCellValue(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, date1904));
+        while (row.length > 0 && row[row.length - 1] === null) row.pop();
+        rows.push(row);
+      }
+    }
+    const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+    const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
+    return { name, rows, merges, hidden };
+  });
+}
