@@ -47,8 +47,14 @@ async function importFile(file: string, kind: ImportKind, what: string, leaveOut
   const lines = kind === 'payroll' ? parsed.payroll : parsed.declarations;
   const refusal = refusalReason(parsed.report, leaveOutErrorRows, lines.length);
   if (refusal) {
-    const details = errorIssues(parsed.report).map((i) => `  ${describeIssue(i)}`);
-    throw new CommandFailure(EXIT.unreadable, [`错误：${refusal}`, ...(details.length > 0 ? ['各处原因：', ...details] : [])]);
+    const errors = errorIssues(parsed.report);
+    const details = errors.map((i) => `  ${describeIssue(i)}`);
+    const onlyRows = errors.length > 0 && errors.every((i) => i.row > 0);
+    throw new CommandFailure(EXIT.unreadable, [
+      `错误：${refusal}`,
+      ...(details.length > 0 ? ['各处原因：', ...details] : []),
+      ...(onlyRows ? ['如确认跳过这些行，可加选项 --leave-out-error-rows'] : []),
+    ]);
   }
   const left = errorIssues(parsed.report);
   if (left.length > 0) io.stderr(`提示：${what} ${path.basename(file)} 跳过了 ${parsed.report.rowsLeftOut} 行：\n${left.map((i) => `  ${describeIssue(i)}`).join('\n')}\n`);

@@ -81,9 +81,9 @@ describe('storeImport', () => {
   it('leaves the database byte-identical when row N violates a constraint', () => {
     storeImport(db, input(caseId, { fileName: '1月.csv', bytes: new Uint8Array([1]), sha256: '1'.repeat(64) }), META);
     const before = snapshot(db);
-    const bad = input(caseId);
-    bad.payroll[150] = { ...bad.payroll[150]!, month: '2024-13' };
-    expect(() => storeImport(db, bad, META)).toThrow(/CHECK constraint failed/);
+    const payroll = payrollLines(40, MONTHS, '2024年工资表.csv');
+    payroll[150] = { ...payroll[150]!, month: '2024-13' };
+    expect(() => storeImport(db, input(caseId, { payroll }), META)).toThrow(/CHECK constraint failed/);
     expect(snapshot(db)).toEqual(before);
   });
 
