@@ -13,7 +13,9 @@ export function clampBase(basisFen: Fen, floorFen: Fen, ceilingFen: Fen): Fen {
 
 export function insuranceLine(ins: CompiledInsurance, basisFen: Fen, declaredBaseFen: Fen): InsuranceLine {
   const dueBaseFen = clampBase(basisFen, ins.floorFen, ins.ceilingFen);
-  const shortfallFen = Math.max(0, dueBaseFen - declaredBaseFen);
+  // A net negative declared base (corrections outweighing the declaration) counts as nothing
+  // declared: the shortfall never exceeds the due base.
+  const shortfallFen = Math.max(0, dueBaseFen - Math.max(0, declaredBaseFen));
   return {
     code: ins.code,
     name: ins.name,

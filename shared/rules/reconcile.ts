@@ -1,7 +1,7 @@
 // Who is where in each month (DOMAIN.md §6.1): payroll rows and declaration rows are added up
 // per person-month, then compared. P(M) = persons with gross > 0 after adding up; D(M) = persons
 // with any declaration row. Grouping is by month, then person, in Maps: linear in the rows.
-import type { InsuranceCode } from '../domain/insurance';
+import { INSURANCE_CODES, type InsuranceCode } from '../domain/insurance';
 import type { DeclarationLine, PayrollLine, SourceRef } from '../domain/lines';
 import type { Fen } from './money';
 import type { Month } from './month';
@@ -19,10 +19,17 @@ export interface DeclarationGroup {
   month: Month;
   /** Sum of bases of rows without an insurance type: they count for every insurance. */
   untypedBaseFen: Fen;
-  /** Sum of bases per insurance type, for rows that name one. */
-  typedBaseFen: Partial<Record<InsuranceCode, Fen>>;
+  /**
+   * Sum of bases per insurance type for rows that name one, indexed like INSURANCE_CODES
+   * (a fixed-size array keeps millions of groups cheap); `typedMask` bit k = type k was declared.
+   */
+  typedBaseFen: Fen[];
+  typedMask: number;
   lines: DeclarationLine[];
 }
+
+const INSURANCE_INDEX = Object.fromEntries(INSURANCE_CODES.map((c, k) => [c, k])) as Record<InsuranceCode, number>;
+const NO_TYPED_BASES: readonly Fen[] = INSURANCE_CODES.map(() => 0);
 
 /** month → personId → group. */
 export type ByMonth<G> = Map<Month, Map<string, G>>;
@@ -59,12 +66,16 @@ export function groupDeclarations(lines: readonly DeclarationLine[], from: Month
     }
     let g = persons.get(line.personId);
     if (!g) {
-      g = { personId: line.personId, month: line.month, untypedBaseFen: 0, typedBaseFen: {}, lines: [] };
+      g = { personId: line.personId, month: line.month, untypedBaseFen: 0, typedBaseFen: NO_TYPED_BASES.slice(), typedMask: 0, lines: [] };
       persons.set(line.personId, g);
     }
     g.lines.push(line);
     if (line.insurance === null) g.untypedBaseFen += line.baseFen;
-    else g.typedBaseFen[line.insurance] = (g.typedBaseFen[line.insurance] ?? 0) + line.baseFen;
+    else {
+      const k = INSURANCE_INDEX[line.insurance];
+      g.typedBaseFen[k] = (g.typedBaseFen[k] as Fen) + line.baseFen;
+      g.typedMask |= 1 << k;
+    }
   }
   return out;
 }
@@ -72,15 +83,15 @@ export function groupDeclarations(lines: readonly DeclarationLine[], from: Month
 /** Declared base of insurance `code`: rows of that type plus rows without a type (§6.3). */
 export function declaredBaseFor(group: DeclarationGroup | undefined, code: InsuranceCode): Fen {
   if (!group) return 0;
-  return (group.typedBaseFen[code] ?? 0) + group.untypedBaseFen;
+  return (group.typedBaseFen[INSURANCE_INDEX[code]] as Fen) + group.untypedBaseFen;
 }
 
 /** A person's declared base for the month summary: the largest over the types declared. */
 export function largestDeclaredBase(group: DeclarationGroup): Fen {
   let best: Fen | undefined;
-  for (const v of Object.values(group.typedBaseFen)) {
-    if (v === undefined) continue;
-    const base = v + group.untypedBaseFen;
+  for (let k = 0; k < INSURANCE_CODES.length; k++) {
+    if ((group.typedMask & (1 << k)) === 0) continue;
+    const base = (group.typedBaseFen[k] as Fen) + group.untypedBaseFen;
     if (best === undefined || base > best) best = base;
   }
   return best ?? group.untypedBaseFen;

@@ -422,3 +422,19 @@ describe('errors', () => {
     expect(() => compute(workedExampleInput({ from: '2024-3' }))).toThrow(ComputeError);
   });
 });
+
+describe('declaration corrections', () => {
+  it('a net negative declared base counts as nothing declared, never more than the due base', () => {
+    const r = compute({
+      plan: simplePlan(),
+      from: '2024-03',
+      to: '2024-03',
+      asOf: '2024-04-15',
+      payroll: [pay(ID.jia, '甲', '2024-03', '5000.00')],
+      declarations: [decl(ID.jia, '甲', '2024-03', '3000.00'), { ...decl(ID.jia, '甲', '2024-03', '4000.00'), baseFen: -400000 }],
+    });
+    // declared 3,000 − 4,000 = −1,000 → shortfall 5,000.00 (not 6,000.00): 800/400 + 400/100
+    expect(amounts(r, ID.jia, '2024-03')).toEqual({ basis: '5000.00', lines: ['pension 800.00/400.00', 'medical 400.00/100.00'], total: '1700.00' });
+    expect(rowOf(r, ID.jia, '2024-03')!.insurances[0]!.declaredBaseFen).toBe(-100000);
+  });
+});

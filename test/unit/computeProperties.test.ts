@@ -100,6 +100,7 @@ function randomInput(seed: number): ComputeInput {
         if (rng.chance(0.3)) line.employeeFen = rng.int(0, 200000);
         declarations.push(line);
       }
+      if (rng.chance(0.03)) declarations.push({ personId: p.id, name: p.name, month: m, insurance: null, baseFen: -rng.int(100000, 5000000), source: src('申报更正.xlsx') });
       if (rng.chance(0.6)) {
         for (const code of rng.shuffle(INSURANCE_CODES).slice(0, rng.int(1, 4)) as InsuranceCode[]) {
           declarations.push({ personId: p.id, name: p.name, month: m, insurance: code, baseFen: rng.int(50000, 3000000), source: src('险种申报.xlsx') });
@@ -179,7 +180,8 @@ describe.each(cases)('random case (seed $seed)', ({ input, result }) => {
         for (const v of [i.dueBaseFen, i.shortfallFen, i.employerFen, i.employeeFen, i.floorFen, i.ceilingFen]) expect(v).toBeGreaterThanOrEqual(0);
         expect(i.dueBaseFen).toBeGreaterThanOrEqual(i.floorFen);
         expect(i.dueBaseFen).toBeLessThanOrEqual(i.ceilingFen);
-        expect(i.shortfallFen).toBe(Math.max(0, i.dueBaseFen - i.declaredBaseFen));
+        expect(i.shortfallFen).toBe(Math.max(0, i.dueBaseFen - Math.max(0, i.declaredBaseFen)));
+        expect(i.shortfallFen).toBeLessThanOrEqual(i.dueBaseFen);
         // within half a fen of the exact product
         expect(Math.abs(i.employerFen - i.shortfallFen * Number(i.employerRate))).toBeLessThanOrEqual(0.5 + 1e-6);
         expect(Math.abs(i.employeeFen - i.shortfallFen * Number(i.employeeRate))).toBeLessThanOrEqual(0.5 + 1e-6);
