@@ -100,6 +100,16 @@ describe('jihe compute', () => {
     expect(r.stderr).toMatch(/期间 2024-06～2025-06 与期间 2024-01～2024-12 重叠/);
   });
 
+  it('refuses a bad exemptions file with its row and reason', () => {
+    const file = path.join(tmp.dir, 'bad-exempt.csv');
+    writeFileSync(file, '身份证号,月份,原因,备注\n110105198503150027,2024-03,其他,\n110105198001010016,2024-3x,实习学生,\n', 'utf8');
+    const r = jihe(['compute', ...WORKED, ...PERIOD, '--exempt', file, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bad-exempt.csv，第 2 行：原因为“其他”时必须在备注中写明理由');
+    expect(r.stderr).toContain('bad-exempt.csv，第 3 行：月份无效：“2024-3x”');
+  });
+
   it('answers bad arguments with exit 2 and the usage, and --help with the exemptions format', () => {
     const r = jihe(['compute', ...WORKED, '--from', '2024-3', '--to', '2024-03', '--as-of', '2025-03-31']);
     expect(r.code).toBe(2);
