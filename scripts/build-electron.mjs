@@ -16,10 +16,19 @@ const MAIN_TARGET = 'node22';
 const PRELOAD_TARGET = 'chrome142';
 
 
+/**
+ * Left to node_modules at run time: electron (the runtime itself); better-sqlite3 (native,
+ * loaded with an explicit Electron-ABI nativeBinding); pdfmake, because pdfkit inside it reads
+ * its own data files (standard-font metrics, the sRGB profile for PDF/A) relative to __dirname,
+ * which a bundle would point at dist/electron.
+ */
+const MAIN_EXTERNAL = ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit'];
+
 /** Only these may be required at run time by the preload: everything else must be bundled. */
 const PRELOAD_ALLOWED_REQUIRES = new Set(['electron']);
 
-export async function buildElectron({ production = false } = {}) {
+/** outDir is for tests that build into a scratch folder; the app always uses dist/electron. */
+export async function buildElectron({ production = false, outDir = ELECTRON_OUT_DIR } = {}) {
   const common = {
     absWorkingDir: root,
     bundle: true,
@@ -34,20 +43,18 @@ export async function buildElectron({ production = false } = {}) {
     esbuild.build({
       ...common,
       entryPoints: { main: 'electron/main/index.ts' },
-      outdir: ELECTRON_OUT_DIR,
+      outdir: outDir,
       outExtension: { '.js': '.cjs' },
       platform: 'node',
       target: MAIN_TARGET,
-      // electron is provided by the runtime; better-sqlite3 is a native module loaded from
-      // node_modules with an explicit Electron-ABI nativeBinding.
-      external: ['electron', 'better-sqlite3'],
+      external: MAIN_EXTERNAL,
       inject: [path.join(root, 'scripts', 'import-meta-url-shim.mjs')],
       define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
     }),
     esbuild.build({
       ...common,
       entryPoints: { preload: 'electron/preload/index.ts' },
-      outdir: ELECTRON_OUT_DIR,
+      outdir: outDir,
       outExtension: { '.js': '.cjs' },
       // 'browser' so that a Node builtin pulled into the preload fails the build here instead
       // of failing in the sandbox at run time.
@@ -56,8 +63,8 @@ export async function buildElectron({ production = false } = {}) {
       external: ['electron'],
     }),
   ]);
-  await assertPreloadRequires(path.join(ELECTRON_OUT_DIR, 'preload.cjs'));
-  return { main: path.join(ELECTRON_OUT_DIR, 'main.cjs'), preload: path.join(ELECTRON_OUT_DIR, 'preload.cjs') };
+  await assertPreloadRequires(path.join(outDir, 'preload.cjs'));
+  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs') };
 }
 
 async function assertPreloadRequires(file) {

@@ -49,7 +49,7 @@ function start(): void {
 
   let backend: ReturnType<typeof createBackend>;
   try {
-    backend = createBackend({ dataDir, nativeBinding, runtime: 'electron' });
+    backend = createBackend({ dataDir, nativeBinding, runtime: 'electron', resourcesDir: path.join(appPath, 'resources') });
   } catch (error) {
     fail('稽核工作站无法打开数据库', `数据目录：${dataDir}\n\n${error instanceof Error ? error.message : String(error)}`);
     return;
