@@ -6,7 +6,8 @@ import { assignRoles, matchHeader, normaliseHeader } from '../../electron/servic
 import { importSpreadsheet } from '../../electron/services/import/index';
 import { findMonthInText, resolveSheetMonth } from '../../electron/services/import/sheetMonth';
 import { generateEmployer } from '../fixtures/employer';
-import { writePayroll } from '../fixtures/employerFiles';
+import { serialise, writePayroll } from '../fixtures/employerFiles';
+import { checkChar } from '../fixtures/employer';
 
 describe('column roles', () => {
   // Quoted from DOMAIN.md §4.4 rather than from the code under test.
@@ -84,5 +85,47 @@ describe('the month of a sheet', () => {
     expect(r.report.sheets[0]?.headerRow).toBe(4);
     expect(r.payroll).toHaveLength(data.payrollRows.length);
     expect(new Set(r.payroll.map((l) => l.month))).toEqual(new Set(['2024-05']));
+  });
+});
+
+describe('titles, flags and names', () => {
+  const id = (first17: string) => first17 + checkChar(first17);
+  const A = id('11010519800101001');
+  const B = id('11010519850315002');
+
+  it('a merged title row directly above a one-row header is a title, not the upper half of a header', async () => {
+    const rows = [['某某公司2024年3月工资表'], ['姓名', '身份证号', '应发工资'], ['张三', A, 5000], ['李四', B, 6000]];
+    const bytes = serialise([{ name: 'Sheet1', rows, merges: [{ top: 0, left: 0, bottom: 0, right: 2 }] }], 'xlsx');
+    const r = await importSpreadsheet({ bytes, fileName: 'a.xlsx', kind: 'payroll' });
+    expect(r.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.report.sheets[0]).toMatchObject({ headerRow: 2, sheetMonth: '2024-03' });
+    expect(r.payroll.map((l) => [l.personId, l.month, l.grossFen])).toEqual([
+      [A, '2024-03', 500_000],
+      [B, '2024-03', 600_000],
+    ]);
+  });
+
+  it('reads the paid flag of declarations and warns about one it cannot read', async () => {
+    const csv = new TextEncoder().encode(
+      ['姓名,证件号码,所属期,缴费基数,缴费状态', `张三,${A},2024-03,4000,已到账`, `张三,${A},2024-04,4000,未到账`, `张三,${A},2024-05,4000,待核`].join('\n'),
+    );
+    const r = await importSpreadsheet({ bytes: csv, fileName: 'd.csv', kind: 'declaration' });
+    expect(r.declarations.map((l) => [l.month, l.insurance, l.paid])).toEqual([
+      ['2024-03', null, true],
+      ['2024-04', null, false],
+      ['2024-05', null, undefined],
+    ]);
+    expect(r.report.issues.find((i) => i.code === 'bad-paid-flag')).toMatchObject({ severity: 'warning', row: 4, column: 'E' });
+  });
+
+  it('warns once when one ID carries two names, and pads in Chinese names do not count', async () => {
+    const csv = new TextEncoder().encode(
+      ['姓名,身份证号,月份,应发工资', `张　三,${A},2024-03,5000`, `张三,${A},2024-04,5000`, `张山,${A},2024-05,5000`].join('\n'),
+    );
+    const r = await importSpreadsheet({ bytes: csv, fileName: 'p.csv', kind: 'payroll' });
+    expect(r.payroll.map((l) => l.name)).toEqual(['张三', '张三', '张山']);
+    const w = r.report.issues.filter((i) => i.code === 'name-mismatch');
+    expect(w).toHaveLength(1);
+    expect(w[0]?.message).toContain('张山');
   });
 });

@@ -3,7 +3,7 @@
 // and their text is kept so a month written in the title can stand in for a month column.
 import type { ImportKind } from '../../../shared/domain/importReport';
 import { assignRoles, type ColumnAssignment, type HeaderCell } from './columnRoles';
-import { buildMergeLookup, cellAt, cellText, isBlankRow, type SheetGrid } from './grid';
+import { buildMergeLookup, cellAt, cellText, isBlankRow, type MergeRange, type SheetGrid } from './grid';
 
 export const HEADER_SCAN_ROWS = 30;
 
@@ -26,8 +26,12 @@ function score(columns: readonly ColumnAssignment[]): number {
 }
 
 /** Header cells of row `top` alone, or of rows top and top+1 read as a two-row merged header. */
-export function headerCells(sheet: SheetGrid, top: number, twoRows: boolean): HeaderCell[] {
-  const mergeAt = buildMergeLookup(sheet);
+export function headerCells(
+  sheet: SheetGrid,
+  top: number,
+  twoRows: boolean,
+  mergeAt: (row: number, col: number) => MergeRange | null = buildMergeLookup(sheet),
+): HeaderCell[] {
   const width = Math.max(sheet.rows[top]?.length ?? 0, twoRows ? (sheet.rows[top + 1]?.length ?? 0) : 0);
   const read = (r: number, c: number): string => {
     const m = mergeAt(r, c);
@@ -47,34 +51,43 @@ export function headerCells(sheet: SheetGrid, top: number, twoRows: boolean): He
   return cells;
 }
 
-/** Row `top` starts a two-row header when merges in it reach into the next row or span columns above a filled row. */
-function looksLikeTwoRowHeader(sheet: SheetGrid, top: number): boolean {
-  if (isBlankRow(sheet.rows[top + 1])) return false;
+/**
+ * Row `top` starts a two-row header when merges in it reach into the next row or span columns
+ * above a filled row — and it names columns itself (姓名, 身份证号 merged down), which a merged
+ * title row above a one-row header does not.
+ */
+function looksLikeTwoRowHeader(sheet: SheetGrid, top: number, ownScore: number): boolean {
+  if (ownScore === 0 || isBlankRow(sheet.rows[top + 1])) return false;
   return sheet.merges.some((m) => m.top === top && (m.bottom > top || m.right > m.left));
 }
 
 export function detectHeader(sheet: SheetGrid, kind: ImportKind, forcedHeaderRow?: number): HeaderDetection | null {
-  let best: (HeaderDetection & { score: number }) | null = null;
-  const candidates =
-    forcedHeaderRow !== undefined ? [forcedHeaderRow - 1] : [...Array(Math.min(HEADER_SCAN_ROWS, sheet.rows.length)).keys()];
-  for (const r of candidates) {
-    if (isBlankRow(sheet.rows[r])) continue;
-    // With a forced row, the given row is the last header row; it may still be the lower half of two.
-    const twoRows = forcedHeaderRow !== undefined ? r > 0 && looksLikeTwoRowHeader(sheet, r - 1) : looksLikeTwoRowHeader(sheet, r);
-    const top = forcedHeaderRow !== undefined && twoRows ? r - 1 : r;
-    const { columns, notes } = assignRoles(headerCells(sheet, top, twoRows), kind);
-    const s = score(columns);
-    if (s > 0 && (!best || s > best.score)) {
-      best = { top, bottom: twoRows ? top + 1 : top, columns, notes, titleText: '', score: s };
+  const mergeAt = buildMergeLookup(sheet);
+  const single = (r: number) => assignRoles(headerCells(sheet, r, false, mergeAt), kind);
+  const candidates: { top: number; twoRows: boolean; assigned: ReturnType<typeof assignRoles> }[] = [];
+  const consider = (top: number, twoRows: boolean, assigned: ReturnType<typeof assignRoles>) => candidates.push({ top, twoRows, assigned });
+  if (forcedHeaderRow !== undefined) {
+    // The given row is the last header row; it may still be the lower half of two.
+    const r = forcedHeaderRow - 1;
+    const upper = r > 0 ? single(r - 1) : null;
+    if (upper && looksLikeTwoRowHeader(sheet, r - 1, score(upper.columns))) consider(r - 1, true, assignRoles(headerCells(sheet, r - 1, true, mergeAt), kind));
+    else consider(r, false, single(r));
+  } else {
+    for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, sheet.rows.length); r++) {
+      if (isBlankRow(sheet.rows[r])) continue;
+      const own = single(r);
+      if (looksLikeTwoRowHeader(sheet, r, score(own.columns))) consider(r, true, assignRoles(headerCells(sheet, r, true, mergeAt), kind));
+      else consider(r, false, own);
     }
   }
+  // The best score wins; on a tie the earlier row (a repeated header further down loses).
+  let best: (typeof candidates)[number] | null = null;
+  for (const c of candidates) if (score(c.assigned.columns) > 0 && (!best || score(c.assigned.columns) > score(best.assigned.columns))) best = c;
   if (!best) return null;
   const titleText = sheet.rows
     .slice(0, best.top)
     .map((row) => row.map(cellText).filter((t) => t.trim() !== '').join(' '))
     .filter((t) => t !== '')
     .join('\n');
-  const { score: _score, ...detection } = best;
-  void _score;
-  return { ...detection, titleText };
+  return { top: best.top, bottom: best.twoRows ? best.top + 1 : best.top, columns: best.assigned.columns, notes: best.assigned.notes, titleText };
 }
