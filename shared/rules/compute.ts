@@ -76,6 +76,7 @@ export function compute(input: ComputeInput): ComputeResult {
 
   for (const month of months) {
     const period = periods.get(month)!;
+    // every insurance of the plan in the audit period appears, with 0.00 when nothing is owed
     for (const ins of period.insurances) byInsurance[ins.code] ??= { employerFen: 0, employeeFen: 0 };
     const due = dueDate(plan, month);
     const days = lateFeeDays(due, asOf);
