@@ -47,7 +47,8 @@ describe('job runner', () => {
         await yieldToEventLoop();
       }
     });
-    while (steps < 3) await yieldToEventLoop();
+    const stepsTaken = () => steps;
+    while (stepsTaken() < 3) await yieldToEventLoop();
     expect(jobs.cancel(long)).toBe(true);
     await jobs.settled(long);
     expect(jobs.get(long)).toMatchObject({ state: 'cancelled', error: null });
