@@ -82,6 +82,14 @@ describe('files that are not readable spreadsheets', () => {
     expect(e.code).toBe('zip-bomb');
   });
 
+  it('a CSV whose quote is never closed says where', async () => {
+    const csv = utf8(`身份证号,姓名,月份,应发工资\r\n${ID_A},张三,2024-03,"5,000.00\r\n${ID_B},李四,2024-03,4000\r\n`);
+    const e = fileError(await importSpreadsheet({ bytes: csv, fileName: 'q.csv', kind: 'payroll' }));
+    expect(e.code).toBe('csv-syntax');
+    expect(e.message).toMatch(/引号没有闭合/);
+    expect(e.message).toMatch(/第\d+行附近/);
+  });
+
   it('empty files', async () => {
     expect(fileError(await importSpreadsheet({ bytes: new Uint8Array(), fileName: 'a.csv', kind: 'payroll' })).code).toBe('empty-file');
     expect(fileError(await importSpreadsheet({ bytes: utf8('\r\n , ,\r\n\r\n'), fileName: 'a.csv', kind: 'payroll' })).code).toBe('empty-file');
