@@ -11,7 +11,8 @@ export interface InvokeBackend {
 function senderFacts(event: IpcMainInvokeEvent): { frameUrl: string | undefined; isTopFrame: boolean } {
   const frame = event.senderFrame;
   if (!frame) return { frameUrl: undefined, isTopFrame: false };
-  return { frameUrl: frame.url, isTopFrame: frame.parent === null && frame === event.sender.mainFrame };
+  // parent === null: the top frame of its page, never an iframe (such as the blob: PDF preview).
+  return { frameUrl: frame.url, isTopFrame: frame.parent === null };
 }
 
 export function registerIpc(backend: InvokeBackend): void {
