@@ -1,0 +1,126 @@
+// Imports one file: reads it as bytes, starts the backend job, shows its progress, then the
+// report. A refused file says why, and offers to import again leaving out the listed rows.
+import { useRef, useState } from 'react';
+import { Alert, Button, Card, Progress, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import type { JobStatus } from '../../../shared/api/dto';
+import { IMPORT_KIND_NAMES, type ImportKind, type ImportReport } from '../../../shared/domain/importReport';
+import { call, errorText } from '../api/client';
+import { waitForJob } from '../api/jobs';
+import { ImportReportView } from './ImportReportView';
+
+type Phase =
+  | { step: 'idle' }
+  | { step: 'running'; fileName: string; progress: number; message: string }
+  | { step: 'done'; report: ImportReport | null }
+  | { step: 'refused'; report: ImportReport; reason: string }
+  | { step: 'failed'; reason: string; report: ImportReport | null };
+
+const HINTS: Record<ImportKind, string> = {
+  payroll: '每人每月一行：身份证号、姓名、月份、应发工资。支持 .xlsx / .xls / .csv，多个工作表、标题行、合计行均可。',
+  declaration: '从征缴系统导出的申报明细：身份证号、月份、缴费基数（可含险种、单位/个人缴费）。',
+};
+
+function errorCount(report: ImportReport): number {
+  return report.issues.filter((i) => i.severity === 'error').length;
+}
+
+export function ImportCard({ caseId, kind, onImported }: { caseId: number; kind: ImportKind; onImported: () => void }) {
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const lastFile = useRef<File | null>(null);
+  const kindName = IMPORT_KIND_NAMES[kind];
+
+  const run = async (file: File, leaveOutErrorRows: boolean) => {
+    lastFile.current = file;
+    setPhase({ step: 'running', fileName: file.name, progress: 0, message: '正在读取文件…' });
+    try {
+      const data = new Uint8Array(await file.arrayBuffer());
+      const { jobId } = await call('imports.start', { caseId, kind, fileName: file.name, data, leaveOutErrorRows });
+      const status = await waitForJob(jobId, (s: JobStatus) =>
+        setPhase({ step: 'running', fileName: file.name, progress: s.progress, message: s.message }),
+      );
+      if (status.state === 'done') {
+        setPhase({ step: 'done', report: status.report });
+        onImported();
+      } else if (status.state === 'failed' && status.report && errorCount(status.report) > 0) {
+        setPhase({ step: 'refused', report: status.report, reason: status.error ?? '' });
+      } else {
+        setPhase({ step: 'failed', reason: status.error ?? (status.state === 'cancelled' ? '导入已取消' : '导入失败'), report: status.report });
+      }
+    } catch (e) {
+      setPhase({ step: 'failed', reason: errorText(e), report: null });
+    }
+  };
+
+  const busy = phase.step === 'running';
+  return (
+    <Card size="small" title={`导入${kindName}`} data-testid={`import-${kind}`}>
+      <Upload.Dragger
+        accept=".xlsx,.xls,.csv"
+        multiple={false}
+        showUploadList={false}
+        disabled={busy}
+        beforeUpload={(file) => {
+          void run(file, false);
+          return false;
+        }}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">点击或拖入{kindName}文件</p>
+        <p className="ant-upload-hint">{HINTS[kind]}</p>
+      </Upload.Dragger>
+
+      {phase.step === 'running' && (
+        <div style={{ marginTop: 12 }}>
+          <div className="muted">{phase.fileName}</div>
+          <Progress percent={Math.round(phase.progress * 100)} status="active" />
+          <div>{phase.message}</div>
+        </div>
+      )}
+
+      {phase.step === 'done' && (
+        <div style={{ marginTop: 12 }}>
+          <Alert
+            type="success"
+            showIcon
+            title={phase.report ? `已导入 ${phase.report.fileName}：${phase.report.rowsTaken} 行，${phase.report.persons} 人` : '导入完成'}
+            className="section"
+          />
+          {phase.report && <ImportReportView report={phase.report} />}
+        </div>
+      )}
+
+      {phase.step === 'refused' && (
+        <div style={{ marginTop: 12 }}>
+          <Alert
+            type="error"
+            showIcon
+            className="section"
+            title={`文件未导入：${phase.report.fileName} 中有 ${errorCount(phase.report)} 处错误`}
+            description={
+              <div>
+                <div>{phase.reason || '为避免遗漏数据，有无法读取的行时整份文件不导入。'}</div>
+                <div>请更正下表所列的行后重新导入；或确认这些行可以不计，剔除后导入其余 {phase.report.rowsRead - phase.report.rowsLeftOut} 行。</div>
+              </div>
+            }
+            action={
+              <Button danger onClick={() => lastFile.current && void run(lastFile.current, true)}>
+                剔除所列错误行后导入
+              </Button>
+            }
+          />
+          <ImportReportView report={phase.report} />
+        </div>
+      )}
+
+      {phase.step === 'failed' && (
+        <div style={{ marginTop: 12 }}>
+          <Alert type="error" showIcon title="导入失败" description={phase.reason} className="section" />
+          {phase.report && <ImportReportView report={phase.report} />}
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,63 @@
+// 补缴明细: one row per person-month with back-pay; expanding a row shows each insurance and the
+// spreadsheet rows the figures came from.
+import { useMemo, useState } from 'react';
+import { Input, Table, Tag, Tooltip } from 'antd';
+import type { ResultRow } from '../../../../shared/api/dto';
+import { Money, moneyColumn } from '../Money';
+import { RowDetail } from './RowDetail';
+import { sameOrNull } from './sameOrMixed';
+
+type Keyed = ResultRow & { key: string };
+
+function baseCell(values: string[]) {
+  const v = sameOrNull(values);
+  return v === null ? <Tooltip title="各险种不同，展开查看">按险种不同</Tooltip> : <Money value={v} />;
+}
+
+export function RowsTable({ rows }: { rows: ResultRow[] }) {
+  const [filter, setFilter] = useState('');
+  const data: Keyed[] = useMemo(() => rows.map((r) => ({ ...r, key: `${r.personId}|${r.month}` })), [rows]);
+  const shown = filter ? data.filter((r) => r.name.includes(filter) || r.personId.includes(filter.toUpperCase())) : data;
+  return (
+    <div>
+      <Input.Search placeholder="按姓名或身份证号筛选" allowClear style={{ width: 280, marginBottom: 8 }} onSearch={setFilter} onChange={(e) => !e.target.value && setFilter('')} />
+      <Table<Keyed>
+        size="small"
+        bordered
+        rowKey="key"
+        dataSource={shown}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 行` }}
+        scroll={{ x: 'max-content' }}
+        expandable={{ expandedRowRender: (r) => <RowDetail row={r} /> }}
+        data-testid="rows-table"
+        columns={[
+          {
+            title: '姓名',
+            dataIndex: 'name',
+            width: 90,
+            render: (n: string, r) => (
+              <span>
+                {n}
+                {r.payrollOnly && (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    未参保
+                  </Tag>
+                )}
+              </span>
+            ),
+          },
+          { title: '身份证号', dataIndex: 'personId', width: 170, render: (v: string) => <span className="mono">{v}</span> },
+          { title: '月份', dataIndex: 'month', width: 76 },
+          { title: '计算基数', key: 'due', align: 'right', width: 110, render: (_, r) => baseCell(r.insurances.map((i) => i.dueBase)) },
+          { title: '申报基数', key: 'declared', align: 'right', width: 110, render: (_, r) => baseCell(r.insurances.map((i) => i.declaredBase)) },
+          { title: '少报', key: 'shortfall', align: 'right', width: 110, render: (_, r) => baseCell(r.insurances.map((i) => i.shortfall)) },
+          moneyColumn<Keyed>('单位', (r) => r.employer, { width: 100 }),
+          moneyColumn<Keyed>('个人', (r) => r.employee, { width: 100 }),
+          { ...moneyColumn<Keyed>('小计', (r) => r.total, { width: 100 }), render: (_: unknown, r: Keyed) => <strong><Money value={r.total} /></strong> },
+          { title: '滞纳天数', dataIndex: 'lateFeeDays', align: 'right', width: 80, render: (v: number) => <span className="num">{v}</span> },
+          moneyColumn<Keyed>('滞纳金', (r) => r.lateFee, { width: 100 }),
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// One case: its header, then three tabs in the order of the work — import the employer's files,
+// read the results, produce the documents.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Result, Skeleton, Tabs } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { CaseDetail } from '../../../shared/api/dto';
+import { call } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { CaseHeader } from '../components/CaseHeader';
+import { ImportPanel } from '../components/ImportPanel';
+import { ResultsView } from '../components/results/ResultsView';
+import { DocumentsPanel } from '../components/DocumentsPanel';
+import { navigate } from '../router';
+
+type TabKey = 'import' | 'results' | 'documents';
+
+function isReady(files: CaseDetail['files']): boolean {
+  return files.some((f) => f.kind === 'payroll') && files.some((f) => f.kind === 'declaration');
+}
+
+export function CasePage({ caseId }: { caseId: number }) {
+  const detail = useQuery(() => call('cases.get', { caseId }), [caseId]);
+  const [tab, setTab] = useState<TabKey | null>(null);
+  const loadedReady = detail.data ? isReady(detail.data.files) : null;
+  // Open on the results when the case already has both files; afterwards only the user switches.
+  useEffect(() => {
+    if (tab === null && loadedReady !== null) setTab(loadedReady ? 'results' : 'import');
+  }, [tab, loadedReady]);
+
+  if (detail.error && !detail.data) {
+    return <Result status="warning" title="无法打开案件" subTitle={detail.error} extra={<Button onClick={() => navigate({ page: 'cases' })}>返回案件列表</Button>} />;
+  }
+  if (!detail.data) return <Skeleton active />;
+
+  const d = detail.data;
+  const ready = isReady(d.files);
+  const activeTab: TabKey = tab ?? (ready ? 'results' : 'import');
+
+  return (
+    <div>
+      <div className="page-title">
+        <h2>
+          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'cases' })} aria-label="返回案件列表" />
+          {d.case.number} · {d.employer.name}
+        </h2>
+      </div>
+      {detail.error && <Alert type="error" showIcon title={detail.error} className="section" />}
+      <CaseHeader detail={d} />
+      <Tabs
+        activeKey={activeTab}
+        onChange={(k) => setTab(k as TabKey)}
+        items={[
+          {
+            key: 'import',
+            label: `数据导入（${d.files.length}）`,
+            children: <ImportPanel detail={d} onImported={() => void detail.reload()} onShowResults={() => setTab('results')} />,
+          },
+          {
+            key: 'results',
+            label: '稽核结果',
+            disabled: !ready,
+            children: ready ? <ResultsView caseId={caseId} /> : null,
+          },
+          {
+            key: 'documents',
+            label: `文书（${d.documents.length}）`,
+            children: <DocumentsPanel detail={d} onGenerated={() => void detail.reload()} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// Hash routes (#/employers, #/cases, #/cases/12): the app is loaded from a file-like app://
+// origin in Electron, so the path part never changes and no history server is needed.
+import { useEffect, useState } from 'react';
+
+export type Route = { page: 'employers' } | { page: 'cases'; employerId?: number } | { page: 'case'; caseId: number };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const caseMatch = /^\/cases\/(\d+)$/.exec(path);
+  if (caseMatch) return { page: 'case', caseId: Number(caseMatch[1]) };
+  const casesMatch = /^\/cases(?:\?employer=(\d+))?$/.exec(path);
+  if (casesMatch) return casesMatch[1] ? { page: 'cases', employerId: Number(casesMatch[1]) } : { page: 'cases' };
+  return { page: 'employers' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.page) {
+    case 'employers':
+      return '#/employers';
+    case 'cases':
+      return route.employerId ? `#/cases?employer=${route.employerId}` : '#/cases';
+    case 'case':
+      return `#/cases/${route.caseId}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,202 @@
+// The whole path an auditor takes, in a real browser against the real backend on a fresh data
+// folder: employer → case → import payroll and declarations → results as of 2025-03-31 (the
+// worked example of DOMAIN.md §6.5) → audit notice as PDF. Screenshots of every step go to
+// test-output/e2e/ so a human can look at what the auditor sees.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../../electron/harness/server';
+import { collectConsoleErrors, launchChromium } from './browser';
+import { workedExampleDeclarationsCsv, workedExamplePayrollXlsx } from './workedExampleFiles';
+
+const SHOTS = path.resolve('test-output/e2e');
+
+describe('auditor walk-through in Chromium', () => {
+  let dataDir: string;
+  let filesDir: string;
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[];
+
+  /** Calls the harness API directly, as the page's client does (token header, JSON). */
+  const apiCall = async <T>(method: string, input: unknown): Promise<T> => {
+    const res = await fetch(new URL(`api/${method}`, harness.url), { method: 'POST', headers: { 'x-jihe-token': harness.token }, body: JSON.stringify(input) });
+    const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+    return result.value;
+  };
+  const currentCaseId = async () => Number(/#\/cases\/(\d+)/.exec(page.url())?.[1]);
+
+  const shot = async (name: string) => {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-e2e-data-'));
+    filesDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-e2e-files-'));
+    harness = await startHarness({ dataDir, port: 0 });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(20_000);
+    consoleErrors = collectConsoleErrors(page);
+  });
+
+  // Each step builds on the one before: after a failure the rest would only time out.
+  let stepFailed = false;
+  beforeEach((ctx) => {
+    if (stepFailed) ctx.skip();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    stepFailed = true;
+    if (page) await shot(`failed-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff-]+/g, '_')}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  it('serves the UI with a strict CSP and refuses API calls without the token', async () => {
+    const response = await page.goto(harness.url);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+    const api = await fetch(new URL('api/employers.list', harness.url), { method: 'POST', body: '{}' });
+    expect(api.status).toBe(403);
+    await expect(page.getByRole('heading', { name: '单位' })).toBeDefined();
+    await page.getByText('还没有单位').waitFor();
+    await shot('01-employers-empty');
+  });
+
+  it('creates an employer, showing the backend message for a wrong credit code', async () => {
+    await page.getByRole('button', { name: '新建单位' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建单位' });
+    await dialog.getByLabel('单位名称').fill('示例科技有限公司');
+    await dialog.getByLabel('统一社会信用代码').fill('91350100M000100Y44');
+    await dialog.getByLabel('地址').fill('示例市高新区创业路 8 号');
+    await dialog.getByLabel('联系人').fill('王会计');
+    await dialog.getByLabel('所属行业').fill('软件和信息技术服务业');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const fieldError = dialog.locator('#employer_creditCode_help');
+    await fieldError.waitFor();
+    expect(await fieldError.innerText()).toMatch(/校验|统一社会信用代码/);
+    await shot('02-employer-bad-code');
+
+    await dialog.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: '91350100M000100Y43' }).waitFor();
+    await shot('03-employer-created');
+  });
+
+  it('opens a case for 2024-03 with the example rate plan', async () => {
+    await page.getByRole('menuitem', { name: /稽核案件/ }).click();
+    await page.getByRole('button', { name: '新建稽核案件' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建稽核案件' });
+    await dialog.getByLabel('被稽核单位').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '示例科技有限公司' }).click();
+    const range = dialog.locator('.ant-picker-range input');
+    await range.nth(0).fill('2024年03月');
+    await range.nth(0).press('Enter');
+    await range.nth(1).fill('2024年03月');
+    await range.nth(1).press('Enter');
+    await dialog.getByLabel('缴费政策').click();
+    // The plan of DOMAIN.md §5 (monthly base), labelled as an example.
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '示例地区 2024' }).first();
+    expect(await option.innerText()).toContain('示例');
+    await option.click();
+    await shot('04-case-form');
+    await dialog.getByRole('button', { name: /立\s*项/ }).click();
+    await page.getByText('下一步：导入单位的工资表').waitFor();
+    await shot('05-case-created');
+  });
+
+  it('imports the payroll and the declarations and shows the import reports', async () => {
+    const payroll = path.join(filesDir, '2024年3月工资表.xlsx');
+    const declarations = path.join(filesDir, '缴费申报明细_202403.csv');
+    writeFileSync(payroll, workedExamplePayrollXlsx());
+    writeFileSync(declarations, workedExampleDeclarationsCsv());
+
+    await page.locator('[data-testid="import-payroll"] input[type=file]').setInputFiles(payroll);
+    await page.locator('[data-testid="import-payroll"]').getByText(/已导入 .*工资表\.xlsx/).waitFor({ timeout: 60_000 });
+    await page.getByText('下一步：导入缴费申报明细').waitFor();
+    await shot('06-payroll-imported');
+
+    await page.locator('[data-testid="import-declaration"] input[type=file]').setInputFiles(declarations);
+    await page.locator('[data-testid="import-declaration"]').getByText(/已导入 .*\.csv/).waitFor({ timeout: 60_000 });
+    await page.getByText('工资表和缴费申报明细都已导入').waitFor();
+    await shot('07-declarations-imported');
+  });
+
+  it('computes the worked example as of 2025-03-31', async () => {
+    await page.getByRole('button', { name: '查看稽核结果' }).click();
+    const asOf = page.locator('[data-testid="as-of"] input');
+    await asOf.waitFor();
+    await asOf.fill('2025年3月31日');
+    await asOf.press('Enter');
+    const total = page.getByTestId('total-total');
+    await expect.poll(() => total.innerText(), { timeout: 30_000 }).toContain('3,575.74');
+    expect(await page.getByTestId('total-backPay').innerText()).toContain('3,043.18');
+    expect(await page.getByTestId('total-lateFee').innerText()).toContain('532.56');
+    expect(await page.getByTestId('total-employer').innerText()).toContain('2,150.63');
+    expect(await page.getByTestId('total-employee').innerText()).toContain('892.55');
+
+    const monthRow = page.locator('[data-testid="month-table"] tr[data-row-key="2024-03"] td');
+    const cells = await monthRow.allInnerTexts();
+    // 月份, 工资表人数, 申报人数, 未参保, 在保不在册, …
+    expect(cells.slice(0, 5)).toEqual(['2024-03', '3', '3', '1', '1']);
+
+    const rows = page.locator('[data-testid="rows-table"] tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(2);
+    await shot('08-results');
+
+    await rows.filter({ hasText: '乙' }).locator('.ant-table-row-expand-icon').click();
+    await page.getByText('第 5 行').first().waitFor();
+    await shot('09-results-row-detail');
+
+    await page.getByRole('tab', { name: /在保不在册/ }).click();
+    await page.getByRole('cell', { name: '110105197511110047' }).waitFor();
+    await shot('10-declared-only');
+  });
+
+  it('generates the audit notice and shows its PDF', async () => {
+    await page.getByRole('tab', { name: /文书/ }).click();
+    await page.getByRole('button', { name: '生成稽核通知书' }).click();
+    const dialog = page.getByRole('dialog', { name: '生成稽核通知书' });
+    await dialog.getByPlaceholder('稽核人员 1 姓名').fill('张明');
+    await dialog.getByPlaceholder('执法证号').nth(0).fill('闽医保稽 2024001');
+    await dialog.getByPlaceholder('稽核人员 2 姓名').fill('李华');
+    await dialog.getByPlaceholder('执法证号').nth(1).fill('闽医保稽 2024002');
+    await dialog.getByLabel('联系人').fill('陈科长');
+    await dialog.getByLabel('联系电话').fill('0591-12345678');
+    await shot('11-notice-form');
+    await dialog.getByRole('button', { name: /生\s*成/ }).click();
+    const frame = page.getByTestId('pdf-frame');
+    await frame.waitFor({ timeout: 60_000 });
+    const src = await frame.getAttribute('src');
+    expect(src).toMatch(/^blob:/);
+    // The CSP keeps page scripts from reading blob: URLs, so compare with the bytes the API gives.
+    const listed = await apiCall<{ documents: { id: number }[] }>('cases.get', { caseId: await currentCaseId() });
+    const pdf = await apiCall<{ fileName: string; data: { $bytes: string } }>('documents.pdf', { documentId: listed.documents[0]!.id });
+    const bytes = Buffer.from(pdf.data.$bytes, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await frame.getAttribute('data-size')).toBe(String(bytes.length));
+    // Chromium's PDF viewer attaches to the blob frame: the PDF is really shown, not only linked.
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/')), { timeout: 20_000 }).toBe(true);
+    await page.getByRole('row', { name: /稽核通知书.*〔\d{4}〕\d+号/ }).waitFor();
+    await page.waitForTimeout(3000);
+    await shot('12-notice-pdf');
+  });
+
+  it('logged no console errors along the way', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
