@@ -1,6 +1,7 @@
 // From bytes to the common grid: the format is decided by content (detectFormat), then the
 // matching reader runs. Anything that is not a spreadsheet becomes a FileProblem with a
-// Chinese explanation.
+// Chinese explanation. Big plain .xlsx sheets go to the streaming reader (xlsxStream.ts),
+// everything else to exceljs's full reader, which keeps merges (ARCHITECTURE.md §7).
 import { FileProblem } from './errors';
 import { decodeText } from './decodeText';
 import { detectFormat } from './detectFormat';
@@ -8,16 +9,53 @@ import type { WorkbookGrid } from './grid';
 import { readCsv } from './readCsv';
 import { readXls } from './readXls';
 import { readXlsx } from './readXlsx';
+import { MAX_STREAM_INFLATED_BYTES, readXlsxStream } from './xlsxStream';
+import { checkXlsxZip, MAX_INFLATED_BYTES, type ZipSummary } from './zipGuard';
+
+export type XlsxReaderChoice = 'auto' | 'stream' | 'full';
+
+export interface ReadGridOptions {
+  /** 'auto' (default) picks by size; 'stream'/'full' force a reader (tests, benchmark). */
+  xlsxReader?: XlsxReaderChoice;
+  /** Reading progress 0…1 of a streamed .xlsx. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** A sheet whose XML inflates past this is read as a stream (exceljs's full reader needs ~10× it in memory). */
+export const STREAM_SHEET_XML_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Defaults for callers that cannot pass options through importSpreadsheet: the environment
+ * variable JIHE_XLSX_READER=stream|full forces a reader for a whole run (tests of both paths on
+ * the same fixtures, the benchmark); the import worker sets onProgress for its one import.
+ */
+export const readGridDefaults: ReadGridOptions = {};
+
+function readerFromEnv(): XlsxReaderChoice | undefined {
+  const v = typeof process !== 'undefined' ? process.env.JIHE_XLSX_READER : undefined;
+  return v === 'stream' || v === 'full' || v === 'auto' ? v : undefined;
+}
+
+export function chooseXlsxReader(summary: ZipSummary, choice: XlsxReaderChoice = 'auto'): 'stream' | 'full' {
+  if (choice !== 'auto') return choice;
+  const biggestSheet = Math.max(0, ...summary.entries.filter((e) => e.name.startsWith('xl/worksheets/')).map((e) => e.originalSize));
+  return biggestSheet > STREAM_SHEET_XML_BYTES || summary.inflatedBytes > MAX_INFLATED_BYTES ? 'stream' : 'full';
+}
 
 const ACCEPTED = '请选择 .xlsx、.xls 或 .csv 格式的工资表或申报明细';
 
-export async function readGrid(bytes: Uint8Array, fileName: string): Promise<WorkbookGrid> {
+export async function readGrid(bytes: Uint8Array, fileName: string, options: ReadGridOptions = {}): Promise<WorkbookGrid> {
   const format = detectFormat(bytes);
+  const opts = { ...readGridDefaults, ...options };
   switch (format.kind) {
     case 'empty':
       throw new FileProblem('empty-file', '文件是空的（0 字节）');
-    case 'zip':
-      return { format: 'xlsx', encoding: '', sheets: await readXlsx(bytes) };
+    case 'zip': {
+      const summary = checkXlsxZip(bytes, MAX_STREAM_INFLATED_BYTES);
+      const reader = chooseXlsxReader(summary, opts.xlsxReader ?? readerFromEnv());
+      const sheets = reader === 'stream' ? await readXlsxStream(bytes, { onProgress: opts.onProgress }) : await readXlsx(bytes);
+      return { format: 'xlsx', encoding: '', sheets };
+    }
     case 'ole':
       // .xls (BIFF8); an encrypted .xlsx is an OLE file too, and readXls says so.
       return { format: 'xls', encoding: '', sheets: readXls(bytes) };

@@ -2,8 +2,8 @@
 // declared sizes from the central directory (fflate, nothing is decompressed), so that a zip
 // bomb or a workbook too big for the in-memory reader is refused with a clear answer, and a
 // zip that is no workbook (a .docx, a folder archive) is recognised.
-// TODO(streaming import): sizes in the central directory can lie; the streaming reader that
-// will handle big files should also count inflated bytes as it goes.
+// Sizes in the central directory can lie: the streaming reader (xlsxStream.ts) also counts
+// inflated bytes as it goes.
 import { unzipSync } from 'fflate';
 import { FileProblem } from './errors';
 
@@ -34,7 +34,7 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
 }
 
 /** Throws a FileProblem unless the zip looks like a workbook of a size we can read. */
-export function checkXlsxZip(bytes: Uint8Array): ZipSummary {
+export function checkXlsxZip(bytes: Uint8Array, maxInflatedBytes = MAX_INFLATED_BYTES): ZipSummary {
   const summary = inspectZip(bytes);
   const names = new Set(summary.entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
@@ -52,11 +52,11 @@ export function checkXlsxZip(bytes: Uint8Array): ZipSummary {
       throw new FileProblem('zip-bomb', `文件中的“${e.name}”压缩比异常（${e.size} 字节解压为 ${e.originalSize} 字节），疑似恶意文件，已拒绝`);
     }
   }
-  if (summary.inflatedBytes > MAX_INFLATED_BYTES) {
+  if (summary.inflatedBytes > maxInflatedBytes) {
     const mb = Math.round(summary.inflatedBytes / 1024 / 1024);
     throw new FileProblem(
       'too-large',
-      `工作簿解压后约 ${mb} MB，超过本版本可一次读入的上限（${MAX_INFLATED_BYTES / 1024 / 1024} MB）；请按月份拆分为多个文件或另存为 CSV 后导入`,
+      `工作簿解压后约 ${mb} MB，超过本版本可一次读入的上限（${Math.round(maxInflatedBytes / 1024 / 1024)} MB）；请按月份拆分为多个文件或另存为 CSV 后导入`,
     );
   }
   return summary;
