@@ -1,8 +1,9 @@
 // One file into one case, as a job: read it with the importer, apply the all-or-nothing rule
 // (DOMAIN.md §4.4: any error refuses the whole file, unless the auditor chose to leave out the
 // listed rows and nothing is wrong with the file as a whole), then store it in one transaction.
-// The reading is async and yields; the storing is one synchronous transaction, which a worker
-// thread with its own connection can take over unchanged.
+// The reading runs in a worker thread (parseInWorker.ts) when one is available, in this thread
+// otherwise or when asked; the storing is one synchronous transaction, which a worker thread
+// with its own connection can take over unchanged.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ImportKind, ImportReport } from '../../../shared/domain/importReport';
@@ -12,6 +13,7 @@ import { duplicateFileMessage, storeImport } from '../db/storeImport';
 import { findSourceFile } from '../db/repos/sourceFiles';
 import type { WriteMeta } from '../db/repos/meta';
 import { JobCancelledError, yieldToEventLoop, type JobContext } from './runner';
+import { parseInWorker, workerImportAvailable } from './parseInWorker';
 
 export interface ImportJobInput {
   caseId: number;
@@ -19,6 +21,8 @@ export interface ImportJobInput {
   fileName: string;
   bytes: Uint8Array;
   leaveOutErrorRows: boolean;
+  /** Where to parse: a worker thread (default when available) or this thread (tests, fallback). */
+  parseIn?: 'worker' | 'in-process';
 }
 
 export interface ImportJobData {
@@ -53,7 +57,8 @@ export async function runImportJob(
   if (existing) throw new ImportRefusedError(duplicateFileMessage(existing));
 
   ctx.progress(0, '正在读取文件…');
-  const parsed = await importSpreadsheet({
+  const parseIn = input.parseIn ?? (workerImportAvailable() ? 'worker' : 'in-process');
+  const parsed = await (parseIn === 'worker' ? parseInWorker : importSpreadsheet)({
     bytes: input.bytes,
     fileName: input.fileName,
     kind: input.kind,
