@@ -20,6 +20,13 @@ import { caseHandlers } from './backend/cases';
 import { importHandlers } from './backend/imports';
 import { resultHandlers } from './backend/results';
 import { documentHandlers } from './backend/documents';
+import { authHandlers } from './backend/auth';
+import { judgmentHandlers } from './backend/judgments';
+import { approvalHandlers } from './backend/approvals';
+import { agencyHandlers } from './backend/agency';
+import { authorize } from './auth/access';
+import { countUsers, getUser } from './db/repos/users';
+import type { User } from '../../shared/api/dto';
 
 export interface BackendOptions {
   /** Folder of the workstation's database (created when missing). */
@@ -27,7 +34,7 @@ export interface BackendOptions {
   /** Electron-ABI better-sqlite3 build (Electron only). */
   nativeBinding?: string;
   runtime: 'electron' | 'harness';
-  /** Who acts, for created_by and the audit log; default the OS user name. */
+  /** Who acts while nobody is logged in (created_by, the audit log); default the OS user name. A logged-in user's username replaces it. */
   actor?: string;
   /** Example plans, agency profile, fonts; default the project's resources/. */
   resourcesDir?: string;
@@ -76,8 +83,25 @@ const INPUT_LABELS: PathLabels = {
     contactPhone: '联系电话',
     issueDate: '发文日期',
     documentId: '文书',
+    username: '用户名',
+    displayName: '姓名',
+    role: '角色',
+    password: '密码',
+    personId: '身份证号码',
+    months: '月份',
+    reason: '豁免原因',
+    note: '说明',
+    exemptionId: '豁免记录',
+    includeRevoked: '包括已撤销',
+    key: '问题',
+    decision: '处理意见',
+    month: '月份',
+    amount: '金额',
+    profile: '机关信息',
+    lateFeeCap: '滞纳金上限',
+    baseRule: '基数规则',
   },
-  items: { auditors: '稽核人员' },
+  items: { auditors: '稽核人员', months: '月份' },
 };
 
 const handlers: Handlers = {
@@ -88,6 +112,10 @@ const handlers: Handlers = {
   ...importHandlers,
   ...resultHandlers,
   ...documentHandlers,
+  ...authHandlers,
+  ...judgmentHandlers,
+  ...approvalHandlers,
+  ...agencyHandlers,
 };
 
 function readVersion(): string {
@@ -112,7 +140,8 @@ export function createBackend(opts: BackendOptions): Backend {
   const now = opts.now ?? (() => new Date());
   const actor = opts.actor ?? defaultActor();
   const resourcesDir = opts.resourcesDir ?? path.join(PROJECT_ROOT, 'resources');
-  const meta = () => ({ actor, at: now().toISOString() });
+  let currentUser: User | null = null;
+  const meta = () => ({ actor: currentUser?.username ?? actor, at: now().toISOString() });
   try {
     seedDatabase(db, resourcesDir, meta());
   } catch (e) {
@@ -131,6 +160,10 @@ export function createBackend(opts: BackendOptions): Backend {
     version: readVersion(),
     now,
     meta,
+    currentUser: () => currentUser,
+    setCurrentUser(user) {
+      currentUser = user;
+    },
     serial<T>(fn: () => Promise<T>): Promise<T> {
       const run = queue.then(fn, fn);
       queue = run.catch(() => undefined);
@@ -153,6 +186,10 @@ export function createBackend(opts: BackendOptions): Backend {
           errors.map((e) => ({ path: e.path || e.field, message: e.message })),
         );
       }
+      // The session's user as the database knows it now (deactivated or re-roled since login).
+      if (currentUser) currentUser = getUser(db, currentUser.id);
+      if (currentUser && !currentUser.active) currentUser = null;
+      authorize(method, currentUser, countUsers(db) > 0);
       const handler = handlers[method] as Handler<MethodName>;
       const value = await handler(ctx, parsed.data as never);
       const checked = spec.output.safeParse(value);

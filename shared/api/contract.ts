@@ -14,8 +14,21 @@ import {
   JobStatusSchema,
   NoticeInputSchema,
   RatePlanSummarySchema,
+  ApprovalStatusSchema,
+  ExemptionInputSchema,
+  ExemptionRecordSchema,
+  FindingJudgeInputSchema,
+  FindingJudgmentSchema,
+  LedgerMonthSchema,
+  LedgerSetInputSchema,
+  SessionSchema,
+  UserCreateInputSchema,
+  UserSchema,
+  WhatIfBaseRuleSchema,
+  WhatIfLateFeeCapSchema,
 } from './dto';
 import { ImportKindSchema } from '../domain/importReport';
+import { AgencyProfileSchema } from '../domain/agency';
 
 /** Raw file bytes. IPC carries them as they are; the HTTP harness encodes them as base64. */
 export const BytesSchema = z.instanceof(Uint8Array);
@@ -55,10 +68,47 @@ export const contract = {
   'jobs.get': method(z.object({ jobId: z.string() }), JobStatusSchema),
   'jobs.cancel': method(z.object({ jobId: z.string() }), z.object({ cancelled: z.boolean() })),
 
-  'results.compute': method(z.object({ caseId: id, asOf: IsoDateSchema }), ComputeResultDtoSchema),
+  /**
+   * The case's rows, plan and active exemptions through the rules. `lateFeeCap` and `baseRule`
+   * are a what-if: they override the plan for this call only and change nothing stored.
+   */
+  'results.compute': method(
+    z.object({ caseId: id, asOf: IsoDateSchema, lateFeeCap: WhatIfLateFeeCapSchema.optional(), baseRule: WhatIfBaseRuleSchema.optional() }),
+    ComputeResultDtoSchema,
+  ),
 
   'documents.generateNotice': method(NoticeInputSchema, DocumentSummarySchema),
   'documents.pdf': method(z.object({ documentId: id }), z.object({ fileName: z.string(), data: BytesSchema })),
+
+  /** Creates an account: by an administrator, or the workstation's first account (which becomes the administrator). */
+  'users.create': method(UserCreateInputSchema, UserSchema),
+  'users.list': method(z.object({}), z.array(UserSchema)),
+  'auth.login': method(z.object({ username: z.string().trim().min(1, '请填写用户名'), password: z.string().min(1, '请填写密码').max(200) }), z.object({ user: UserSchema })),
+  'auth.logout': method(z.object({}), z.object({ loggedOut: z.boolean() })),
+  'auth.current': method(z.object({}), SessionSchema),
+
+  /** The auditor's exemptions (DOMAIN.md §6.4); a revoke is recorded, never a deletion. */
+  'exemptions.add': method(ExemptionInputSchema, ExemptionRecordSchema),
+  'exemptions.revoke': method(z.object({ exemptionId: id, note: z.string().trim().max(500).optional() }), ExemptionRecordSchema),
+  'exemptions.list': method(z.object({ caseId: id, includeRevoked: z.boolean().default(true) }), z.array(ExemptionRecordSchema)),
+  /** Accept or exempt one finding; exempting also records an exemption of that person-month. */
+  'findings.judge': method(FindingJudgeInputSchema, FindingJudgmentSchema),
+  /** Every judgment of the case, oldest first (the latest per key is the one in force). */
+  'findings.judgments': method(z.object({ caseId: id }), z.array(FindingJudgmentSchema)),
+  /** 应付职工薪酬 per month from the employer's ledger, for the payroll completeness check. */
+  'ledger.set': method(LedgerSetInputSchema, LedgerMonthSchema),
+  'ledger.list': method(z.object({ caseId: id }), z.array(LedgerMonthSchema)),
+
+  /** The section head's approval of the findings, computed as of `asOf` (default: today). */
+  'approvals.approve': method(z.object({ caseId: id, asOf: IsoDateSchema.optional(), note: z.string().trim().max(500).optional() }), ApprovalStatusSchema),
+  'approvals.status': method(z.object({ caseId: id }), ApprovalStatusSchema),
+
+  /** The issuing agency's profile (name, number prefixes, legal basis …); null before it is configured. */
+  'agency.get': method(z.object({}), AgencyProfileSchema.nullable()),
+  'agency.update': method(z.object({ profile: z.unknown() }), AgencyProfileSchema),
+  /** The profile as a JSON file's text, to load on the bureau's other workstations. */
+  'agency.export': method(z.object({}), z.object({ fileName: z.string(), json: z.string() })),
+  'agency.import': method(z.object({ json: z.string().max(1_000_000) }), AgencyProfileSchema),
 } as const;
 
 export type Contract = typeof contract;

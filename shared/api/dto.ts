@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { InsuranceCodeSchema } from '../domain/insurance';
 import { MoneySchema } from './money';
 import { ImportKindSchema, ImportReportSchema, ImportIssueSchema } from '../domain/importReport';
+import { EXEMPTION_REASONS } from '../domain/lines';
+import { USER_ROLES } from '../domain/roles';
+import { FINDING_DECISIONS } from '../domain/findings';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
@@ -257,3 +260,136 @@ export const NoticeInputSchema = z.object({
 export type NoticeInput = z.infer<typeof NoticeInputSchema>;
 
 export { ImportIssueSchema, ImportReportSchema };
+
+// ——— Users, judgments and sign-off (issue 4). Added after the foundation; nothing above changes. ———
+
+export const UserRoleSchema = z.enum(USER_ROLES, { message: `角色应为 ${USER_ROLES.join('、')} 之一` });
+
+export const UserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: UserRoleSchema,
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const UserCreateInputSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(2, '用户名至少2个字符')
+    .max(32, '用户名最多32个字符')
+    .regex(/^[^\s:]+$/, '用户名不能包含空格或冒号'),
+  displayName: z.string().trim().min(1, '请填写姓名').max(50, '姓名最多50个字符'),
+  /** Ignored for the first user of a workstation, who always becomes the administrator. */
+  role: UserRoleSchema.optional(),
+  password: z.string().min(8, '密码至少8个字符').max(200, '密码过长'),
+});
+export type UserCreateInput = z.infer<typeof UserCreateInputSchema>;
+
+export const SessionSchema = z.object({
+  /** null: nobody is logged in. */
+  user: UserSchema.nullable(),
+  /** true while the workstation has no user accounts yet (everything except approval works without login). */
+  bootstrap: z.boolean(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const ExemptionReasonSchema = z.enum(EXEMPTION_REASONS, { message: `豁免原因应为 ${EXEMPTION_REASONS.join('、')} 之一` });
+
+export const ExemptionInputSchema = z
+  .object({
+    caseId: z.number().int(),
+    personId: z.string().trim().min(1, '请填写身份证号码'),
+    /** null or absent: every month of the audit period. */
+    months: z.array(month).min(1, '至少选择一个月份').nullable().optional(),
+    reason: ExemptionReasonSchema,
+    note: z.string().trim().max(500, '说明最多500字').optional(),
+  })
+  .refine((e) => e.reason !== 'other' || (e.note !== undefined && e.note !== ''), { message: '豁免原因为“其他”时必须填写说明', path: ['note'] });
+export type ExemptionInput = z.infer<typeof ExemptionInputSchema>;
+
+export const ExemptionRecordSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  personId: z.string(),
+  months: z.array(month).nullable(),
+  reason: ExemptionReasonSchema,
+  note: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  revokedBy: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  /** The finding judgment that made this exemption, if it came from findings.judge. */
+  judgmentId: z.number().int().nullable(),
+});
+export type ExemptionRecord = z.infer<typeof ExemptionRecordSchema>;
+
+export const FindingJudgeInputSchema = z
+  .object({
+    caseId: z.number().int(),
+    /** "payroll-only:<personId>:<month>", "under-declared:<personId>:<month>", … (shared/domain/findings.ts). */
+    key: z.string().trim().min(1, '请指定问题'),
+    decision: z.enum(FINDING_DECISIONS, { message: '处理意见应为 accepted（认定）或 exempted（豁免）' }),
+    /** Required with decision "exempted": the exemption's reason (DOMAIN.md §6.4). */
+    reason: ExemptionReasonSchema.optional(),
+    note: z.string().trim().max(500, '说明最多500字').optional(),
+  })
+  .refine((j) => j.decision !== 'exempted' || j.reason !== undefined, { message: '豁免时必须选择豁免原因', path: ['reason'] })
+  .refine((j) => j.reason !== 'other' || (j.note !== undefined && j.note !== ''), { message: '豁免原因为“其他”时必须填写说明', path: ['note'] });
+export type FindingJudgeInput = z.infer<typeof FindingJudgeInputSchema>;
+
+export const FindingJudgmentSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  key: z.string(),
+  decision: z.enum(FINDING_DECISIONS),
+  note: z.string().nullable(),
+  exemptionId: z.number().int().nullable(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+export type FindingJudgment = z.infer<typeof FindingJudgmentSchema>;
+
+export const LedgerSetInputSchema = z.object({
+  caseId: z.number().int(),
+  month,
+  /** 应付职工薪酬 of the month as in the ledger, e.g. "123456.78"; null clears the month. */
+  amount: z.string().trim().min(1, '请填写金额').nullable(),
+  note: z.string().trim().max(500, '说明最多500字').optional(),
+});
+
+export const LedgerMonthSchema = z.object({
+  month,
+  /** The ledger total typed in, or null when none was entered for the month. */
+  ledger: MoneySchema.nullable(),
+  /** Sum of the imported payroll's gross pay of the month. */
+  payrollGross: MoneySchema,
+  /** ledger − payrollGross; positive: wages in the books that the payroll does not show. */
+  difference: MoneySchema.nullable(),
+  note: z.string().nullable(),
+  setBy: z.string().nullable(),
+  setAt: z.string().nullable(),
+});
+export type LedgerMonth = z.infer<typeof LedgerMonthSchema>;
+
+/** What-if options of results.compute: override the plan for one call, never stored. */
+export const WhatIfLateFeeCapSchema = z.enum(['none', 'principal'], { message: '滞纳金上限只能是 none 或 principal' });
+export const WhatIfBaseRuleSchema = z.discriminatedUnion(
+  'kind',
+  [z.object({ kind: z.literal('monthly') }), z.object({ kind: z.literal('annual'), yearStartMonth: z.union([z.literal(1), z.literal(7)]) })],
+  { message: '基数规则应为 {"kind":"monthly"} 或 {"kind":"annual","yearStartMonth":1 或 7}' },
+);
+
+export const ApprovalStatusSchema = z.object({
+  approved: z.boolean(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  /** The as-of date the approved figures were computed with. */
+  asOf: isoDate.nullable(),
+  /** A finding, judgment, ledger total or import changed since the approval: it must be reviewed again. */
+  changedAfterReview: z.boolean(),
+});
+export type ApprovalStatus = z.infer<typeof ApprovalStatusSchema>;

@@ -3,6 +3,7 @@
 import type { Db } from '../db/open';
 import type { JobRunner } from '../jobs/runner';
 import type { WriteMeta } from '../db/repos/meta';
+import type { User } from '../../../shared/api/dto';
 
 export interface BackendContext {
   db: Db;
@@ -15,6 +16,9 @@ export interface BackendContext {
   now(): Date;
   /** created_by/at for a write happening now. */
   meta(): WriteMeta;
+  /** The logged-in user, or null (see electron/services/auth/access.ts for the bootstrap rule). */
+  currentUser(): User | null;
+  setCurrentUser(user: User | null): void;
   /** Runs `fn` after every earlier call to `serial` has settled (document numbering). */
   serial<T>(fn: () => Promise<T>): Promise<T>;
 }

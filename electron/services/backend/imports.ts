@@ -10,8 +10,10 @@ export const importHandlers: Handlers<'imports.start' | 'jobs.get' | 'jobs.cance
     requireOpenCase(ctx.db, input.caseId);
     // Copy the bytes: the caller's buffer may be reused or detached while the job runs.
     const bytes = new Uint8Array(input.data);
+    // The user who started the import is its actor, even if the session changes while it runs.
+    const actor = ctx.meta().actor;
     const jobId = ctx.jobs.start<unknown, ImportJobData>(`import:${input.kind}`, (job) =>
-      runImportJob(job, ctx.db, { caseId: input.caseId, kind: input.kind, fileName: input.fileName, bytes, leaveOutErrorRows: input.leaveOutErrorRows }, () => ctx.meta()),
+      runImportJob(job, ctx.db, { caseId: input.caseId, kind: input.kind, fileName: input.fileName, bytes, leaveOutErrorRows: input.leaveOutErrorRows }, () => ({ ...ctx.meta(), actor })),
     );
     return { jobId };
   },

@@ -1,0 +1,69 @@
+// User accounts (稽核员, 科室负责人, 档案管理员, 系统管理员). The password is stored only as a
+// scrypt hash with a per-user salt (electron/services/auth/password.ts); nothing here returns it
+// except findCredentials, which login alone uses.
+import type Database from 'better-sqlite3';
+import type { User } from '../../../../shared/api/dto';
+import type { UserRole } from '../../../../shared/domain/roles';
+import type { WriteMeta } from './meta';
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: UserRole;
+  active: number;
+  created_at: string;
+}
+
+const COLUMNS = 'id, username, display_name, role, active, created_at';
+
+function toUser(r: UserRow): User {
+  return { id: r.id, username: r.username, displayName: r.display_name, role: r.role, active: r.active === 1, createdAt: r.created_at };
+}
+
+export function countUsers(db: Database.Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+}
+
+export function listUsers(db: Database.Database): User[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY id`).all() as UserRow[]).map(toUser);
+}
+
+export function getUser(db: Database.Database, id: number): User | null {
+  const r = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+  return r ? toUser(r) : null;
+}
+
+/** Usernames compare without case (the column is COLLATE NOCASE). */
+export function findUserByUsername(db: Database.Database, username: string): User | null {
+  const r = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`).get(username) as UserRow | undefined;
+  return r ? toUser(r) : null;
+}
+
+export interface Credentials {
+  user: User;
+  passwordHash: string;
+  passwordSalt: string;
+}
+
+export function findCredentials(db: Database.Database, username: string): Credentials | null {
+  const r = db.prepare(`SELECT ${COLUMNS}, password_hash, password_salt FROM users WHERE username = ?`).get(username) as
+    | (UserRow & { password_hash: string; password_salt: string })
+    | undefined;
+  return r ? { user: toUser(r), passwordHash: r.password_hash, passwordSalt: r.password_salt } : null;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  passwordHash: string;
+  passwordSalt: string;
+}
+
+export function insertUser(db: Database.Database, u: NewUser, meta: WriteMeta): User {
+  const info = db
+    .prepare('INSERT INTO users (username, display_name, role, password_hash, password_salt, active, created_at, created_by) VALUES (?, ?, ?, ?, ?, 1, ?, ?)')
+    .run(u.username, u.displayName, u.role, u.passwordHash, u.passwordSalt, meta.at, meta.actor);
+  return getUser(db, Number(info.lastInsertRowid))!;
+}

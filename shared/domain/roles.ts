@@ -1,0 +1,42 @@
+// Who may do what on a workstation (DOMAIN.md §1): auditors prepare findings, the section head
+// reviews and approves them, archivists receive finished cases, an administrator keeps the user
+// accounts. One table, so the backend's checks and the screens' buttons agree.
+
+export const USER_ROLES = ['auditor', 'section-head', 'archivist', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const USER_ROLE_NAMES: Record<UserRole, string> = {
+  auditor: '稽核员',
+  'section-head': '科室负责人',
+  archivist: '档案管理员',
+  admin: '系统管理员',
+};
+
+/** What a change needs, independent of the API method that makes it. */
+export const PERMISSIONS = ['case-work', 'approve', 'rate-plans', 'configure', 'manage-users'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_NAMES: Record<Permission, string> = {
+  'case-work': '办理稽核案件（登记、导入、认定、出具文书）',
+  approve: '审核稽核结论',
+  'rate-plans': '导入缴费方案',
+  configure: '修改机关信息',
+  'manage-users': '管理用户',
+};
+
+const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
+  'case-work': ['auditor', 'section-head'],
+  approve: ['section-head'],
+  'rate-plans': ['auditor', 'section-head', 'admin'],
+  configure: ['section-head', 'admin'],
+  'manage-users': ['admin'],
+};
+
+export function roleCan(role: UserRole, permission: Permission): boolean {
+  return ROLES_WITH[permission].includes(role);
+}
+
+/** The roles holding a permission, in Chinese, for "只有科室负责人可以…" messages. */
+export function rolesWithText(permission: Permission): string {
+  return ROLES_WITH[permission].map((r) => USER_ROLE_NAMES[r]).join('、');
+}
