@@ -2,47 +2,25 @@
 // folder: employer → case → import payroll and declarations → results as of 2025-03-31 (the
 // worked example of DOMAIN.md §6.5) → audit notice as PDF. Screenshots of every step go to
 // test-output/e2e/ so a human can look at what the auditor sees.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHarness, type Harness } from '../../electron/harness/server';
-import { collectConsoleErrors, launchChromium } from './browser';
-import { workedExampleDeclarationsCsv, workedExamplePayrollXlsx } from './workedExampleFiles';
+import type { Page } from 'playwright-core';
+import type { Harness } from '../../electron/harness/server';
+import { openSession, type Session } from './session';
 
-const SHOTS = path.resolve('test-output/e2e');
+const WORKED_EXAMPLE = path.resolve('test/fixtures/worked-example');
 
 describe('auditor walk-through in Chromium', () => {
-  let dataDir: string;
-  let filesDir: string;
+  let session: Session;
   let harness: Harness;
-  let browser: Browser;
   let page: Page;
-  let consoleErrors: string[];
-
-  /** Calls the harness API directly, as the page's client does (token header, JSON). */
-  const apiCall = async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(new URL(`api/${method}`, harness.url), { method: 'POST', headers: { 'x-jihe-token': harness.token }, body: JSON.stringify(input) });
-    const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-    return result.value;
-  };
-  const currentCaseId = async () => Number(/#\/cases\/(\d+)/.exec(page.url())?.[1]);
-
-  const shot = async (name: string) => {
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  };
+  const shot = (name: string) => session.shot(name);
+  const currentCaseId = () => Number(/#\/cases\/(\d+)/.exec(page.url())?.[1]);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-e2e-data-'));
-    filesDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-e2e-files-'));
-    harness = await startHarness({ dataDir, port: 0 });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(20_000);
-    consoleErrors = collectConsoleErrors(page);
+    session = await openSession();
+    ({ harness, page } = session);
   });
 
   // Each step builds on the one before: after a failure the rest would only time out.
@@ -57,10 +35,7 @@ describe('auditor walk-through in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('serves the UI with a strict CSP and refuses API calls without the token', async () => {
@@ -120,18 +95,22 @@ describe('auditor walk-through in Chromium', () => {
   });
 
   it('imports the payroll and the declarations and shows the import reports', async () => {
-    const payroll = path.join(filesDir, '2024年3月工资表.xlsx');
-    const declarations = path.join(filesDir, '缴费申报明细_202403.csv');
-    writeFileSync(payroll, workedExamplePayrollXlsx());
-    writeFileSync(declarations, workedExampleDeclarationsCsv());
-
-    await page.locator('[data-testid="import-payroll"] input[type=file]').setInputFiles(payroll);
-    await page.locator('[data-testid="import-payroll"]').getByText(/已导入 .*工资表\.xlsx/).waitFor({ timeout: 60_000 });
+    // The worked example of DOMAIN.md §6.5 as the employer's files (test/fixtures/worked-example).
+    await page.locator('[data-testid="import-payroll"] input[type=file]').setInputFiles({
+      name: '2024年3月工资表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: readFileSync(path.join(WORKED_EXAMPLE, 'payroll.xlsx')),
+    });
+    await page.locator('[data-testid="import-payroll"]').getByText(/已导入 2024年3月工资表\.xlsx：4 行，3 人/).waitFor({ timeout: 60_000 });
     await page.getByText('下一步：导入缴费申报明细').waitFor();
     await shot('06-payroll-imported');
 
-    await page.locator('[data-testid="import-declaration"] input[type=file]').setInputFiles(declarations);
-    await page.locator('[data-testid="import-declaration"]').getByText(/已导入 .*\.csv/).waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="import-declaration"] input[type=file]').setInputFiles({
+      name: '缴费申报明细_202403.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(path.join(WORKED_EXAMPLE, 'declarations.csv')),
+    });
+    await page.locator('[data-testid="import-declaration"]').getByText(/已导入 缴费申报明细_202403\.csv：3 行，3 人/).waitFor({ timeout: 60_000 });
     await page.getByText('工资表和缴费申报明细都已导入').waitFor();
     await shot('07-declarations-imported');
   });
@@ -159,7 +138,8 @@ describe('auditor walk-through in Chromium', () => {
     await shot('08-results');
 
     await rows.filter({ hasText: '乙' }).locator('.ant-table-row-expand-icon').click();
-    await page.getByText('第 5 行').first().waitFor();
+    // 乙 is on row 4 of the payroll sheet (title row, header row, 甲, 乙).
+    await page.getByText('2024年3月工资表.xlsx · 2024年3月 · 第 4 行').waitFor();
     await shot('09-results-row-detail');
 
     await page.getByRole('tab', { name: /在保不在册/ }).click();
@@ -177,15 +157,33 @@ describe('auditor walk-through in Chromium', () => {
     await dialog.getByPlaceholder('执法证号').nth(1).fill('闽医保稽 2024002');
     await dialog.getByLabel('联系人').fill('陈科长');
     await dialog.getByLabel('联系电话').fill('0591-12345678');
-    await shot('11-notice-form');
+
+    // Served tomorrow for an audit the day after: the backend refuses (notice ≥ 3 days ahead).
+    const chineseDate = (daysFromToday: number) => {
+      const d = new Date();
+      d.setDate(d.getDate() + daysFromToday);
+      return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+    };
+    const onsite = dialog.getByLabel('实地稽核日期');
+    await onsite.fill(chineseDate(1));
+    await onsite.press('Enter');
+    await dialog.getByRole('button', { name: /生\s*成/ }).click();
+    const refusal = dialog.locator('.ant-alert-error');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/3\s*日|三日|3 天/);
+    await shot('11-notice-too-soon');
+
+    await onsite.fill(chineseDate(7));
+    await onsite.press('Enter');
+    await shot('12-notice-form');
     await dialog.getByRole('button', { name: /生\s*成/ }).click();
     const frame = page.getByTestId('pdf-frame');
     await frame.waitFor({ timeout: 60_000 });
     const src = await frame.getAttribute('src');
     expect(src).toMatch(/^blob:/);
     // The CSP keeps page scripts from reading blob: URLs, so compare with the bytes the API gives.
-    const listed = await apiCall<{ documents: { id: number }[] }>('cases.get', { caseId: await currentCaseId() });
-    const pdf = await apiCall<{ fileName: string; data: { $bytes: string } }>('documents.pdf', { documentId: listed.documents[0]!.id });
+    const listed = await session.api<{ documents: { id: number }[] }>('cases.get', { caseId: currentCaseId() });
+    const pdf = await session.api<{ fileName: string; data: { $bytes: string } }>('documents.pdf', { documentId: listed.documents[0]!.id });
     const bytes = Buffer.from(pdf.data.$bytes, 'base64');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(await frame.getAttribute('data-size')).toBe(String(bytes.length));
@@ -193,10 +191,10 @@ describe('auditor walk-through in Chromium', () => {
     await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/')), { timeout: 20_000 }).toBe(true);
     await page.getByRole('row', { name: /稽核通知书.*〔\d{4}〕\d+号/ }).waitFor();
     await page.waitForTimeout(3000);
-    await shot('12-notice-pdf');
+    await shot('13-notice-pdf');
   });
 
   it('logged no console errors along the way', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -1,0 +1,64 @@
+// One e2e session: a harness on a fresh data folder with the real backend, Chromium on its page,
+// console errors collected, screenshots to test-output/e2e/, and direct API calls for setting up
+// what a test is not about.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../../electron/harness/server';
+import { collectConsoleErrors, launchChromium } from './browser';
+
+export const SHOTS_DIR = path.resolve('test-output/e2e');
+
+export interface Session {
+  harness: Harness;
+  browser: Browser;
+  page: Page;
+  consoleErrors: string[];
+  /** Writes test-output/e2e/<name>.png of the whole page, after animations have settled. */
+  shot(name: string): Promise<void>;
+  /** Calls the API as the page's client does (token header); throws on an error result. */
+  api<T>(method: string, input: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openSession(): Promise<Session> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-e2e-data-'));
+  const harness = await startHarness({ dataDir, port: 0 });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (e) {
+    await harness.close();
+    throw e;
+  }
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(20_000);
+  const consoleErrors = collectConsoleErrors(page);
+  return {
+    harness,
+    browser,
+    page,
+    consoleErrors,
+    shot: async (name) => {
+      // Modals and dropdowns fade in; wait until no antd motion is running.
+      await page
+        .waitForFunction(() => document.querySelectorAll('.ant-modal [class*="-appear-active"], .ant-modal[class*="-appear-active"], .ant-modal-wrap [class*="-enter-active"]').length === 0, undefined, { timeout: 3000 })
+        .catch(() => undefined);
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    api: async <T>(method: string, input: unknown): Promise<T> => {
+      const res = await fetch(new URL(`api/${method}`, harness.url), { method: 'POST', headers: { 'x-jihe-token': harness.token }, body: JSON.stringify(input) });
+      const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+      if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+      return result.value;
+    },
+    close: async () => {
+      await browser.close();
+      await harness.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
