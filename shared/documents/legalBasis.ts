@@ -5,6 +5,13 @@ import type { DocumentKind } from './kinds';
 
 export const DEFAULT_LEGAL_BASIS: Partial<Record<DocumentKind, string[]>> = {
   'audit-notice': ['《中华人民共和国社会保险法》', '《社会保险费征缴暂行条例》第十八条', '《社会保险稽核办法》'],
+  'interview-record': ['《中华人民共和国社会保险法》', '《社会保险稽核办法》'],
+  'work-record': ['《社会保险费征缴暂行条例》第十八条', '《社会保险稽核办法》'],
+  'findings-notice': ['《中华人民共和国社会保险法》', '《社会保险费征缴暂行条例》', '《社会保险稽核办法》'],
+  'audit-opinion': ['《中华人民共和国社会保险法》', '《社会保险费征缴暂行条例》', '《社会保险稽核办法》'],
+  'rectification-notice': ['《中华人民共和国社会保险法》第五十八条、第六十条、第六十三条、第八十六条', '《社会保险费申报缴纳管理规定》第十六条', '《社会保险稽核办法》'],
+  'penalty-referral': ['《中华人民共和国社会保险法》第八十四条、第八十六条', '《劳动保障监察条例》第二十七条', '《社会保险稽核办法》'],
+  'no-violation-notice': ['《社会保险费征缴暂行条例》', '《社会保险稽核办法》'],
 };
 
 export function legalBasisFor(profile: AgencyProfile, type: DocumentKind): string[] {

@@ -1,0 +1,89 @@
+// The tables several findings documents share: headcount per month, persons by finding with
+// months and source rows, and the back-pay by insurance with totals. One layout, so the notice of
+// findings, the opinion and the rectification notice list a person the same way.
+import { INSURANCE_NAMES, type InsuranceCode } from '../domain/insurance';
+import type { ComputeResult } from '../domain/result';
+import { formatFenGrouped } from '../rules/money';
+import { formatChineseDate, formatChineseMonth } from '../rules/month';
+import { cell, describeSources, monthList } from './caseFacts';
+import type { PersonFinding } from './findingsDigest';
+import type { TableBlock } from './model';
+
+export function headcountTable(r: ComputeResult): TableBlock {
+  return {
+    kind: 'table',
+    columns: [{ weight: 3 }, { weight: 2 }, { weight: 2 }, { weight: 2 }, { weight: 2.4 }, { weight: 2.4 }],
+    header: [[cell('月份'), cell('工资表\n人数'), cell('申报\n人数'), cell('已参保\n人数'), cell('未参保\n（漏报）'), cell('在保\n不在册')]],
+    rows: r.months.map((m) => [
+      cell(formatChineseMonth(m.month)),
+      cell(String(m.payrollHeadcount)),
+      cell(String(m.declaredHeadcount)),
+      cell(String(m.matched)),
+      cell(String(m.payrollOnly)),
+      cell(String(m.declaredOnly)),
+    ]),
+    size: 'small',
+  };
+}
+
+export interface PersonTableOptions {
+  /** Columns of sums: 少报基数 and 补缴金额. */
+  amounts?: boolean;
+  /** The source-rows column (file, sheet, row). */
+  sources?: boolean;
+  /** A note column (exemption reason). */
+  notes?: boolean;
+}
+
+export function personTable(persons: readonly PersonFinding[], o: PersonTableOptions = {}): TableBlock {
+  const columns: TableBlock['columns'] = [{ weight: 1.3 }, { weight: 2.6 }, { weight: 4.6 }, { weight: 4.2 }];
+  const header = [cell('序号'), cell('姓名'), cell('身份证号码'), cell('所属月份')];
+  if (o.amounts) {
+    columns.push({ weight: 3 }, { weight: 3 });
+    header.push(cell('少报基数\n合计（元）'), cell('补缴金额\n（元）'));
+  }
+  if (o.notes) {
+    columns.push({ weight: 4 });
+    header.push(cell('认定理由'));
+  }
+  if (o.sources) {
+    columns.push({ weight: 6 });
+    header.push(cell('数据来源（文件、工作表、行号）'));
+  }
+  return {
+    kind: 'table',
+    columns,
+    header: [header],
+    rows: persons.map((p, i) => [
+      cell(String(i + 1)),
+      cell(p.name),
+      cell(p.personId),
+      cell(`${monthList(p.months)}（${p.months.length}个月）`, 'left'),
+      ...(o.amounts ? [cell(formatFenGrouped(p.shortfallFen), 'right'), cell(formatFenGrouped(p.backPayFen), 'right')] : []),
+      ...(o.notes ? [cell(p.note ?? '', 'left')] : []),
+      ...(o.sources ? [cell(describeSources(p.sources), 'left')] : []),
+    ]),
+    size: 'tiny',
+  };
+}
+
+/** Back-pay by insurance, employer and employee, with the totals row; every figure from the result. */
+export function byInsuranceTable(r: ComputeResult): TableBlock {
+  const codes = Object.keys(r.byInsurance) as InsuranceCode[];
+  return {
+    kind: 'table',
+    columns: [{ weight: 4 }, { weight: 3 }, { weight: 3 }],
+    header: [[cell('险种'), cell('单位应补缴（元）'), cell('个人应补缴（元）')]],
+    rows: codes.map((c) => {
+      const v = r.byInsurance[c] ?? { employerFen: 0, employeeFen: 0 };
+      return [cell(INSURANCE_NAMES[c] ?? c), cell(formatFenGrouped(v.employerFen), 'right'), cell(formatFenGrouped(v.employeeFen), 'right')];
+    }),
+    footer: [
+      [cell('合计'), cell(formatFenGrouped(r.totals.employerFen), 'right'), cell(formatFenGrouped(r.totals.employeeFen), 'right')],
+      [cell('补缴金额'), cell(formatFenGrouped(r.totals.backPayFen), 'right', { colSpan: 2 })],
+      [cell(`滞纳金（计至${formatChineseDate(r.asOf)}）`), cell(formatFenGrouped(r.totals.lateFeeFen), 'right', { colSpan: 2 })],
+      [cell('总计'), cell(formatFenGrouped(r.totals.totalFen), 'right', { colSpan: 2 })],
+    ],
+    size: 'small',
+  };
+}
