@@ -1,0 +1,354 @@
+// `npm run bench` — the import benchmark of issue 3: generates realistic employer workbooks
+// (3,000 persons × 36 months and 28,000 × 36, about 1,000,000 payroll rows; .xlsx, and the
+// declarations also as GB18030 CSV), then, each size in a fresh process so peak memory is the
+// pipeline's own, imports payroll and declarations into a fresh SQLite database through the
+// same services the app uses (runImportJob: worker-thread parse, all-or-nothing store), runs
+// the computation and writes its JSON. Measures pandas + openpyxl reading the 3,000 × 36
+// workbooks when the machine has them. Writes docs/benchmarks.md.
+//
+//   npm run bench              both sizes (takes minutes)
+//   npm run bench -- --quick   small sizes, for a smoke check (docs/benchmarks.md untouched
+//                              unless --write is given)
+//
+// Generated files hold made-up people only and live in a temp folder removed at the end.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { monthRange } from '../shared/rules/month';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SELF = fileURLToPath(import.meta.url);
+const MONTHS = { from: '2022-07', to: '2025-06' };
+
+interface Size {
+  label: string;
+  persons: number;
+  months: string[];
+  /** Declarations one row per insurance (realistic for a small employer's export) or one per person-month. */
+  perInsurance: boolean;
+}
+
+interface GenerateFigures {
+  seconds: number;
+  payrollRows: number;
+  declarationRows: number;
+  files: { name: string; bytes: number }[];
+}
+
+interface PipelineFigures {
+  importPayroll: number;
+  importDeclarations: number;
+  importDeclarationsCsv: number;
+  compute: number;
+  json: number;
+  total: number;
+  peakRssMb: number;
+  /** Peak RSS up to the end of both imports (before the computation). */
+  peakImportRssMb: number;
+  payrollStored: number;
+  declarationsStored: number;
+  csvDeclarationsStored: number;
+  duplicateRefused: boolean;
+  jsonBytes: number;
+}
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+function runChild<T>(phase: string, args: string[], heapMb = 4096): T {
+  const out = execFileSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', SELF, '--phase', phase, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const last = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase: generate (child process)
+
+async function generatePhase(dir: string, persons: number, months: string[], perInsurance: boolean): Promise<GenerateFigures> {
+  const { generateEmployer } = await import('../test/fixtures/employer');
+  const { buildDeclarationSheets, buildPayrollSheets, encodeText, toCsvText } = await import('../test/fixtures/employerFiles');
+  const { writeXlsxStream } = await import('./bench/writeXlsxStream');
+  const t0 = performance.now();
+  const data = generateEmployer(20260701 + persons, { persons, months, declarationsPerInsurance: perInsurance });
+  await writeXlsxStream(path.join(dir, 'payroll.xlsx'), buildPayrollSheets(data, { title: true, totals: true }));
+  const declSheets = buildDeclarationSheets(data, { title: true, totals: true });
+  await writeXlsxStream(path.join(dir, 'declarations.xlsx'), declSheets);
+  writeFileSync(path.join(dir, 'declarations-gb18030.csv'), encodeText(toCsvText(declSheets[0]!), 'gb18030'));
+  const seconds = (performance.now() - t0) / 1000;
+  const files = ['payroll.xlsx', 'declarations.xlsx', 'declarations-gb18030.csv'].map((name) => ({ name, bytes: statSync(path.join(dir, name)).size }));
+  return { seconds, payrollRows: data.payrollRows.length, declarationRows: data.declarationRows.length, files };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase: pipeline (child process) — the app's services on a fresh database
+
+async function pipelinePhase(dir: string, months: string[]): Promise<PipelineFigures> {
+  const { openDatabase } = await import('../electron/services/db/open');
+  const { seedDatabase } = await import('../electron/services/db/seed');
+  const { insertEmployer } = await import('../electron/services/db/repos/employers');
+  const { insertCase } = await import('../electron/services/db/repos/cases');
+  const { listRatePlans } = await import('../electron/services/db/repos/ratePlans');
+  const { runImportJob } = await import('../electron/services/jobs/importJob');
+  const { createJobRunner } = await import('../electron/services/jobs/runner');
+  const { computeCase } = await import('../electron/services/backend/computeCase');
+
+  let peakRss = 0;
+  let peakImport = 0;
+  const sample = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 100);
+  const meta = { actor: '基准测试', at: new Date().toISOString() };
+  const db = openDatabase(path.join(dir, 'jihe.sqlite'));
+  seedDatabase(db, path.join(ROOT, 'resources'), meta);
+  // The shipped example plan's rates over the benchmark's 36 months (the examples cover fewer).
+  const { parseRatePlanText } = await import('../shared/rules/ratePlan');
+  const { insertRatePlan } = await import('../electron/services/db/repos/ratePlans');
+  const example = JSON.parse(readFileSync(path.join(ROOT, 'resources', 'plans', 'example-2024.json'), 'utf8')) as { periods: { from: string; to: string }[] };
+  const planText = JSON.stringify({ ...example, name: '基准测试 2022–2025', example: false, periods: [{ ...example.periods[0], from: months[0], to: months[months.length - 1] }] });
+  const parsedPlan = parseRatePlanText(planText);
+  if (!parsedPlan.ok) throw new Error('benchmark plan invalid');
+  insertRatePlan(db, { plan: parsedPlan.plan, json: planText, sha256: 'benchmark', example: false }, meta);
+  const plan = listRatePlans(db).find((p) => p.name === '基准测试 2022–2025');
+  if (!plan) throw new Error('benchmark plan missing');
+  const newCase = (creditCode: string) => {
+    const employer = insertEmployer(db, { name: '基准测试有限公司', creditCode }, meta);
+    return db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: months[0]!, periodTo: months[months.length - 1]!, ratePlanId: plan.id, source: 'plan' }, 2026, meta))().id;
+  };
+  const caseId = newCase('91350100M000100Y43');
+  const jobs = createJobRunner();
+  const importFile = async (id: number, kind: 'payroll' | 'declaration', name: string): Promise<{ seconds: number; rows: number; error: string | null }> => {
+    const bytes = new Uint8Array(readFileSync(path.join(dir, name)));
+    const t = performance.now();
+    const job = jobs.start(`import:${kind}`, (ctx) => runImportJob(ctx, db, { caseId: id, kind, fileName: name, bytes, leaveOutErrorRows: false }, () => meta));
+    await jobs.settled(job);
+    const s = jobs.get<{ rows: number }>(job)!;
+    if (s.state !== 'done' && !/已导入/.test(s.error ?? '')) throw new Error(`${name}: ${s.state} ${s.error ?? ''}`);
+    return { seconds: (performance.now() - t) / 1000, rows: s.result?.rows ?? 0, error: s.error };
+  };
+
+  const t0 = performance.now();
+  const payroll = await importFile(caseId, 'payroll', 'payroll.xlsx');
+  const decl = await importFile(caseId, 'declaration', 'declarations.xlsx');
+  const t1 = performance.now();
+  peakImport = Math.max(peakRss, process.memoryUsage.rss());
+  const result = computeCase(db, caseId, '2026-07-01');
+  const t2 = performance.now();
+  const importPeak = peakImport;
+  const jsonBytes = writeJsonStreaming(path.join(dir, 'result.json'), result);
+  const t3 = performance.now();
+  // Not part of the pipeline total: the declarations again as GB18030 CSV (another case), and
+  // the same payroll file a second time (refused by its SHA-256 before it is read).
+  const csv = await importFile(newCase('91350100M000200Y48'), 'declaration', 'declarations-gb18030.csv');
+  const dup = await importFile(caseId, 'payroll', 'payroll.xlsx');
+  clearInterval(sample);
+  db.close();
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  return {
+    importPayroll: payroll.seconds,
+    importDeclarations: decl.seconds,
+    importDeclarationsCsv: csv.seconds,
+    compute: (t2 - t1) / 1000,
+    json: (t3 - t2) / 1000,
+    total: (t3 - t0) / 1000,
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    payrollStored: payroll.rows,
+    declarationsStored: decl.rows,
+    csvDeclarationsStored: csv.rows,
+    duplicateRefused: dup.error !== null && /已导入/.test(dup.error),
+    jsonBytes,
+    peakImportRssMb: Math.round(importPeak / 1024 / 1024),
+  };
+}
+
+/**
+ * The result as JSON, written piece by piece: at 1,000,000 payroll rows the whole document is
+ * past V8's largest string, so each top-level field and each element of a top-level array is
+ * stringified on its own. Returns the bytes written.
+ */
+function writeJsonStreaming(file: string, value: unknown): number {
+  const fd = openSync(file, 'w');
+  let bytes = 0;
+  const put = (text: string) => {
+    bytes += writeSync(fd, text);
+  };
+  try {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      put(JSON.stringify(value));
+      return bytes;
+    }
+    put('{');
+    Object.entries(value as Record<string, unknown>).forEach(([key, v], i) => {
+      put(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`);
+      if (Array.isArray(v)) {
+        put('[');
+        v.forEach((item, j) => put(`${j > 0 ? ',' : ''}${JSON.stringify(item)}`));
+        put(']');
+      } else put(JSON.stringify(v) ?? 'null');
+    });
+    put('}');
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The peer: pandas + openpyxl reading the two workbooks
+
+const PANDAS_SCRIPT = `
+import sys, time
+import pandas as pd
+t = time.perf_counter()
+rows = 0
+for f in sys.argv[1:]:
+    frames = pd.read_excel(f, sheet_name=None, engine="openpyxl")
+    rows += sum(len(df) for df in frames.values())
+print(f"{time.perf_counter() - t:.3f} {rows}")
+`;
+
+function pandasVersion(): string | null {
+  const r = spawnSync('python3', ['-c', 'import pandas, openpyxl; print(pandas.__version__, openpyxl.__version__)'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+function pandasRead(files: string[]): { seconds: number; rows: number } {
+  const r = spawnSync('python3', ['-c', PANDAS_SCRIPT, ...files], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`pandas failed: ${r.stderr}`);
+  const [seconds, rows] = r.stdout.trim().split(' ');
+  return { seconds: Number(seconds), rows: Number(rows) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  let model = cpus[0]?.model?.trim() ?? 'unknown';
+  if (model === 'unknown' || model === '') {
+    try {
+      model = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? model;
+    } catch {
+      /* not Linux */
+    }
+  }
+  return [
+    `- CPU: ${model}, ${cpus.length} cores (os.cpus()), ${os.availableParallelism()} available`,
+    `- RAM: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    `- OS: ${os.type()} ${os.release()} (${os.arch()})`,
+    `- Node.js: ${process.version}`,
+    `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  ];
+}
+
+const s = (n: number) => `${n.toFixed(2)} s`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const phase = arg('--phase');
+  if (phase === 'generate') {
+    const months = monthRange(MONTHS.from, MONTHS.to).slice(0, Number(arg('--months')));
+    console.log(JSON.stringify(await generatePhase(arg('--dir')!, Number(arg('--persons')), months, arg('--per-insurance') === 'yes')));
+    return;
+  }
+  if (phase === 'pipeline') {
+    const months = monthRange(MONTHS.from, MONTHS.to).slice(0, Number(arg('--months')));
+    console.log(JSON.stringify(await pipelinePhase(arg('--dir')!, months)));
+    process.exit(0);
+  }
+
+  const quick = process.argv.includes('--quick');
+  const all = monthRange(MONTHS.from, MONTHS.to);
+  const sizes: Size[] = quick
+    ? [
+        { label: '300 × 12', persons: 300, months: all.slice(0, 12), perInsurance: true },
+        { label: '2,000 × 36', persons: 2000, months: all, perInsurance: false },
+      ]
+    : [
+        { label: '3,000 × 36', persons: 3000, months: all, perInsurance: true },
+        { label: '28,000 × 36', persons: 28000, months: all, perInsurance: false },
+      ];
+  const pv = process.argv.includes('--no-peer') ? null : pandasVersion();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'jihe-bench-'));
+  const rows: string[] = [];
+  let peer: { seconds: number; rows: number; pipeline: number } | null = null;
+  try {
+    for (const [i, size] of sizes.entries()) {
+      const dir = path.join(tmp, `size${i}`);
+      mkdirSync(dir);
+      console.error(`[bench] ${size.label}: generating…`);
+      const gen = runChild<GenerateFigures>('generate', ['--dir', dir, '--persons', String(size.persons), '--months', String(size.months.length), '--per-insurance', size.perInsurance ? 'yes' : 'no'], 12_000);
+      console.error(`[bench] ${size.label}: ${gen.payrollRows} payroll rows, ${gen.declarationRows} declaration rows generated in ${s(gen.seconds)}; importing…`);
+      const p = runChild<PipelineFigures>('pipeline', ['--dir', dir, '--months', String(size.months.length)]);
+      console.error(`[bench] ${size.label}: ${JSON.stringify(p)}`);
+      if (i === 0 && pv) {
+        console.error(`[bench] ${size.label}: pandas + openpyxl reading the two workbooks…`);
+        const r = pandasRead([path.join(dir, 'payroll.xlsx'), path.join(dir, 'declarations.xlsx')]);
+        peer = { ...r, pipeline: p.total };
+        console.error(`[bench] pandas: ${s(r.seconds)} for ${r.rows} rows`);
+      }
+      const fileSizes = gen.files.map((f) => `${f.name} ${mb(f.bytes)}`).join(', ');
+      rows.push(
+        `| ${size.label} | ${gen.payrollRows.toLocaleString('en')} | ${gen.declarationRows.toLocaleString('en')}${size.perInsurance ? ' (per insurance)' : ' (one per person-month)'} | ${s(gen.seconds)} | ${s(p.importPayroll)} | ${s(p.importDeclarations)} | ${s(p.compute)} | ${s(p.json)} | **${s(p.total)}** | ${s(p.importDeclarationsCsv)} | ${p.peakImportRssMb} MB / ${p.peakRssMb} MB | ${p.duplicateRefused ? 'yes' : 'NO'} |`,
+      );
+      rows.push(`|  | files: ${fileSizes}; stored ${p.payrollStored.toLocaleString('en')} payroll, ${p.declarationsStored.toLocaleString('en')} declaration rows; result JSON ${mb(p.jsonBytes)} |||||||||||`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const doc = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (scripts/bench.ts); figures from one run, not an average.',
+    '',
+    '## Machine',
+    '',
+    ...machine(),
+    '',
+    '## Import, computation and output',
+    '',
+    'Each size runs in a fresh process on a fresh SQLite database, through the services the app',
+    'uses: `runImportJob` (parse and normalise in a worker thread — the streaming .xlsx reader for',
+    'big sheets — then one all-or-nothing transaction), `computeCase` (DOMAIN.md §6 on the stored',
+    'rows) and `JSON.stringify` of the result written to disk. **Pipeline** = payroll import +',
+    'declarations import + computation + JSON. The GB18030 CSV of the same declarations is imported',
+    'afterwards into another case and timed separately. Peak RSS is the whole process (main thread',
+    'and worker): up to the end of both imports, then over everything. "Duplicate refused": the same payroll file imported a second time',
+    'is refused by its SHA-256.',
+    '',
+    'Files are generated by the fixture generator (test/fixtures/employer.ts) and written as .xlsx by',
+    'a streaming writer (scripts/bench/writeXlsxStream.ts; SheetJS cannot write a 1,000,000-row',
+    'sheet) with a title row, a merged title and a 合计 row. Payroll has 17 columns (pay components,',
+    'deductions, net). At 28,000 persons the declarations are one row per person-month (the',
+    'per-insurance export would be about 4.5 million rows).',
+    '',
+    '| Size (persons × months) | Payroll rows | Declaration rows | Generation | Import payroll | Import declarations | Compute | JSON | Pipeline | Declarations as GB18030 CSV | Peak RSS: imports / all | Duplicate refused |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    '## Peer: pandas + openpyxl',
+    '',
+    peer && pv
+      ? `pandas + openpyxl (${pv}) \`pd.read_excel(f, sheet_name=None, engine="openpyxl")\` on the two ${sizes[0]!.label} workbooks (only reading, ${peer.rows.toLocaleString('en')} rows): **${s(peer.seconds)}**. Our whole pipeline on the same files: **${s(peer.pipeline)}**, ${(peer.pipeline / peer.seconds * 100).toFixed(1)} % of pandas' read time (aim: under 25 %).`
+      : 'pandas + openpyxl were not available on this machine (Debian: `apt-get install python3-pandas python3-openpyxl`), so the peer was not measured.',
+    '',
+  ].join('\n');
+  const write = !quick || process.argv.includes('--write');
+  if (write) {
+    writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), doc);
+    console.error('[bench] written to docs/benchmarks.md');
+  }
+  console.log(doc);
+}
+
+await main();
