@@ -47,3 +47,8 @@ export function todayIso(): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/** Where a figure came from: "工资表.xlsx · 2024年3月 · 第 4 行" (a CSV has no sheet name). */
+export function formatSource(ref: { fileName: string; sheet: string; row: number }): string {
+  return [ref.fileName, ref.sheet, `第 ${ref.row} 行`].filter(Boolean).join(' · ');
+}

@@ -42,11 +42,10 @@ export async function openSession(): Promise<Session> {
     page,
     consoleErrors,
     shot: async (name) => {
-      // Modals and dropdowns fade in; wait until no antd motion is running.
+      // Modals, dropdowns and messages animate in; wait for finite animations to end (spinners loop forever).
       await page
-        .waitForFunction(() => document.querySelectorAll('.ant-modal [class*="-appear-active"], .ant-modal[class*="-appear-active"], .ant-modal-wrap [class*="-enter-active"]').length === 0, undefined, { timeout: 3000 })
+        .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 3000 })
         .catch(() => undefined);
-      await page.waitForTimeout(250);
       await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
     },
     api: async <T>(method: string, input: unknown): Promise<T> => {

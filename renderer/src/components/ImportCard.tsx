@@ -102,7 +102,9 @@ export function ImportCard({ caseId, kind, onImported }: { caseId: number; kind:
             description={
               <div>
                 <div>{phase.reason || '为避免遗漏数据，有无法读取的行时整份文件不导入。'}</div>
-                <div>请更正下表所列的行后重新导入；或确认这些行可以不计，剔除后导入其余 {phase.report.rowsRead - phase.report.rowsLeftOut} 行。</div>
+                <div style={{ marginTop: 4 }}>
+                  可更正文件后重新导入；如确认下表所列的行可以不计，可剔除这些行，只导入其余 {phase.report.rowsTaken} 行。
+                </div>
               </div>
             }
             action={
@@ -111,7 +113,7 @@ export function ImportCard({ caseId, kind, onImported }: { caseId: number; kind:
               </Button>
             }
           />
-          <ImportReportView report={phase.report} />
+          <ImportReportView report={phase.report} refused />
         </div>
       )}
 

@@ -24,7 +24,8 @@ const SEVERITY: Record<ImportIssue['severity'], { color: string; text: string }>
   info: { color: 'blue', text: '提示' },
 };
 
-export function ImportReportView({ report }: { report: ImportReport }) {
+/** `refused`: the file was not imported; the counts say what an import leaving out the errors would take. */
+export function ImportReportView({ report, refused = false }: { report: ImportReport; refused?: boolean }) {
   return (
     <div>
       <Descriptions
@@ -33,8 +34,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         className="section"
         items={[
           { key: 'read', label: '读取行数', children: <span className="num">{report.rowsRead}</span> },
-          { key: 'taken', label: '导入行数', children: <span className="num">{report.rowsTaken}</span> },
-          { key: 'left', label: '剔除行数', children: <span className="num">{report.rowsLeftOut}</span> },
+          { key: 'taken', label: refused ? '可导入行数' : '导入行数', children: <span className="num">{report.rowsTaken}</span> },
+          { key: 'left', label: refused ? '错误行数' : '剔除行数', children: <span className="num">{report.rowsLeftOut}</span> },
           { key: 'persons', label: '人数', children: <span className="num">{report.persons}</span> },
           { key: 'months', label: '月份', span: 2, children: report.months.length ? `${report.months[0]}～${report.months[report.months.length - 1]}（${report.months.length} 个月）` : '—' },
         ]}
@@ -46,7 +47,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         pagination={false}
         dataSource={report.sheets}
         columns={[
-          { title: '工作表', dataIndex: 'sheet', width: 120 },
+          { title: '工作表', dataIndex: 'sheet', width: 120, render: (v: string) => v || '（CSV）' },
           { title: '表头行', dataIndex: 'headerRow', width: 64, align: 'right', render: (v: number) => (v ? v : '—') },
           { title: '表内月份', dataIndex: 'sheetMonth', width: 80, render: (v: string | null) => v ?? '—' },
           {
@@ -84,7 +85,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               render: (s: ImportIssue['severity']) => <Tag color={SEVERITY[s].color}>{SEVERITY[s].text}</Tag>,
             },
             { title: '文件', dataIndex: 'file', width: 140, ellipsis: true },
-            { title: '工作表', dataIndex: 'sheet', width: 90, ellipsis: true },
+            { title: '工作表', dataIndex: 'sheet', width: 90, ellipsis: true, render: (v: string) => v || '—' },
             { title: '行', dataIndex: 'row', width: 56, align: 'right', render: (r: number) => (r ? r : '—') },
             { title: '列', dataIndex: 'column', width: 48, render: (c: string) => c || '—' },
             { title: '原因', dataIndex: 'message' },

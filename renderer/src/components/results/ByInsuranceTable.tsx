@@ -31,9 +31,9 @@ export function ByInsuranceTable({ byInsurance }: { byInsurance: ComputeResultDt
       dataSource={lines}
       title={() => '分险种补缴'}
       columns={[
-        { title: '险种', dataIndex: 'code', render: (c: string) => insuranceName(c) },
-        moneyColumn<Line>('单位', (l) => l.employer),
-        moneyColumn<Line>('个人', (l) => l.employee),
+        { title: '险种', dataIndex: 'code', width: 132, render: (c: string) => insuranceName(c) },
+        moneyColumn<Line>('单位', (l) => l.employer, { width: 90 }),
+        moneyColumn<Line>('个人', (l) => l.employee, { width: 90 }),
       ]}
     />
   );

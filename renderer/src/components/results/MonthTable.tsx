@@ -8,7 +8,7 @@ const count = (title: string, get: (m: ResultMonth) => number, warn = false) => 
   title,
   key: title,
   align: 'right' as const,
-  width: 66,
+  width: 72,
   render: (_: unknown, m: ResultMonth) => {
     const v = get(m);
     return <span className="num" style={warn && v > 0 ? { color: '#c41d1d', fontWeight: 600 } : undefined}>{v}</span>;

@@ -1,6 +1,7 @@
 // Persons found on only one side in a month (未参保 or 在保不在册), with the rows that show it.
 import { Table } from 'antd';
 import type { ComputeResultDto } from '../../../../shared/api/dto';
+import { formatSource } from '../../format';
 
 type Item = ComputeResultDto['payrollOnly'][number];
 
@@ -20,7 +21,7 @@ export function PersonMonthTable({ items, empty, sourceTitle }: { items: Item[];
         {
           title: sourceTitle,
           key: 'sources',
-          render: (_, i) => i.sources.map((s, k) => <div key={k}>{s.fileName} · {s.sheet} · 第 {s.row} 行</div>),
+          render: (_, i) => i.sources.map((s, k) => <div key={k}>{formatSource(s)}</div>),
         },
       ]}
     />

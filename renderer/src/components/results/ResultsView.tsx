@@ -43,7 +43,7 @@ export function ResultsView({ caseId }: { caseId: number }) {
           ))}
           <TotalsCards totals={r.totals} />
           <Flex gap={16} className="section" align="start" style={{ marginTop: 16 }}>
-            <div style={{ flex: '0 0 330px' }}>
+            <div style={{ flex: '0 0 314px' }}>
               <ByInsuranceTable byInsurance={r.byInsurance} />
             </div>
             <div style={{ flex: 1, minWidth: 0 }}>

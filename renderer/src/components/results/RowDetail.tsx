@@ -2,7 +2,7 @@
 // rows (file, sheet, row) on both sides.
 import { Descriptions, Table } from 'antd';
 import type { ResultRow } from '../../../../shared/api/dto';
-import { formatRate } from '../../format';
+import { formatRate, formatSource } from '../../format';
 import { Money, moneyColumn } from '../Money';
 
 type Line = ResultRow['insurances'][number];
@@ -10,11 +10,7 @@ type Ref = ResultRow['payrollSources'][number];
 
 function sourceList(refs: Ref[]) {
   if (refs.length === 0) return <span className="muted">无</span>;
-  return refs.map((s, i) => (
-    <div key={i}>
-      {s.fileName} · {s.sheet} · 第 {s.row} 行
-    </div>
-  ));
+  return refs.map((s, i) => <div key={i}>{formatSource(s)}</div>);
 }
 
 export function RowDetail({ row }: { row: ResultRow }) {
