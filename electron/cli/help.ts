@@ -3,11 +3,13 @@ export const MAIN_HELP = `稽核工作站命令行 jihe
 
 用法：
   jihe compute 工资表 申报明细 缴费方案 --from YYYY-MM --to YYYY-MM --as-of YYYY-MM-DD [选项]
+  jihe demo --out 目录
   jihe --help | jihe compute --help
   jihe --version
 
 命令：
   compute   从工资表和缴费申报明细计算补缴金额和滞纳金（不需要数据库）
+  demo      用内置的虚构示例单位完成一次稽核演示，生成全部稽核文书（PDF 和 XLSX）
 `;
 
 export const COMPUTE_HELP = `用法：

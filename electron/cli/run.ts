@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeCommand } from './computeCommand';
+import { demoCommand } from './demoCommand';
 import { MAIN_HELP } from './help';
 import { EXIT, type CliIo } from './io';
 
@@ -31,6 +32,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     case 'compute':
       return computeCommand(rest, io);
+    case 'demo':
+      return demoCommand(rest, io);
     default:
       io.stderr(`错误：未知的命令“${command}”\n${MAIN_HELP}`);
       return EXIT.usage;

@@ -18,11 +18,15 @@ import { tablePages, type Block, type DocumentModel, type PageSettings, type Tab
 export const SCHEDULE_PAGE: PageSettings = {
   size: 'A4',
   orientation: 'landscape',
-  marginsMm: { top: 20, right: 15, bottom: 18, left: 15 },
+  marginsMm: { top: 18, right: 10, bottom: 16, left: 10 },
   pageNumbers: 'centered',
 };
 
-/** Rows per page and on the first page (under the heading lines); each row is two lines high. */
+/**
+ * Rows per page and on the first page (under the heading lines); each row is two lines high.
+ * Measured on the rendered page: the last page also holds the 合计 row, so a full page of rows,
+ * its subtotal and the totals row must fit (the renderer refuses a page that runs over).
+ */
 export const SCHEDULE_ROWS_PER_PAGE = 10;
 export const SCHEDULE_FIRST_PAGE_ROWS = 6;
 /** Past this many lines the PDF prints a summary and the XLSX carries the lines. */
@@ -84,6 +88,9 @@ export interface BackPayScheduleParams {
   xlsxName?: string;
   /** For tests of the summary form; default MAX_PDF_ROWS. */
   maxPdfRows?: number;
+  /** Page cut; default SCHEDULE_ROWS_PER_PAGE and SCHEDULE_FIRST_PAGE_ROWS. */
+  rowsPerPage?: number;
+  firstPageRows?: number;
 }
 
 const money = (fen: number) => formatFenGrouped(fen);
@@ -114,7 +121,7 @@ export function buildBackPaySchedule(p: BackPayScheduleParams): DocumentModel {
 
   const limit = p.maxPdfRows ?? MAX_PDF_ROWS;
   if (lines.length > limit) blocks.push(...summaryForm(r, codes, lines.length, p.xlsxName));
-  else blocks.push(detailTable(r, codes, lines));
+  else blocks.push(detailTable(r, codes, lines, p.rowsPerPage ?? SCHEDULE_ROWS_PER_PAGE, p.firstPageRows ?? SCHEDULE_FIRST_PAGE_ROWS));
 
   const notes: string[] = [
     `补缴合计${yuanWithCapitals(r.totals.backPayFen)}，滞纳金${yuanWithCapitals(r.totals.lateFeeFen)}，总计${yuanWithCapitals(r.totals.totalFen)}。`,
@@ -134,19 +141,20 @@ export function buildBackPaySchedule(p: BackPayScheduleParams): DocumentModel {
   };
 }
 
-function detailTable(r: ComputeResult, codes: InsuranceCode[], lines: ScheduleLine[]): TableBlock {
+function detailTable(r: ComputeResult, codes: InsuranceCode[], lines: ScheduleLine[], rowsPerPage: number, firstPageRows: number): TableBlock {
   const k = codes.length;
+  // widths fit an 18-digit ID and 20,000.00 at 10.5 pt on one line each
   const columns: TableBlock['columns'] = [
     { weight: 3, align: 'center' },
-    { weight: 11, align: 'left' },
+    { weight: 16, align: 'left' },
     { weight: 5.5, align: 'center' },
-    { weight: 6.5, align: 'right' },
-    { weight: 6.5, align: 'right' },
-    { weight: 6.5, align: 'right' },
-    ...codes.map(() => ({ weight: 6, align: 'right' as const })),
-    { weight: 6.5, align: 'right' },
-    { weight: 3.5, align: 'center' },
-    { weight: 6, align: 'right' },
+    { weight: 6.8, align: 'right' },
+    { weight: 6.8, align: 'right' },
+    { weight: 6.8, align: 'right' },
+    ...codes.map(() => ({ weight: 7, align: 'right' as const })),
+    { weight: 6.8, align: 'right' },
+    { weight: 3, align: 'center' },
+    { weight: 6.2, align: 'right' },
   ];
   const header: TableCell[] = [
     cell('序号'),
@@ -174,7 +182,7 @@ function detailTable(r: ComputeResult, codes: InsuranceCode[], lines: ScheduleLi
   ]);
   const totalCol = 6 + k;
   const feeCol = 8 + k;
-  const pages = tablePages(lines.length, SCHEDULE_ROWS_PER_PAGE, SCHEDULE_FIRST_PAGE_ROWS);
+  const pages = tablePages(lines.length, rowsPerPage, firstPageRows);
   const sums = pages.map(([from, to]) => {
     const slice = lines.slice(from, to);
     const s: Record<number, string> = {};
@@ -204,7 +212,7 @@ function detailTable(r: ComputeResult, codes: InsuranceCode[], lines: ScheduleLi
     rows,
     footer: [footer],
     size: 'tiny',
-    pageTotals: { rowsPerPage: SCHEDULE_ROWS_PER_PAGE, firstPageRows: SCHEDULE_FIRST_PAGE_ROWS, label: '本页小计', sums },
+    pageTotals: { rowsPerPage, firstPageRows, label: '本页小计', sums },
   };
 }
 
