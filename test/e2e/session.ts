@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { collectConsoleErrors, launchChromium } from './browser';
+import { parseWire, stringifyWire } from '../../shared/api/wire';
 
 export const SHOTS_DIR = path.resolve('test-output/e2e');
 
@@ -19,6 +20,8 @@ export interface Session {
   shot(name: string): Promise<void>;
   /** Calls the API as the page's client does (token header); throws on an error result. */
   api<T>(method: string, input: unknown): Promise<T>;
+  /** Runs an import through the API and waits for it to finish; throws unless it is done. */
+  importFile(caseId: number, kind: 'payroll' | 'declaration', fileName: string, data: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,7 @@ export async function openSession(): Promise<Session> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   page.setDefaultTimeout(20_000);
   const consoleErrors = collectConsoleErrors(page);
-  return {
+  const session: Session = {
     harness,
     browser,
     page,
@@ -49,10 +52,20 @@ export async function openSession(): Promise<Session> {
       await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
     },
     api: async <T>(method: string, input: unknown): Promise<T> => {
-      const res = await fetch(new URL(`api/${method}`, harness.url), { method: 'POST', headers: { 'x-jihe-token': harness.token }, body: JSON.stringify(input) });
-      const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+      const res = await fetch(new URL(`api/${method}`, harness.url), { method: 'POST', headers: { 'x-jihe-token': harness.token }, body: stringifyWire(input) });
+      const result = parseWire(await res.text()) as { ok: boolean; value: T; error?: { message: string } };
       if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
       return result.value;
+    },
+    importFile: async (caseId, kind, fileName, data) => {
+      const { jobId } = await session.api<{ jobId: string }>('imports.start', { caseId, kind, fileName, data });
+      for (let i = 0; i < 600; i++) {
+        const job = await session.api<{ state: string; error: string | null }>('jobs.get', { jobId });
+        if (job.state === 'done') return;
+        if (job.state !== 'running') throw new Error(`导入 ${fileName} 失败：${job.error}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`导入 ${fileName} 超时`);
     },
     close: async () => {
       await browser.close();
@@ -60,4 +73,5 @@ export async function openSession(): Promise<Session> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return session;
 }

@@ -94,7 +94,7 @@ export function CaseFormModal({ open, employerId, onClose, onCreated }: Props) {
             type="warning"
             showIcon
             className="section"
-            title={`“${chosenPlan.name}”是示例方案${chosenPlan.note ? `：${chosenPlan.note}` : ''}。正式稽核前请导入本地区当年的缴费政策。`}
+            title={`注意：${(chosenPlan.note ?? '这是示例方案，不是真实政策').replace(/[。.]$/, '')}。正式稽核前请导入本地区当年的缴费政策。`}
           />
         )}
         <Form.Item name="source" label="案件来源" rules={[{ required: true, message: '请选择案件来源' }]}>

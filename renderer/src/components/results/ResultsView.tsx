@@ -12,11 +12,20 @@ import { ByInsuranceTable } from './ByInsuranceTable';
 import { MonthTable } from './MonthTable';
 import { RowsTable } from './RowsTable';
 import { PersonMonthTable } from './PersonMonthTable';
+import { ExemptModal } from './ExemptModal';
+import { ExemptionsTable } from './ExemptionsTable';
+import type { ResultRow } from '../../../../shared/api/dto';
 
 export function ResultsView({ caseId }: { caseId: number }) {
   const [asOf, setAsOf] = useState(todayIso);
   const result = useQuery(() => call('results.compute', { caseId, asOf }), [caseId, asOf]);
+  const exemptions = useQuery(() => call('exemptions.list', { caseId, includeRevoked: true }), [caseId]);
+  const [exempting, setExempting] = useState<ResultRow | null>(null);
   const r = result.data;
+  const refresh = () => {
+    void result.reload();
+    void exemptions.reload();
+  };
 
   return (
     <div>
@@ -53,7 +62,11 @@ export function ResultsView({ caseId }: { caseId: number }) {
           <Tabs
             type="card"
             items={[
-              { key: 'rows', label: `补缴明细（${r.rows.length}）`, children: r.rows.length ? <RowsTable rows={r.rows} /> : <Empty description="没有需要补缴的人员月份" /> },
+              {
+                key: 'rows',
+                label: `补缴明细（${r.rows.length}）`,
+                children: r.rows.length ? <RowsTable rows={r.rows} onExempt={setExempting} /> : <Empty description="没有需要补缴的人员月份" />,
+              },
               {
                 key: 'payrollOnly',
                 label: `未参保（在册未保）（${r.payrollOnly.length}）`,
@@ -69,11 +82,34 @@ export function ResultsView({ caseId }: { caseId: number }) {
                   </div>
                 ),
               },
-              ...(r.exempted.length ? [{ key: 'exempted', label: `已豁免（${r.exempted.length}）`, children: <RowsTable rows={r.exempted} /> }] : []),
+              {
+                key: 'exempted',
+                label: `豁免（${r.exempted.length}）`,
+                children: (
+                  <div>
+                    {r.exempted.length > 0 && (
+                      <div className="section">
+                        <Alert type="info" showIcon className="section" title="以下人员月份已豁免：金额为豁免前的计算结果，不计入补缴和滞纳金合计。" />
+                        <RowsTable rows={r.exempted} />
+                      </div>
+                    )}
+                    <ExemptionsTable records={exemptions.data ?? []} onChanged={refresh} />
+                  </div>
+                ),
+              },
             ]}
           />
         </Spin>
       )}
+      <ExemptModal
+        caseId={caseId}
+        row={exempting}
+        onClose={() => setExempting(null)}
+        onSaved={() => {
+          setExempting(null);
+          refresh();
+        }}
+      />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 // 补缴明细: one row per person-month with back-pay; expanding a row shows each insurance and the
 // spreadsheet rows the figures came from.
 import { useMemo, useState } from 'react';
-import { Input, Table, Tag, Tooltip } from 'antd';
+import { Button, Input, Table, Tag, Tooltip } from 'antd';
 import type { ResultRow } from '../../../../shared/api/dto';
 import { Money, moneyColumn } from '../Money';
 import { RowDetail } from './RowDetail';
 import { sameOrNull } from './sameOrMixed';
+import { EXEMPTION_REASON_NAMES } from '../../../../shared/domain/lines';
 
 type Keyed = ResultRow & { key: string };
 
@@ -14,7 +15,10 @@ function baseCell(values: string[]) {
   return v === null ? <Tooltip title="各险种不同，展开查看">按险种不同</Tooltip> : <Money value={v} />;
 }
 
-export function RowsTable({ rows }: { rows: ResultRow[] }) {
+const EXEMPTION_NAMES: Record<string, string> = EXEMPTION_REASON_NAMES;
+
+/** `onExempt`: offer the auditor's exemption on each row (not on rows already exempted). */
+export function RowsTable({ rows, onExempt }: { rows: ResultRow[]; onExempt?: (row: ResultRow) => void }) {
   const [filter, setFilter] = useState('');
   const data: Keyed[] = useMemo(() => rows.map((r) => ({ ...r, key: `${r.personId}|${r.month}` })), [rows]);
   const shown = filter ? data.filter((r) => r.name.includes(filter) || r.personId.includes(filter.toUpperCase())) : data;
@@ -56,6 +60,28 @@ export function RowsTable({ rows }: { rows: ResultRow[] }) {
           { ...moneyColumn<Keyed>('小计', (r) => r.total, { width: 100 }), render: (_: unknown, r: Keyed) => <strong><Money value={r.total} /></strong> },
           { title: '滞纳天数', dataIndex: 'lateFeeDays', align: 'right', width: 80, render: (v: number) => <span className="num">{v}</span> },
           moneyColumn<Keyed>('滞纳金', (r) => r.lateFee, { width: 100 }),
+          ...(onExempt
+            ? [
+                {
+                  title: '处理',
+                  key: 'exempt',
+                  width: 70,
+                  render: (_: unknown, r: Keyed) => (
+                    <Button size="small" type="link" onClick={() => onExempt(r)}>
+                      豁免
+                    </Button>
+                  ),
+                },
+              ]
+            : [
+                {
+                  title: '豁免原因',
+                  key: 'exemption',
+                  width: 160,
+                  render: (_: unknown, r: Keyed) =>
+                    r.exemption ? `${EXEMPTION_NAMES[r.exemption.reason] ?? r.exemption.reason}${r.exemption.note ? `：${r.exemption.note}` : ''}` : '—',
+                },
+              ]),
         ]}
       />
     </div>
