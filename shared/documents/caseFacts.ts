@@ -75,27 +75,40 @@ export function monthList(months: readonly Month[]): string {
 }
 
 /**
- * Source rows written compactly and exactly, grouped by file and sheet:
- * 工资表.xlsx（2024年3月）第5–7、12行；申报明细.csv 第3行. A sheet named like the file's only
- * sheet is left out.
+ * Source rows written compactly and exactly, per file: 申报明细.csv 第3–7、12行 for a single
+ * sheet; 工资表.xlsx 1月第5行、2月第6行… for a workbook with a sheet per month (the year is left
+ * out when every sheet is of one year), other sheets by name: 工资表.xlsx “奖金”第3行.
  */
 export function describeSources(refs: readonly SourceRef[]): string {
-  const groups = new Map<string, { file: string; sheet: string; rows: Set<number> }>();
+  const files = new Map<string, Map<string, Set<number>>>();
   for (const r of refs) {
-    const key = `${r.fileName}\u0000${r.sheet}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { file: r.fileName, sheet: r.sheet, rows: new Set() }));
-    g.rows.add(r.row);
+    let sheets = files.get(r.fileName);
+    if (!sheets) files.set(r.fileName, (sheets = new Map()));
+    let rows = sheets.get(r.sheet);
+    if (!rows) sheets.set(r.sheet, (rows = new Set()));
+    rows.add(r.row);
   }
-  const perFile = new Map<string, number>();
-  for (const g of groups.values()) perFile.set(g.file, (perFile.get(g.file) ?? 0) + 1);
   const out: string[] = [];
-  for (const g of groups.values()) {
-    const showSheet = g.sheet !== '' && ((perFile.get(g.file) ?? 0) > 1 || !/^(sheet1|csv|)$/i.test(g.sheet));
-    out.push(`${g.file}${showSheet ? `（${g.sheet}）` : ''}第${rowRanges([...g.rows])}行`);
+  for (const [file, sheets] of files) {
+    if (sheets.size === 1) {
+      out.push(`${file} 第${rowRanges([...[...sheets.values()][0]!])}行`);
+      continue;
+    }
+    const monthOf = (s: string) => SHEET_MONTH_RE.exec(s.trim());
+    const years = new Set([...sheets.keys()].map((s) => monthOf(s)?.[1]).filter((y) => y !== undefined));
+    const entries = [...sheets.entries()].map(([sheet, rows]) => {
+      const m = monthOf(sheet);
+      const key = m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : `~${sheet}`;
+      const label = m ? (years.size === 1 ? `${Number(m[2])}月` : `${m[1]}年${Number(m[2])}月`) : `“${sheet}”`;
+      return { key, text: `${label}第${rowRanges([...rows])}行` };
+    });
+    entries.sort((a, b) => a.key.localeCompare(b.key));
+    out.push(`${file} ${entries.map((e) => e.text).join('、')}`);
   }
   return out.join('；');
 }
+
+const SHEET_MONTH_RE = /^(\d{4})年(\d{1,2})月$/;
 
 /** [5, 6, 7, 12] → 5–7、12 */
 export function rowRanges(rows: number[]): string {

@@ -29,42 +29,41 @@ export function headcountTable(r: ComputeResult): TableBlock {
 export interface PersonTableOptions {
   /** Columns of sums: 少报基数 and 补缴金额. */
   amounts?: boolean;
-  /** The source-rows column (file, sheet, row). */
+  /** The source-rows column (file, sheet, row) of each person's evidence rows. */
   sources?: boolean;
+  sourcesLabel?: string;
   /** A note column (exemption reason). */
   notes?: boolean;
 }
 
+/**
+ * Persons with their months (and sums); a person's source rows run under them across the whole
+ * table, so an 18-digit ID and the row list each get the width they need in portrait.
+ */
 export function personTable(persons: readonly PersonFinding[], o: PersonTableOptions = {}): TableBlock {
-  const columns: TableBlock['columns'] = [{ weight: 1.3 }, { weight: 2.6 }, { weight: 4.6 }, { weight: 4.2 }];
+  const columns: TableBlock['columns'] = [{ weight: 2.2 }, { weight: 4.6 }, { weight: 11.5 }, { weight: 8 }];
   const header = [cell('序号'), cell('姓名'), cell('身份证号码'), cell('所属月份')];
   if (o.amounts) {
-    columns.push({ weight: 3 }, { weight: 3 });
+    columns.push({ weight: 5.5 }, { weight: 5.5 });
     header.push(cell('少报基数\n合计（元）'), cell('补缴金额\n（元）'));
   }
   if (o.notes) {
-    columns.push({ weight: 4 });
+    columns.push({ weight: 8 });
     header.push(cell('认定理由'));
   }
-  if (o.sources) {
-    columns.push({ weight: 6 });
-    header.push(cell('数据来源（文件、工作表、行号）'));
-  }
-  return {
-    kind: 'table',
-    columns,
-    header: [header],
-    rows: persons.map((p, i) => [
+  const rows: TableBlock['rows'] = [];
+  persons.forEach((p, i) => {
+    rows.push([
       cell(String(i + 1)),
       cell(p.name),
       cell(p.personId),
       cell(`${monthList(p.months)}（${p.months.length}个月）`, 'left'),
       ...(o.amounts ? [cell(formatFenGrouped(p.shortfallFen), 'right'), cell(formatFenGrouped(p.backPayFen), 'right')] : []),
       ...(o.notes ? [cell(p.note ?? '', 'left')] : []),
-      ...(o.sources ? [cell(describeSources(p.sources), 'left')] : []),
-    ]),
-    size: 'tiny',
-  };
+    ]);
+    if (o.sources) rows.push([cell(`${o.sourcesLabel ?? '数据来源'}：${describeSources(p.evidence)}`, 'left', { colSpan: columns.length })]);
+  });
+  return { kind: 'table', columns, header: [header], rows, size: 'tiny' };
 }
 
 /** Back-pay by insurance, employer and employee, with the totals row; every figure from the result. */

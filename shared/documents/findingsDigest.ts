@@ -12,7 +12,10 @@ export interface PersonFinding {
   personId: string;
   name: string;
   months: Month[];
+  /** Every source row: payroll and declaration rows of back-pay rows, declaration rows of declared-only persons. */
   sources: SourceRef[];
+  /** The rows the finding rests on as printed: payroll rows for pay, declaration rows for declared-only persons. */
+  evidence: SourceRef[];
   /** Sums of the person's rows (zero for declared-only persons). */
   shortfallFen: Fen;
   backPayFen: Fen;
@@ -64,6 +67,7 @@ function groupRows(rows: readonly BackPayRow[], note?: (r: BackPayRow) => string
       name: first.name,
       months: g.rows.map((r) => r.month),
       sources: g.rows.flatMap((r) => [...r.payrollSources, ...r.declarationSources]),
+      evidence: g.rows.flatMap((r) => r.payrollSources),
       shortfallFen: sumFen(g.rows.map((r) => leadingInsurance(r)?.shortfallFen ?? 0)),
       backPayFen: sumFen(g.rows.map((r) => r.totalFen)),
       lateFeeFen: sumFen(g.rows.map((r) => r.lateFeeFen)),
@@ -76,9 +80,10 @@ function groupRefs(refs: readonly PersonMonthRef[]): PersonFinding[] {
   const map = new Map<string, PersonFinding>();
   for (const r of refs) {
     let g = map.get(r.personId);
-    if (!g) map.set(r.personId, (g = { personId: r.personId, name: r.name, months: [], sources: [], shortfallFen: 0, backPayFen: 0, lateFeeFen: 0 }));
+    if (!g) map.set(r.personId, (g = { personId: r.personId, name: r.name, months: [], sources: [], evidence: [], shortfallFen: 0, backPayFen: 0, lateFeeFen: 0 }));
     g.months.push(r.month);
     g.sources.push(...r.sources);
+    g.evidence.push(...r.sources);
   }
   return [...map.values()];
 }

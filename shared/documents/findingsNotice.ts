@@ -79,7 +79,7 @@ export function buildFindingsNotice(p: FindingsNoticeParams): DocumentModel {
   if (d.notEnrolled.length === 0) blocks.push({ kind: 'paragraph', content: ['稽核期间未发现在工资表上领取工资而未参保的人员。'] });
   else {
     blocks.push({ kind: 'paragraph', content: [`下列${d.notEnrolled.length}名职工在工资表上领取工资，但你单位未为其申报缴纳社会保险费：`] });
-    blocks.push(personTable(d.notEnrolled, { amounts: true, sources: true }));
+    blocks.push(personTable(d.notEnrolled, { amounts: true, sources: true, sourcesLabel: '工资表中的行' }));
   }
 
   blocks.push(h1('少报缴费基数'));
@@ -89,7 +89,8 @@ export function buildFindingsNotice(p: FindingsNoticeParams): DocumentModel {
       kind: 'paragraph',
       content: [`下列${d.underDeclared.length}名职工共${d.underDeclaredPersonMonths}人次的申报缴费基数低于按其工资收入和缴费基数上下限核定的应缴基数：`],
     });
-    blocks.push(personTable(d.underDeclared, { amounts: true, sources: true }));
+    blocks.push(personTable(d.underDeclared, { amounts: true, sources: true, sourcesLabel: '工资表中的行' }));
+    blocks.push({ kind: 'paragraph', small: true, content: ['各人各月在缴费申报明细中的对应行号，见电子附件《补缴明细表》的“数据来源”工作表。'] });
   }
 
   blocks.push(h1('在保不在册人员'));
@@ -99,13 +100,13 @@ export function buildFindingsNotice(p: FindingsNoticeParams): DocumentModel {
       kind: 'paragraph',
       content: [`下列${d.declaredOnly.length}人由你单位申报缴纳社会保险费，但不在你单位工资表上。请你单位说明其与你单位的劳动关系并提供劳动合同、工资发放记录等证明材料：`],
     });
-    blocks.push(personTable(d.declaredOnly, { sources: true }));
+    blocks.push(personTable(d.declaredOnly, { sources: true, sourcesLabel: '申报明细中的行' }));
   }
 
   if (d.exempted.length > 0) {
     blocks.push(h1('经认定不予补缴的人员'));
     blocks.push({ kind: 'paragraph', content: [`下列${d.exempted.length}人经稽核人员核实认定，相应月份不计算补缴：`] });
-    blocks.push(personTable(d.exempted, { notes: true, sources: true }));
+    blocks.push(personTable(d.exempted, { notes: true, sources: true, sourcesLabel: '工资表中的行' }));
   }
 
   blocks.push(h1('应补缴金额'));

@@ -34,8 +34,11 @@ export const DEFAULT_INTERVIEW_QUESTIONS: readonly string[] = [
   '你还有什么需要补充说明的吗？',
 ];
 
-/** Body lines a page holds under GB/T 9704 (22), minus one kept free so nothing spills over. */
-const LINES_PER_PAGE = 21;
+/**
+ * Body lines a page holds under GB/T 9704 (22), minus two kept free: the underlined blanks and
+ * the page break after the signatures must not spill onto a page of their own.
+ */
+const LINES_PER_PAGE = 20;
 /** The title (22 pt, one line, with the space under it) takes about two body lines on page 1. */
 const TITLE_LINES = 3;
 /** Full-width characters per body line: 156 mm at 16 pt is 27.6. */
@@ -71,8 +74,8 @@ export function buildInterviewRecord(p: InterviewRecordParams): DocumentModel {
     para(['询问人：', fill(auditors[0], 7), '　记录人：', fill(auditors[1], 7)]),
     para(['被询问人：', fill(who.name, 6), '　性别：', fill(undefined, 2), '　年龄：', fill(undefined, 2)]),
     para(['身份证号码：', fill(who.idNumber, 13)]),
-    para(['工作单位及职务：', fill(who.position ? `${f.employer.name.trim()}　${who.position}` : undefined, 19)]),
-    para(['联系电话：', fill(who.phone, 9), '　住址：', fill(undefined, 8)]),
+    para(['工作单位：', fill(f.employer.name, 20)]),
+    para(['职务：', fill(who.position, 7), '　联系电话：', fill(who.phone, 8)]),
   ];
   const noticeText =
     `问：我们是${agency.name}的稽核人员${auditors.join('、')}（出示执法证件），根据${basis}的规定，依法对${f.employer.name.trim()}${formatPeriod(f.periodFrom, f.periodTo)}参加社会保险和缴纳社会保险费的情况进行稽核，现向你了解有关情况。你应当如实回答，不得作虚假陈述。你认为稽核人员与本案有利害关系的，有权申请回避。你是否申请回避？`;

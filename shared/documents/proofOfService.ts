@@ -42,7 +42,7 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
 
   const f = p.facts;
   const agency = f.agency;
-  const signLine = (who: string) => `\n\n\n${who}　　　　　　年　　月　　日`;
+  const signLine = (who: string) => `\n\n${who}　　　　　　　　　　年　　月　　日`;
   const row = (label: string, value: string, valueAlign: TableCell['align'] = 'left'): TableCell[] => [cell(label), cell(value, valueAlign)];
   const served = p.served.map((d) => `《${d.name.trim()}》（${d.number.trim()}）`).join('\n');
   const dateText = p.serviceDate ? formatChineseDate(p.serviceDate) : '　　　　年　　月　　日　　时';
@@ -50,7 +50,7 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
   const blocks: Block[] = [
     {
       kind: 'table',
-      columns: [{ weight: 3 }, { weight: 8 }],
+      columns: [{ weight: 3 }, { weight: 9 }],
       header: [],
       rows: [
         row('案件编号', f.caseNumber.trim()),
@@ -60,11 +60,12 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
         row('送达方式', SERVICE_MANNERS.map((m) => `${m === p.manner ? '■' : '□'}${m}`).join('　')),
         row('送达时间', dateText),
         row('受送达人\n签名或盖章', signLine('（单位盖章）')),
-        row('代收人签名\n及代收理由', '\n\n'),
-        row('送达人签名', `\n${p.servers.map((s) => `${s.trim()}：`).join('　　　　　　　　')}\n`),
-        row('见证人签名', '\n\n'),
+        row('代收人签名\n及代收理由', '\n'),
+        row('送达人签名', `\n${p.servers.map((s) => `${s.trim()}：`).join('　　　　　　　　')}`),
+        row('见证人签名', '\n'),
         row('备　　注', `${p.remarks?.trim() ?? ''}\n\n`),
       ],
+      size: 'small',
     },
     {
       kind: 'notes',
@@ -74,8 +75,7 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
         ['邮寄送达的，以回执上注明的收件日期为送达日期。'],
       ],
     },
-    { kind: 'spacer', lines: 1 },
-    { kind: 'signature', agency: agency.name, date: dateText.startsWith('　') ? '　　　　年　　月　　日' : dateText, sealText: agency.sealText },
+    { kind: 'paragraph', content: [`送达机关：${agency.name}（盖章）`], align: 'right', indent: false },
   ];
 
   return {

@@ -28,7 +28,7 @@ export function buildUndertaking(p: UndertakingParams): DocumentModel {
   const f = p.facts;
   const period = formatPeriod(f.periodFrom, f.periodTo);
   const materials = p.materials ?? [];
-  const blanks = p.blankRows ?? (materials.length === 0 ? 6 : 2);
+  const blanks = p.blankRows ?? (materials.length === 0 ? 6 : 1);
   const materialRows: TableCell[][] = [
     ...materials.map((m, i) => [cell(String(i + 1)), cell(m.name.trim(), 'left'), cell(m.detail?.trim() ?? '', 'left'), cell(m.copies?.trim() ?? '')]),
     ...Array.from({ length: blanks }, (_, i) => [cell(String(materials.length + i + 1)), cell(''), cell(''), cell('')]),
@@ -40,17 +40,16 @@ export function buildUndertaking(p: UndertakingParams): DocumentModel {
     {
       kind: 'paragraph',
       content: [
-        `在你局对我单位（${f.employer.name.trim()}，统一社会信用代码：${f.employer.creditCode.trim()}）${period}参加社会保险和缴纳社会保险费情况进行稽核的过程中，我单位郑重承诺：`,
+        `在你局对我单位（统一社会信用代码：${f.employer.creditCode.trim()}）${period}参保缴费情况的稽核中，我单位郑重承诺：`,
       ],
     },
     {
       kind: 'list',
       style: 'decimal',
       items: [
-        ['向稽核人员提供的下列资料真实、完整、有效，复印件与原件一致，不存在伪造、变造、隐匿或者销毁的情况；'],
-        ['提供的工资表包括稽核期间本单位全部职工（含劳务派遣、非全日制、临时用工、退休返聘和实习人员）以各种形式支付的全部工资收入；'],
-        ['对稽核中发现的问题如实说明情况，不拒绝、不阻挠稽核；'],
-        ['如有不实，我单位愿意承担由此产生的一切法律责任。'],
+        ['提供的下列资料真实、完整，复印件与原件一致，没有伪造、变造、隐匿或者销毁；'],
+        ['工资表包括全部职工（含劳务派遣、非全日制、临时用工、退休返聘和实习人员）的全部工资收入；'],
+        ['如实说明情况，不拒绝、不阻挠稽核；如有不实，愿意承担相应的法律责任。'],
       ],
     },
     { kind: 'paragraph', content: ['提供资料清单：'], indent: false },
@@ -61,13 +60,12 @@ export function buildUndertaking(p: UndertakingParams): DocumentModel {
       rows: materialRows,
       size: 'small',
     },
-    { kind: 'spacer', lines: 1 },
     {
       kind: 'received',
       lines: [
         [{ label: '单位名称（盖章）', blank: 12, value: f.employer.name.trim() }],
-        [{ label: '法定代表人（负责人）签字', blank: 8, ...(f.employer.legalRepresentative ? { value: f.employer.legalRepresentative } : {}) }],
-        [{ label: '经办人签字', blank: 6 }, { label: '联系电话', blank: 7 }],
+        [{ label: '法定代表人（负责人）签字', blank: 8 }],
+        [{ label: '经办人签字', blank: 5 }, { label: '联系电话', blank: 6 }],
         [{ label: '日期', blank: 10, value: '　　　　年　　月　　日' }],
       ],
     },
