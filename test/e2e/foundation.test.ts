@@ -183,8 +183,8 @@ describe('auditor walk-through in Chromium', () => {
     expect(src).toMatch(/^blob:/);
     // The CSP keeps page scripts from reading blob: URLs, so compare with the bytes the API gives.
     const listed = await session.api<{ documents: { id: number }[] }>('cases.get', { caseId: currentCaseId() });
-    const pdf = await session.api<{ fileName: string; data: { $bytes: string } }>('documents.pdf', { documentId: listed.documents[0]!.id });
-    const bytes = Buffer.from(pdf.data.$bytes, 'base64');
+    const pdf = await session.api<{ fileName: string; data: Uint8Array }>('documents.pdf', { documentId: listed.documents[0]!.id });
+    const bytes = Buffer.from(pdf.data);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(await frame.getAttribute('data-size')).toBe(String(bytes.length));
     // Chromium's PDF viewer attaches to the blob frame: the PDF is really shown, not only linked.
@@ -192,6 +192,14 @@ describe('auditor walk-through in Chromium', () => {
     await page.getByRole('row', { name: /稽核通知书.*〔\d{4}〕\d+号/ }).waitFor();
     await page.waitForTimeout(3000);
     await shot('13-notice-pdf');
+  });
+
+  it('lists the case with its state among all cases', async () => {
+    await page.getByRole('menuitem', { name: /稽核案件/ }).click();
+    const row = page.locator('.ant-table-row', { hasText: '示例科技有限公司' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/稽〔\d{4}〕\d+号[\s\S]*2024年3月[\s\S]*示例地区 2024/);
+    await shot('14-case-list');
   });
 
   it('logged no console errors along the way', () => {
