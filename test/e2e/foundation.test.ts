@@ -140,6 +140,12 @@ describe('auditor walk-through in Chromium', () => {
     await rows.filter({ hasText: '乙' }).locator('.ant-table-row-expand-icon').click();
     // 乙 is on row 4 of the payroll sheet (title row, header row, 甲, 乙).
     await page.getByText('2024年3月工资表.xlsx · 2024年3月 · 第 4 行').waitFor();
+    const detail = page.locator('[data-testid="rows-table"] .ant-table-expanded-row');
+    const rateCells = await detail.locator('tr.ant-table-row').filter({ hasText: '生育保险' }).locator('td').allInnerTexts();
+    // 生育保险: 0.8 % of the 4,000.00 floor for the employer, nothing for the employee.
+    expect(rateCells.slice(0, 3)).toEqual(['生育保险', '0.8%', '0%']);
+    expect(rateCells).toContain('32.00');
+    expect(await detail.innerText()).toMatch(/250\.60（350 天）/);
     await shot('09-results-row-detail');
 
     await page.getByRole('tab', { name: /在保不在册/ }).click();
