@@ -41,9 +41,13 @@ export function PdfViewer({ documentId, title }: { documentId: number; title: st
             <Button size="small" icon={<DownloadOutlined />} href={loaded.url} download={loaded.fileName}>
               下载
             </Button>
-            <Button size="small" icon={<ExportOutlined />} onClick={() => window.open(loaded.url, '_blank')}>
-              打开
-            </Button>
+            {/* The Electron shell denies every new window by design; there the built-in PDF
+                viewer in the frame already prints and saves, so 打开 is offered only in a browser. */}
+            {window.api?.runtime !== 'electron' && (
+              <Button size="small" icon={<ExportOutlined />} onClick={() => window.open(loaded.url, '_blank')}>
+                打开
+              </Button>
+            )}
           </Flex>
         )
       }
