@@ -215,13 +215,22 @@ for f in sys.argv[1:]:
 print(f"{time.perf_counter() - t:.3f} {rows}")
 `;
 
+/** The first Python with pandas and openpyxl (a pyenv shim may shadow Debian's python3). */
+let python = 'python3';
 function pandasVersion(): string | null {
-  const r = spawnSync('python3', ['-c', 'import pandas, openpyxl; print(pandas.__version__, openpyxl.__version__)'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : null;
+  for (const candidate of [process.env.JIHE_BENCH_PYTHON, 'python3', '/usr/bin/python3']) {
+    if (!candidate) continue;
+    const r = spawnSync(candidate, ['-c', 'import pandas, openpyxl; print(pandas.__version__, openpyxl.__version__)'], { encoding: 'utf8' });
+    if (r.status === 0) {
+      python = candidate;
+      return r.stdout.trim();
+    }
+  }
+  return null;
 }
 
 function pandasRead(files: string[]): { seconds: number; rows: number } {
-  const r = spawnSync('python3', ['-c', PANDAS_SCRIPT, ...files], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = spawnSync(python, ['-c', PANDAS_SCRIPT, ...files], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`pandas failed: ${r.stderr}`);
   const [seconds, rows] = r.stdout.trim().split(' ');
   return { seconds: Number(seconds), rows: Number(rows) };

@@ -63,6 +63,10 @@ function missingMessage(role: ColumnRole): string {
   return `未找到“${ROLE_NAMES[role]}”列：表头中应有“${synonymsText(role)}”等列名之一`;
 }
 
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 export async function importSpreadsheet(params: ImportParams): Promise<ParsedImport> {
   const { bytes, fileName, kind, signal } = params;
   const progress = (fraction: number, message: string) => params.onProgress?.(Math.min(1, Math.max(0, fraction)), message);
@@ -178,9 +182,10 @@ export async function importSpreadsheet(params: ImportParams): Promise<ParsedImp
     );
     throwIfAborted(signal);
     doneRows += Math.max(0, plan.sheet.rows.length - plan.firstDataRow);
-    result.payroll.push(...rows.payroll);
-    result.declarations.push(...rows.declarations);
-    report.issues.push(...rows.issues);
+    // Not push(...rows): a spread of a million lines overflows the call stack.
+    append(result.payroll, rows.payroll);
+    append(result.declarations, rows.declarations);
+    append(report.issues, rows.issues);
     report.rowsRead += rows.rowsRead;
     report.rowsTaken += rows.rowsTaken;
     report.rowsLeftOut += rows.rowsLeftOut;
@@ -198,7 +203,7 @@ export async function importSpreadsheet(params: ImportParams): Promise<ParsedImp
   }
 
   const lines = kind === 'payroll' ? result.payroll : result.declarations;
-  report.issues.push(...crossRowIssues(lines, fileName));
+  append(report.issues, crossRowIssues(lines, fileName));
   report.persons = new Set(lines.map((l) => l.personId)).size;
   report.months = [...new Set(lines.map((l) => l.month))].sort();
   progress(1, '读取完成');
