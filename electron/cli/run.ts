@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeCommand } from './computeCommand';
 import { demoCommand } from './demoCommand';
+import { dossierCommand } from './dossierCommand';
 import { MAIN_HELP } from './help';
 import { EXIT, type CliIo } from './io';
 
@@ -34,6 +35,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return computeCommand(rest, io);
     case 'demo':
       return demoCommand(rest, io);
+    case 'dossier':
+      return dossierCommand(rest, io);
     default:
       io.stderr(`错误：未知的命令“${command}”\n${MAIN_HELP}`);
       return EXIT.usage;

@@ -1,0 +1,52 @@
+// Everything a case's dossier holds, read from the database in one read transaction so the
+// files, the trail and its head belong to the same moment even while someone else writes.
+import type { Db } from '../db/open';
+import { getCase } from '../db/repos/cases';
+import { getEmployer } from '../db/repos/employers';
+import { getDocument, listDocuments } from '../db/repos/documents';
+import { getSourceFileBytes, listSourceFiles } from '../db/repos/sourceFiles';
+import { listAudit, verifyAuditChain, type AuditEntry } from '../audit/auditLog';
+import type { Case, DocumentSummary, Employer, SourceFile } from '../../../shared/api/dto';
+
+export interface CaseMaterial {
+  case: Case;
+  employer: Employer;
+  documents: (DocumentSummary & { pdf: Uint8Array })[];
+  sources: (SourceFile & { bytes: Uint8Array })[];
+  trail: AuditEntry[];
+  head: string;
+}
+
+const CLOSED_STATES: readonly string[] = ['concluded', 'rectifying', 'archived', 'closed-no-finding'];
+
+export function collectCaseMaterial(db: Db, caseId: number): CaseMaterial {
+  return db.transaction(() => {
+    const c = getCase(db, caseId);
+    if (!c) throw new Error(`找不到案件（编号 ${caseId}）`);
+    const employer = getEmployer(db, c.employerId);
+    if (!employer) throw new Error(`案件 ${c.number} 的参保单位不存在`);
+    const documents = listDocuments(db, caseId)
+      .filter((d) => d.status === 'issued')
+      .map((d) => {
+        const full = getDocument(db, d.id);
+        if (!full) throw new Error(`文书 ${d.number || d.title} 读取失败`);
+        return { ...d, pdf: full.pdf };
+      });
+    const sources = listSourceFiles(db, caseId).map((f) => {
+      const bytes = getSourceFileBytes(db, f.id);
+      if (!bytes) throw new Error(`原始文件 ${f.fileName} 读取失败`);
+      return { ...f, bytes };
+    });
+    const trail = listAudit(db, caseId);
+    // A dossier must never carry a trail that is already broken: refuse rather than archive it.
+    const check = verifyAuditChain(trail);
+    if (!check.ok) throw new Error(`案件 ${c.number} 的审计记录哈希链已断开：${check.reason}，不能导出档案`);
+    return { case: c, employer, documents, sources, trail, head: check.head };
+  })();
+}
+
+/** When the case was closed: the last trail entry's time once it is in a closing state. */
+export function closedAt(m: CaseMaterial): string | null {
+  if (!CLOSED_STATES.includes(m.case.state)) return null;
+  return m.trail.at(-1)?.at ?? null;
+}

@@ -1,0 +1,122 @@
+// The offline check of a dossier ZIP (DOMAIN.md §9), needing nothing but the ZIP: the manifest
+// is read with its schema; every file it lists must be there with the same SHA-256 and size;
+// any file it does not list is extra; the trail JSON's own hash chain is recomputed and its
+// head must equal the manifest's. Every problem names the file, in Chinese. Never throws.
+import { strFromU8, unzipSync } from 'fflate';
+import { verifyAuditChain, GENESIS_HASH } from '../audit/auditLog';
+import { chineseErrorMap, fieldErrorsToText, formatZodIssues } from '../../../shared/rules/zodIssues';
+import {
+  FILE_ROLE_NAMES,
+  MANIFEST_PATH,
+  ManifestSchema,
+  TrailFileSchema,
+  type DossierCheck,
+  type DossierManifest,
+  type DossierProblem,
+} from '../../../shared/dossier/manifest';
+import { sha256Hex } from './sha256';
+
+function readZip(zipBytes: Uint8Array): Record<string, Uint8Array> | string {
+  try {
+    const all = unzipSync(zipBytes);
+    // Folder entries carry no content; a dossier's manifest lists only files.
+    return Object.fromEntries(Object.entries(all).filter(([name]) => !name.endsWith('/')));
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+function readManifest(bytes: Uint8Array | undefined, problems: DossierProblem[]): DossierManifest | null {
+  if (!bytes) {
+    problems.push({ file: MANIFEST_PATH, kind: 'missing', message: '缺少清单文件 manifest.json，无法核验' });
+    return null;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(strFromU8(bytes));
+  } catch (e) {
+    problems.push({ file: MANIFEST_PATH, kind: 'manifest', message: `清单文件不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` });
+    return null;
+  }
+  const parsed = ManifestSchema.safeParse(raw, { error: chineseErrorMap });
+  if (!parsed.success) {
+    problems.push({ file: MANIFEST_PATH, kind: 'manifest', message: `清单文件格式有误：${fieldErrorsToText(formatZodIssues(parsed.error)).replace(/\n/g, '；')}` });
+    return null;
+  }
+  const seen = new Set<string>();
+  for (const f of parsed.data.files) {
+    if (f.path === MANIFEST_PATH) problems.push({ file: f.path, kind: 'manifest', message: '清单不应列出它自己' });
+    if (seen.has(f.path)) problems.push({ file: f.path, kind: 'manifest', message: '清单中重复列出了同一文件' });
+    seen.add(f.path);
+  }
+  return parsed.data;
+}
+
+function checkTrail(manifest: DossierManifest, entries: Record<string, Uint8Array>, problems: DossierProblem[]): void {
+  const file = manifest.trail.path;
+  if (!manifest.files.some((f) => f.path === file && f.role === 'trail')) {
+    problems.push({ file, kind: 'manifest', message: '清单的审计记录文件未作为“审计记录”列入文件清单' });
+  }
+  const bytes = entries[file];
+  if (!bytes) return; // reported as missing with the files
+  let raw: unknown;
+  try {
+    raw = JSON.parse(strFromU8(bytes));
+  } catch (e) {
+    problems.push({ file, kind: 'trail', message: `审计记录不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` });
+    return;
+  }
+  const parsed = TrailFileSchema.safeParse(raw, { error: chineseErrorMap });
+  if (!parsed.success) {
+    problems.push({ file, kind: 'trail', message: `审计记录格式有误：${fieldErrorsToText(formatZodIssues(parsed.error)).replace(/\n/g, '；')}` });
+    return;
+  }
+  const trail = parsed.data;
+  if (trail.genesis !== GENESIS_HASH) problems.push({ file, kind: 'trail', message: '审计记录的起始哈希不是约定的全零值' });
+  if (trail.caseNumber !== manifest.case.number) {
+    problems.push({ file, kind: 'trail', message: `审计记录属于案件“${trail.caseNumber}”，清单为案件“${manifest.case.number}”` });
+  }
+  const check = verifyAuditChain(trail.entries);
+  if (!check.ok) {
+    problems.push({ file, kind: 'trail', message: `审计记录哈希链断开：${check.reason}` });
+    return;
+  }
+  if (check.entries !== manifest.trail.entries) {
+    problems.push({ file, kind: 'trail', message: `审计记录有 ${check.entries} 条，清单记载为 ${manifest.trail.entries} 条` });
+  }
+  if (check.head !== trail.head) problems.push({ file, kind: 'trail', message: `审计记录末条哈希 ${check.head} 与其记载的链头 ${trail.head} 不符` });
+  if (check.head !== manifest.trail.head) {
+    problems.push({ file, kind: 'trail', message: `审计记录的链头 ${check.head} 与清单记载的链头 ${manifest.trail.head} 不符` });
+  }
+}
+
+export function verifyDossier(zipBytes: Uint8Array): DossierCheck {
+  const problems: DossierProblem[] = [];
+  const entries = readZip(zipBytes);
+  if (typeof entries === 'string') {
+    return { ok: false, manifest: null, problems: [{ file: '(ZIP)', kind: 'manifest', message: `ZIP 文件已损坏，无法读取：${entries}` }] };
+  }
+  const manifest = readManifest(entries[MANIFEST_PATH], problems);
+  if (!manifest) return { ok: false, manifest: null, problems };
+
+  for (const f of manifest.files) {
+    const bytes = entries[f.path];
+    const what = `${FILE_ROLE_NAMES[f.role]}“${f.title ?? f.path}”`;
+    if (!bytes) {
+      problems.push({ file: f.path, kind: 'missing', message: `缺少清单所列的${what}` });
+      continue;
+    }
+    const size = bytes.byteLength;
+    const hash = sha256Hex(bytes);
+    if (size !== f.size || hash !== f.sha256) {
+      const detail = size !== f.size ? `大小为 ${size} 字节，清单记载为 ${f.size} 字节` : `大小相同，但 SHA-256 为 ${hash}，清单记载为 ${f.sha256}`;
+      problems.push({ file: f.path, kind: 'changed', message: `${what}已被改动：${detail}` });
+    }
+  }
+  const listed = new Set(manifest.files.map((f) => f.path));
+  for (const name of Object.keys(entries).sort()) {
+    if (name !== MANIFEST_PATH && !listed.has(name)) problems.push({ file: name, kind: 'extra', message: '清单中没有此文件（多出的文件）' });
+  }
+  checkTrail(manifest, entries, problems);
+  return { ok: problems.length === 0, manifest, problems };
+}
