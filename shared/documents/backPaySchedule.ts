@@ -3,7 +3,7 @@
 // employer and employee amounts per insurance, row total, late-fee days and late fee — and totals
 // equal to the opinion's to the fen (they are the result's totals; the rows are checked to add up
 // to them). Landscape A4; long tables are cut into pages with the header repeated and a 本页小计
-// row on each page. Past MAX_PDF_ROWS the PDF prints a per-month summary and refers to the XLSX
+// row on each page (labelled 小计 to fit the 序号 column). Past MAX_PDF_ROWS the PDF prints a per-month summary and refers to the XLSX
 // annex (electron/services/documents/scheduleXlsx.ts), which has every line and its source rows.
 import { INSURANCE_NAMES, type InsuranceCode } from '../domain/insurance';
 import type { BackPayRow, ComputeResult } from '../domain/result';
@@ -18,7 +18,7 @@ import { tablePages, type Block, type DocumentModel, type PageSettings, type Tab
 export const SCHEDULE_PAGE: PageSettings = {
   size: 'A4',
   orientation: 'landscape',
-  marginsMm: { top: 18, right: 10, bottom: 16, left: 10 },
+  marginsMm: { top: 18, right: 8, bottom: 16, left: 8 },
   pageNumbers: 'centered',
 };
 
@@ -121,7 +121,7 @@ export function buildBackPaySchedule(p: BackPayScheduleParams): DocumentModel {
 
   const limit = p.maxPdfRows ?? MAX_PDF_ROWS;
   if (lines.length > limit) blocks.push(...summaryForm(r, codes, lines.length, p.xlsxName));
-  else blocks.push(detailTable(r, codes, lines, p.rowsPerPage ?? SCHEDULE_ROWS_PER_PAGE, p.firstPageRows ?? SCHEDULE_FIRST_PAGE_ROWS));
+  else blocks.push(detailTable(r, codes, lines, p.rowsPerPage ?? SCHEDULE_ROWS_PER_PAGE, p.firstPageRows ?? SCHEDULE_FIRST_PAGE_ROWS), byInsuranceTotals(r, codes));
 
   const notes: string[] = [
     `补缴合计${yuanWithCapitals(r.totals.backPayFen)}，滞纳金${yuanWithCapitals(r.totals.lateFeeFen)}，总计${yuanWithCapitals(r.totals.totalFen)}。`,
@@ -145,16 +145,16 @@ function detailTable(r: ComputeResult, codes: InsuranceCode[], lines: ScheduleLi
   const k = codes.length;
   // widths fit an 18-digit ID and 20,000.00 at 10.5 pt on one line each
   const columns: TableBlock['columns'] = [
-    { weight: 3, align: 'center' },
+    { weight: 2.6, align: 'center' },
     { weight: 16, align: 'left' },
     { weight: 5.5, align: 'center' },
     { weight: 6.8, align: 'right' },
     { weight: 6.8, align: 'right' },
     { weight: 6.8, align: 'right' },
     ...codes.map(() => ({ weight: 7, align: 'right' as const })),
-    { weight: 6.8, align: 'right' },
+    { weight: 7.8, align: 'right' },
     { weight: 3, align: 'center' },
-    { weight: 6.2, align: 'right' },
+    { weight: 7, align: 'right' },
   ];
   const header: TableCell[] = [
     cell('序号'),
@@ -195,12 +195,10 @@ function detailTable(r: ComputeResult, codes: InsuranceCode[], lines: ScheduleLi
     s[feeCol] = money(sumFen(slice.map((l) => l.row.lateFeeFen)));
     return s;
   });
+  // the totals row carries the two totals; the per-insurance totals, too wide for the narrow
+  // columns, follow in their own table (byInsuranceTotals)
   const footer: TableCell[] = [
-    cell('合　计', 'center', { colSpan: 6 }),
-    ...codes.map((c) => {
-      const v = r.byInsurance[c] ?? { employerFen: 0, employeeFen: 0 };
-      return cell(pair(v.employerFen, v.employeeFen), 'right');
-    }),
+    cell('合　计', 'center', { colSpan: 6 + k }),
     cell(money(r.totals.backPayFen), 'right'),
     cell(''),
     cell(money(r.totals.lateFeeFen), 'right'),
@@ -212,7 +210,22 @@ function detailTable(r: ComputeResult, codes: InsuranceCode[], lines: ScheduleLi
     rows,
     footer: [footer],
     size: 'tiny',
-    pageTotals: { rowsPerPage, firstPageRows, label: '本页小计', sums },
+    pageTotals: { rowsPerPage, firstPageRows, label: '小计', sums },
+  };
+}
+
+/** Per insurance, employer and employee totals: the result's byInsurance, with the result's totals. */
+function byInsuranceTotals(r: ComputeResult, codes: InsuranceCode[]): TableBlock {
+  return {
+    kind: 'table',
+    columns: [{ weight: 4 }, { weight: 4 }, { weight: 4 }, { weight: 4 }],
+    header: [[cell('险种'), cell('单位应补缴'), cell('个人应补缴'), cell('小计')]],
+    rows: codes.map((c) => {
+      const v = r.byInsurance[c] ?? { employerFen: 0, employeeFen: 0 };
+      return [cell(INSURANCE_NAMES[c]), cell(money(v.employerFen), 'right'), cell(money(v.employeeFen), 'right'), cell(money(sumFen([v.employerFen, v.employeeFen])), 'right')];
+    }),
+    footer: [[cell('合计'), cell(money(r.totals.employerFen), 'right'), cell(money(r.totals.employeeFen), 'right'), cell(money(r.totals.backPayFen), 'right')]],
+    size: 'small',
   };
 }
 

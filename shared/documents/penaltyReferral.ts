@@ -94,7 +94,7 @@ export function buildPenaltyReferral(p: PenaltyReferralParams): DocumentModel {
     { kind: 'list', style: 'decimal', items: measures },
     { kind: 'paragraph', content: ['请依法处理，并将处理结果函告我局。'] },
     { kind: 'attachments', items: ['稽核意见书及送达回证', '限期整改通知书及送达回证', '补缴明细表', '复查记录'] },
-    { kind: 'spacer', lines: 2 },
+    { kind: 'spacer', lines: 1 },
     { kind: 'signature', agency: agency.name, date: formatChineseDate(p.issueDate), sealText: agency.sealText },
   ];
 

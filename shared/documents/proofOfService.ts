@@ -42,7 +42,7 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
 
   const f = p.facts;
   const agency = f.agency;
-  const signLine = (who: string) => `\n\n${who}　　　　　　　　　　年　　月　　日`;
+  const signLine = (who: string) => `\n\n${who}　　　　　　年　　月　　日`;
   const row = (label: string, value: string, valueAlign: TableCell['align'] = 'left'): TableCell[] => [cell(label), cell(value, valueAlign)];
   const served = p.served.map((d) => `《${d.name.trim()}》（${d.number.trim()}）`).join('\n');
   const dateText = p.serviceDate ? formatChineseDate(p.serviceDate) : '　　　　年　　月　　日　　时';
@@ -63,19 +63,16 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
         row('代收人签名\n及代收理由', '\n'),
         row('送达人签名', `\n${p.servers.map((s) => `${s.trim()}：`).join('　　　　　　　　')}`),
         row('见证人签名', '\n'),
-        row('备　　注', `${p.remarks?.trim() ?? ''}\n\n`),
+        row('备　　注', `${p.remarks?.trim() ?? ''}\n`),
       ],
       size: 'small',
     },
+    { kind: 'paragraph', content: [`送达机关：${agency.name}（盖章）`], align: 'right', indent: false },
     {
       kind: 'notes',
       label: '说明',
-      items: [
-        ['受送达人拒绝签收的，送达人应在备注栏注明拒收事由和日期，由送达人、见证人签名，把文书留在受送达人的住所，视为送达（留置送达）。'],
-        ['邮寄送达的，以回执上注明的收件日期为送达日期。'],
-      ],
+      items: [['受送达人拒收的，在备注栏注明事由和日期，由送达人、见证人签名，文书留在受送达人住所，视为送达。']],
     },
-    { kind: 'paragraph', content: [`送达机关：${agency.name}（盖章）`], align: 'right', indent: false },
   ];
 
   return {

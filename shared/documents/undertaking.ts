@@ -28,7 +28,7 @@ export function buildUndertaking(p: UndertakingParams): DocumentModel {
   const f = p.facts;
   const period = formatPeriod(f.periodFrom, f.periodTo);
   const materials = p.materials ?? [];
-  const blanks = p.blankRows ?? (materials.length === 0 ? 6 : 1);
+  const blanks = p.blankRows ?? (materials.length === 0 ? 6 : 0);
   const materialRows: TableCell[][] = [
     ...materials.map((m, i) => [cell(String(i + 1)), cell(m.name.trim(), 'left'), cell(m.detail?.trim() ?? '', 'left'), cell(m.copies?.trim() ?? '')]),
     ...Array.from({ length: blanks }, (_, i) => [cell(String(materials.length + i + 1)), cell(''), cell(''), cell('')]),
@@ -40,7 +40,7 @@ export function buildUndertaking(p: UndertakingParams): DocumentModel {
     {
       kind: 'paragraph',
       content: [
-        `在你局对我单位（统一社会信用代码：${f.employer.creditCode.trim()}）${period}参保缴费情况的稽核中，我单位郑重承诺：`,
+        `在你局对我单位${period}参加社会保险和缴纳社会保险费情况的稽核中，我单位郑重承诺：`,
       ],
     },
     {
@@ -52,21 +52,20 @@ export function buildUndertaking(p: UndertakingParams): DocumentModel {
         ['如实说明情况，不拒绝、不阻挠稽核；如有不实，愿意承担相应的法律责任。'],
       ],
     },
-    { kind: 'paragraph', content: ['提供资料清单：'], indent: false },
     {
       kind: 'table',
-      columns: [{ weight: 1 }, { weight: 5 }, { weight: 5 }, { weight: 2 }],
-      header: [[cell('序号'), cell('资料名称'), cell('期间或说明'), cell('份数')]],
+      columns: [{ weight: 1 }, { weight: 6 }, { weight: 5 }, { weight: 1.2 }],
+      header: [[cell('序号'), cell('提供的资料'), cell('期间或说明'), cell('份数')]],
       rows: materialRows,
-      size: 'small',
+      size: 'tiny',
     },
     {
       kind: 'received',
       lines: [
         [{ label: '单位名称（盖章）', blank: 12, value: f.employer.name.trim() }],
-        [{ label: '法定代表人（负责人）签字', blank: 8 }],
+        [{ label: '统一社会信用代码', blank: 10, value: f.employer.creditCode.trim() }],
+        [{ label: '法定代表人签字', blank: 6 }, { label: '日期', blank: 5 }],
         [{ label: '经办人签字', blank: 5 }, { label: '联系电话', blank: 6 }],
-        [{ label: '日期', blank: 10, value: '　　　　年　　月　　日' }],
       ],
     },
   ];

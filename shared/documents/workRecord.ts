@@ -110,15 +110,12 @@ export function buildWorkRecord(p: WorkRecordParams): DocumentModel {
     h1('发现的情况'),
     { kind: 'list', style: 'decimal', items: found.map((x) => [x]) },
     { kind: 'paragraph', content: ['以上情况经双方核对。逐人逐月的数据来源（文件、工作表、行号）见稽核事实确认书和补缴明细表。'] },
-    { kind: 'spacer', lines: 1 },
     {
       kind: 'received',
-      title: '签　　名',
       lines: [
         [{ label: '稽核人员（签名）', blank: 3 }, { label: '稽核人员（签名）', blank: 3 }],
-        [{ label: '被稽核单位意见', blank: 16 }],
-        [{ label: '单位负责人（签名）', blank: 4 }, { label: '单位（盖章）', blank: 3 }],
-        [{ label: '日期', blank: 10, value: '　　　　年　　月　　日' }],
+        [{ label: '被稽核单位意见（盖章）', blank: 14 }],
+        [{ label: '单位负责人（签名）', blank: 4 }, { label: '日期', blank: 5 }],
       ],
     },
   ];

@@ -230,7 +230,7 @@ describe('the on-site forms', () => {
 
   it('undertaking: materials true and complete, signature, seal and date', () => {
     const t = allText(buildUndertaking({ facts: f, materials: [{ name: '工资表（电子文件）', detail: '工资表2024.xlsx', copies: '1' }] }));
-    for (const s of ['稽〔2025〕7号', '真实、完整', '工资表（电子文件）|工资表2024.xlsx|1', '单位名称（盖章）', '法定代表人（负责人）签字', '日期']) expect(t).toContain(s);
+    for (const s of ['稽〔2025〕7号', '真实、完整', '工资表（电子文件）|工资表2024.xlsx|1', '单位名称（盖章）', '统一社会信用代码：91350100MA2Y3K7Q0F', '法定代表人签字', '日期']) expect(t).toContain(s);
   });
 
   it('interview record: header fields, the withdrawal right, questions, and signatures on every page', () => {
@@ -272,7 +272,9 @@ describe('the back-pay schedule on a realistic employer', () => {
     const footer = table.footer![0]!.map((c) => inlineText(c.content));
     expect(footer).toContain(formatFenGrouped(r.totals.backPayFen));
     expect(footer).toContain(formatFenGrouped(r.totals.lateFeeFen));
-    expect(footer[1]).toBe(`${formatFenGrouped(r.byInsurance.pension!.employerFen)}\n${formatFenGrouped(r.byInsurance.pension!.employeeFen)}`);
+    const byIns = tables(m)[1]!;
+    expect(byIns.rows[0]!.map((c) => inlineText(c.content))).toEqual(['基本养老保险', formatFenGrouped(r.byInsurance.pension!.employerFen), formatFenGrouped(r.byInsurance.pension!.employeeFen), formatFenGrouped(r.byInsurance.pension!.employerFen + r.byInsurance.pension!.employeeFen)]);
+    expect(inlineText(byIns.footer![0]![3]!.content)).toBe(formatFenGrouped(r.totals.backPayFen));
     const t = allText(m);
     expect(t).toContain(toChineseCapitals(r.totals.totalFen));
   });
