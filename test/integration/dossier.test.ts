@@ -2,7 +2,7 @@
 // through jobs and an audit notice issued is exported; `verifyDossier` passes on it and, after
 // one file is changed by a single byte, removed, added, or the trail altered, fails naming that
 // file — also through the real `jihe` bin with its exit code.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -98,6 +98,19 @@ describe('dossier export and offline verification', () => {
     expect(Buffer.compare(Buffer.from(files[sources[0]!.path]!), Buffer.from(PAYROLL))).toBe(0);
     expect(Buffer.compare(Buffer.from(files[sources[1]!.path]!), Buffer.from(DECLARATIONS))).toBe(0);
     expect(sources[1]!.sha256).toBe(sha256Hex(DECLARATIONS));
+
+    for (const role of ['cover', 'index', 'notes'] as const) {
+      const sheet = m.files.filter((f) => f.role === role);
+      expect(sheet).toHaveLength(1);
+      expect(strFromU8(files[sheet[0]!.path]!.subarray(0, 5))).toBe('%PDF-');
+    }
+    // The index (卷内文件目录) lists the bureau's documents first, with 文号 and 页号.
+    const indexText = execFileSync('pdftotext', ['-raw', '-', '-'], { input: files[m.files.find((f) => f.role === 'index')!.path]! })
+      .toString('utf8')
+      .replace(/\s+/g, '');
+    const pageNo = notice.pages === 1 ? '1' : `1-${notice.pages}`;
+    for (const h of ['序号文号责任者题名日期页号备注', notice.number, `稽核通知书2026-07-01${pageNo}`, '2024年3月工资表.xlsx']) expect(indexText).toContain(h);
+    expect(indexText.indexOf(notice.number)).toBeLessThan(indexText.indexOf('2024年3月工资表.xlsx'));
 
     const trail = TrailFileSchema.parse(JSON.parse(strFromU8(files[TRAIL_PATH]!)));
     const entries = listAudit(backend.db, c.id);
@@ -214,6 +227,8 @@ describe('dossier export and offline verification', () => {
     expect(exported.stdout).toContain(`已导出案件 ${c.number}`);
     const written = new Uint8Array(readFileSync(out));
     expect(verifyDossier(written).ok).toBe(true);
-    expect(manifestOf(unzip(written)).files.map((f) => [f.path, f.sha256])).toEqual(manifestOf(files).files.map((f) => [f.path, f.sha256]));
+    // The bureau's own sheets name who arranged the file and when; everything else is identical.
+    const stored = (mf: DossierManifest) => mf.files.filter((f) => ['document', 'source', 'trail'].includes(f.role)).map((f) => [f.path, f.sha256]);
+    expect(stored(manifestOf(unzip(written)))).toEqual(stored(manifestOf(files)));
   }, 60_000);
 });

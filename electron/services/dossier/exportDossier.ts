@@ -19,7 +19,11 @@ import {
   type FileRole,
   type ManifestFile,
 } from '../../../shared/dossier/manifest';
-import { closedAt, collectCaseMaterial } from './collect';
+import { buildDossierCover, buildDossierIndex, buildDossierNotes, type ArchiveItem, type ArchiveSheetsInput } from '../../../shared/dossier/archiveSheets';
+import { parseAgencyProfile } from '../../../shared/domain/agency';
+import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
+import { renderPdf } from '../documents/pdf';
+import { closedAt, collectCaseMaterial, type CaseMaterial } from './collect';
 import { sha256Hex } from './sha256';
 
 export interface ExportDossierOptions {
@@ -30,6 +34,36 @@ export interface ExportDossierOptions {
 }
 
 export const TRAIL_PATH = '审计记录/审计记录.json';
+
+function agencyName(db: Db): string {
+  try {
+    return parseAgencyProfile(getSetting(db, AGENCY_PROFILE_KEY)).name;
+  } catch {
+    return '（未配置机关名称）';
+  }
+}
+
+/** The index lists the bureau's documents first, then the employer's files (DOMAIN.md §9). */
+function archiveSheetsInput(m: CaseMaterial, agency: string, actor: string, exportedAt: string): ArchiveSheetsInput {
+  const items: ArchiveItem[] = [
+    ...m.documents.map((d) => ({ number: d.number, author: agency, title: d.title, date: d.createdAt.slice(0, 10), pages: d.pages, remark: '' })),
+    ...m.sources.map((f) => ({ number: '', author: m.employer.name, title: `${IMPORT_KIND_NAMES[f.kind]}（${f.fileName}）`, date: f.importedAt.slice(0, 10), pages: null, remark: `原始电子文件，${f.rows} 行` })),
+    { number: '', author: agency, title: '审计记录（哈希链）', date: (m.trail.at(-1)?.at ?? exportedAt).slice(0, 10), pages: null, remark: `${m.trail.length} 条，JSON` },
+  ];
+  const closed = closedAt(m);
+  return {
+    agencyName: agency,
+    employerName: m.employer.name,
+    caseNumber: m.case.number,
+    archiveNumber: `${(closed ?? m.case.createdAt).slice(0, 4)}-${m.case.number}`,
+    openedOn: m.case.createdAt.slice(0, 10),
+    closedOn: closed ? closed.slice(0, 10) : null,
+    items,
+    arrangedBy: actor,
+    checkedBy: '',
+    arrangedOn: exportedAt.slice(0, 10),
+  };
+}
 
 export async function exportDossier(db: Db, caseId: number, opts: ExportDossierOptions): Promise<Uint8Array> {
   const m = collectCaseMaterial(db, caseId);
@@ -46,9 +80,15 @@ export async function exportDossier(db: Db, caseId: number, opts: ExportDossierO
   m.sources.forEach((f, i) => {
     add(`原始文件/${serial(i + 1)}_${IMPORT_KIND_NAMES[f.kind]}_${safeZipName(f.fileName)}`, 'source', f.bytes, { title: f.fileName });
   });
-  // TODO(issue 5): cover (封面), index (卷内文件目录: 序号 文号 责任者 题名 日期 页号 备注) and notes
-  // (备考表) as PDF built with DocumentModel + renderPdf; working papers (XLSX), evidence, and a
-  // readable PDF of the trail.
+  // TODO(issue 5): working papers (XLSX), evidence, and a readable PDF of the trail.
+  const sheets = archiveSheetsInput(m, agencyName(db), opts.actor, exportedAt);
+  const rendered = await Promise.all([buildDossierCover, buildDossierIndex, buildDossierNotes].map((b) => renderPdf(b(sheets), { draft: false, archival: true })));
+  const [cover, index, notes] = rendered.map((r) => r.bytes) as [Uint8Array, Uint8Array, Uint8Array];
+  files.unshift(
+    { entry: { path: '00_案卷封面.pdf', role: 'cover', sha256: sha256Hex(cover), size: cover.byteLength, title: '案卷封面' }, bytes: cover },
+    { entry: { path: '00_卷内文件目录.pdf', role: 'index', sha256: sha256Hex(index), size: index.byteLength, title: '卷内文件目录' }, bytes: index },
+  );
+  add('99_备考表.pdf', 'notes', notes, { title: '备考表' });
 
   const trail: DossierTrail = { caseNumber: m.case.number, genesis: GENESIS_HASH, head: m.head, entries: m.trail };
   add(TRAIL_PATH, 'trail', strToU8(`${JSON.stringify(JSON.parse(canonicalJson(trail)), null, 2)}\n`), { title: '审计记录（哈希链）' });

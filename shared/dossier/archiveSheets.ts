@@ -1,0 +1,113 @@
+// The dossier's own sheets (DOMAIN.md §9) as DocumentModels for the PDF renderer: the cover
+// (案卷封面: case title, archive number, dates, documents and pages, retention), the index
+// (卷内文件目录 with 序号, 文号, 责任者, 题名, 日期, 页号, 备注 — the bureau's documents before
+// the employer's material) and the notes sheet (备考表: who arranged and checked the file, when).
+import { OFFICIAL_PAGE, type DocumentModel, type TableCell } from '../documents/model';
+
+/** Audit material is kept 30 years (2009 social-insurance archive rules), from 1 January of the following year. */
+export const RETENTION_YEARS = 30;
+
+export interface ArchiveItem {
+  /** 文号, blank for unnumbered material. */
+  number: string;
+  /** 责任者: the agency for its documents, the employer for its files. */
+  author: string;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Pages, when the item is paged (PDF); null for spreadsheets and data. */
+  pages: number | null;
+  remark: string;
+}
+
+export interface ArchiveSheetsInput {
+  agencyName: string;
+  employerName: string;
+  caseNumber: string;
+  /** 档号: year + serial. */
+  archiveNumber: string;
+  openedOn: string;
+  closedOn: string | null;
+  items: ArchiveItem[];
+  arrangedBy: string;
+  /** Who checked the file; blank until checked. */
+  checkedBy: string;
+  arrangedOn: string;
+}
+
+const cell = (text: string, align?: TableCell['align']): TableCell => ({ content: [text], ...(align ? { align } : {}) });
+const meta = (a: ArchiveSheetsInput) => ({ author: a.agencyName, subject: `${a.employerName}稽核 ${a.caseNumber}` });
+const page = { ...OFFICIAL_PAGE, pageNumbers: 'none' as const };
+
+/** Page ranges 1, 2-3, … for the paged items in order (页号). */
+export function pageRanges(items: readonly ArchiveItem[]): string[] {
+  let next = 1;
+  return items.map((i) => {
+    if (i.pages === null || i.pages < 1) return '';
+    const from = next;
+    next += i.pages;
+    return i.pages === 1 ? String(from) : `${from}-${next - 1}`;
+  });
+}
+
+export function retentionEnds(closedOrOpened: string): string {
+  return `${Number(closedOrOpened.slice(0, 4)) + 1 + RETENTION_YEARS - 1}-12-31`;
+}
+
+export function buildDossierCover(a: ArchiveSheetsInput): DocumentModel {
+  const pages = a.items.reduce((s, i) => s + (i.pages ?? 0), 0);
+  const line = (label: string, value: string): DocumentModel['blocks'][number] => ({ kind: 'paragraph', indent: false, content: [{ text: `${label}：`, strong: true }, value] });
+  return {
+    kind: 'dossier-cover',
+    issuer: a.agencyName,
+    title: '社会保险稽核案卷',
+    blocks: [
+      { kind: 'spacer', lines: 2 },
+      line('案卷题名', `${a.employerName}稽核`),
+      line('案件编号', a.caseNumber),
+      line('档号', a.archiveNumber),
+      line('起止日期', `${a.openedOn} 至 ${a.closedOn ?? '（未结案）'}`),
+      line('卷内文件', `${a.items.length} 件，${pages} 页`),
+      line('保管期限', `${RETENTION_YEARS}年（自${Number((a.closedOn ?? a.openedOn).slice(0, 4)) + 1}年1月1日起算，至${retentionEnds(a.closedOn ?? a.openedOn)}）`),
+      line('立卷单位', a.agencyName),
+    ],
+    page,
+    meta: meta(a),
+  };
+}
+
+export function buildDossierIndex(a: ArchiveSheetsInput): DocumentModel {
+  const ranges = pageRanges(a.items);
+  return {
+    kind: 'dossier-cover',
+    title: '卷内文件目录',
+    blocks: [
+      {
+        kind: 'table',
+        size: 'tiny',
+        columns: [{ weight: 2, align: 'center' }, { weight: 7 }, { weight: 6 }, { weight: 8 }, { weight: 5, align: 'center' }, { weight: 3, align: 'center' }, { weight: 4 }],
+        header: [['序号', '文号', '责任者', '题名', '日期', '页号', '备注'].map((h) => cell(h, 'center'))],
+        rows: a.items.map((i, k) => [cell(String(k + 1)), cell(i.number), cell(i.author), cell(i.title), cell(i.date), cell(ranges[k]!), cell(i.remark)]),
+      },
+    ],
+    page,
+    meta: meta(a),
+  };
+}
+
+export function buildDossierNotes(a: ArchiveSheetsInput): DocumentModel {
+  const line = (label: string, value: string): DocumentModel['blocks'][number] => ({ kind: 'paragraph', indent: false, content: [{ text: `${label}：`, strong: true }, value] });
+  return {
+    kind: 'dossier-cover',
+    title: '备考表',
+    blocks: [
+      { kind: 'paragraph', content: [`本卷共有文件 ${a.items.length} 件。卷内文件的 SHA-256 校验值见档案清单 manifest.json，可用“jihe dossier verify”离线核验。`] },
+      { kind: 'spacer', lines: 2 },
+      line('立卷人', a.arrangedBy),
+      line('检查人', a.checkedBy || '　　　　　　'),
+      line('立卷时间', a.arrangedOn),
+    ],
+    page,
+    meta: meta(a),
+  };
+}
