@@ -104,7 +104,7 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions): Prom
   const textWidth = pageWidth - mm(margins.left) - mm(margins.right);
   const ctx: Ctx = { plan, textWidth, draft: opts.draft, chunks: { next: 0, overflowed: [] } };
 
-  const content: Content[] = [...titleBlock(model, ctx), ...model.blocks.flatMap((b) => renderBlock(b, ctx))];
+  const content: Content[] = [...titleBlock(model, ctx), ...renderBlocks(model.blocks, ctx)];
 
   let pageCount = 0;
   const styles: Record<string, Style> = {
@@ -220,6 +220,37 @@ function runs(content: readonly Inline[], ctx: Ctx, baseRole: FontRole = 'fangso
 }
 
 const alignment = (a: Align | undefined, fallback: Align): Align => a ?? fallback;
+
+// GB/T 9704-2012 §7.3.5: the signature and date never stand alone on a page ("此页无正文"). The
+// signature is laid out as one unbreakable stack with what precedes it back to the last line of
+// body text (a paragraph or list), so spacers and attachment lines between them move with it.
+function renderBlocks(blocks: readonly Block[], ctx: Ctx): Content[] {
+  const out: Content[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    const end = nextSignatureWithBody(blocks, i);
+    if (end === null) {
+      out.push(...blocks.slice(i).flatMap((b) => renderBlock(b, ctx)));
+      break;
+    }
+    out.push(...blocks.slice(i, end.bodyStart).flatMap((b) => renderBlock(b, ctx)));
+    out.push({ stack: blocks.slice(end.bodyStart, end.signature + 1).flatMap((b) => renderBlock(b, ctx)), unbreakable: true });
+    i = end.signature + 1;
+  }
+  return out;
+}
+
+function nextSignatureWithBody(blocks: readonly Block[], from: number): { bodyStart: number; signature: number } | null {
+  for (let k = from; k < blocks.length; k++) {
+    if (blocks[k]!.kind !== 'signature') continue;
+    let j = k - 1;
+    while (j >= from && blocks[j]!.kind !== 'paragraph' && blocks[j]!.kind !== 'list' && blocks[j]!.kind !== 'table') j--;
+    // a table is never pulled along (it may span pages): the signature then keeps only what follows it
+    const bodyStart = j >= from && blocks[j]!.kind !== 'table' ? j : k;
+    return { bodyStart, signature: k };
+  }
+  return null;
+}
 
 function renderBlock(block: Block, ctx: Ctx): Content[] {
   const { plan } = ctx;
