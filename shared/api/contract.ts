@@ -30,14 +30,13 @@ import {
 import { ImportKindSchema } from '../domain/importReport';
 import { AgencyProfileSchema } from '../domain/agency';
 
-/** Raw file bytes. IPC carries them as they are; the HTTP harness encodes them as base64. */
-export const BytesSchema = z.instanceof(Uint8Array);
+import { BytesSchema, IdSchema, method } from './methodKit';
+import { documentMethods } from './methods/documents';
+import { importMethods } from './methods/imports';
+import { workflowMethods } from './methods/workflow';
 
-const id = z.number().int().positive();
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
+export { BytesSchema };
+const id = IdSchema;
 
 export const contract = {
   'app.info': method(z.object({}), z.object({ version: z.string(), dataDir: z.string(), runtime: z.enum(['electron', 'harness']) })),
@@ -109,6 +108,11 @@ export const contract = {
   /** The profile as a JSON file's text, to load on the bureau's other workstations. */
   'agency.export': method(z.object({}), z.object({ fileName: z.string(), json: z.string() })),
   'agency.import': method(z.object({ json: z.string().max(1_000_000) }), AgencyProfileSchema),
+
+  // Areas kept in their own files (shared/api/methods/): grown without touching this one.
+  ...documentMethods,
+  ...importMethods,
+  ...workflowMethods,
 } as const;
 
 export type Contract = typeof contract;
