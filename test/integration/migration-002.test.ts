@@ -37,7 +37,7 @@ describe('migration 002_users_judgments', () => {
     expect(userVersion(db)).toBe(1);
     const before = tableCounts(db);
     expect(before.payroll_lines).toBe(15);
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db, MIGRATIONS, 2)).toBe(2);
     const after = tableCounts(db);
     for (const [table, n] of Object.entries(before)) expect(after[table]).toBe(n);
     expect(after).toMatchObject({ users: 0, exemptions: 0, finding_judgments: 0, approvals: 0, ledger_totals: 0 });
@@ -46,7 +46,7 @@ describe('migration 002_users_judgments', () => {
       expect(triggers).toEqual(expect.arrayContaining([`${t}_archived_insert`, `${t}_archived_update`, `${t}_archived_delete`]));
     }
     expect(triggers).toEqual(expect.arrayContaining(['users_no_delete', 'exemptions_no_delete', 'exemptions_only_revoke', 'finding_judgments_no_update', 'approvals_no_delete']));
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db, MIGRATIONS, 2)).toBe(2);
   });
 
   it('enforces the rules of the new tables in SQL', () => {

@@ -2,8 +2,13 @@
 // migration that has shipped (databases in the field are already past it).
 import { migration001 } from './001_initial';
 import { migration002 } from './002_users_judgments';
+import { migration003 } from './003_documents_lifecycle';
+import { migration004 } from './004_import_mapping';
+import { migration005 } from './005_roster';
+import { migration006 } from './006_workflow';
+import { migration007 } from './007_archive_transfer';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
