@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { isMethodName, type ApiResult } from '../../shared/api/contract';
 import { parseWire, stringifyWire } from '../../shared/api/wire';
+import { contentTypeOf } from '../services/contentTypes';
 
 export interface HarnessBackend {
   invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>>;
@@ -39,19 +40,6 @@ const HARNESS_SCRIPT = 'harness-api.js';
 const TOKEN_HEADER = 'x-jihe-token';
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** The renderer's CSP lives in one place, the meta tag of its index.html; the harness repeats it as a header. */
 export function extractCsp(indexHtml: string): string {
@@ -190,15 +178,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   async function handleStatic(res: http.ServerResponse, urlPath: string) {
-    if (urlPath === '/' || urlPath === '/index.html') return send(res, 200, CONTENT_TYPES['.html']!, servedIndex);
-    if (urlPath === `/${HARNESS_SCRIPT}`) return send(res, 200, CONTENT_TYPES['.js']!, clientScript);
+    if (urlPath === '/' || urlPath === '/index.html') return send(res, 200, contentTypeOf('index.html'), servedIndex);
+    if (urlPath === `/${HARNESS_SCRIPT}`) return send(res, 200, contentTypeOf('x.js'), clientScript);
     const file = resolveStaticPath(rendererDir, urlPath);
     if (!file) return send(res, 400, 'text/plain; charset=utf-8', '非法路径');
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      return send(res, 200, CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', body);
+      return send(res, 200, contentTypeOf(file), body);
     } catch {
       return send(res, 404, 'text/plain; charset=utf-8', '未找到');
     }
