@@ -24,6 +24,22 @@ export const COLUMN_ROLES = [
 ] as const;
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
+/** Chinese names of the column roles: the importer's messages, the mapping screen and the report. */
+export const COLUMN_ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
+  personId: '身份证号',
+  name: '姓名',
+  month: '月份',
+  gross: '应发工资',
+  net: '实发工资',
+  department: '部门',
+  base: '缴费基数',
+  insurance: '险种',
+  employerAmount: '单位缴费',
+  employeeAmount: '个人缴费',
+  paid: '缴费状态',
+  ignore: '不导入',
+};
+
 
 export const ImportIssueSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),

@@ -5,6 +5,7 @@ import type { ColumnRole, ImportKind } from '../../../shared/domain/importReport
 import { parseInsuranceName, type InsuranceCode } from '../../../shared/domain/insurance';
 import type { Month } from '../../../shared/rules/month';
 import { columnLetter } from './grid';
+import { COLUMN_ROLE_NAMES } from '../../../shared/domain/importReport';
 
 /** Exact synonyms after normaliseHeader; earlier entries win when two columns compete. */
 export const ROLE_SYNONYMS: Readonly<Record<Exclude<ColumnRole, 'ignore'>, readonly string[]>> = {
@@ -21,20 +22,8 @@ export const ROLE_SYNONYMS: Readonly<Record<Exclude<ColumnRole, 'ignore'>, reado
   paid: ['缴费状态', '到账状态', '是否到账', '是否缴费', '缴费标志', '到账标志'],
 };
 
-export const ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
-  personId: '身份证号',
-  name: '姓名',
-  month: '月份',
-  gross: '应发工资',
-  net: '实发工资',
-  department: '部门',
-  base: '缴费基数',
-  insurance: '险种',
-  employerAmount: '单位缴费',
-  employeeAmount: '个人缴费',
-  paid: '缴费状态',
-  ignore: '不导入',
-};
+/** Chinese names of the roles, one table for the importer's messages and the UI (shared/domain/importReport.ts). */
+export const ROLE_NAMES = COLUMN_ROLE_NAMES;
 
 /** The roles each kind of file uses; other recognised columns are ignored. */
 export const KIND_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {

@@ -1,22 +1,9 @@
 // What the importer did with a file: counts, how each sheet was read (header row, column roles)
 // and every issue with its file, sheet, row and column.
 import { Descriptions, Table, Tag } from 'antd';
-import type { ColumnRole, ImportIssue, ImportReport, SheetMapping } from '../../../shared/domain/importReport';
+import { COLUMN_ROLE_NAMES, type ImportIssue, type ImportReport, type SheetMapping } from '../../../shared/domain/importReport';
 
-const ROLE_NAMES: Record<ColumnRole, string> = {
-  personId: '身份证号',
-  name: '姓名',
-  month: '月份',
-  gross: '应发工资',
-  net: '实发工资',
-  department: '部门',
-  base: '缴费基数',
-  insurance: '险种',
-  employerAmount: '单位缴费',
-  employeeAmount: '个人缴费',
-  paid: '是否已缴',
-  ignore: '不使用',
-};
+const ROLE_NAMES = COLUMN_ROLE_NAMES;
 
 const SEVERITY: Record<ImportIssue['severity'], { color: string; text: string }> = {
   error: { color: 'red', text: '错误' },
