@@ -34,6 +34,7 @@ import { BytesSchema, IdSchema, method } from './methodKit';
 import { documentMethods } from './methods/documents';
 import { importMethods } from './methods/imports';
 import { workflowMethods } from './methods/workflow';
+import { settingsMethods } from './methods/settings';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -113,6 +114,7 @@ export const contract = {
   ...documentMethods,
   ...importMethods,
   ...workflowMethods,
+  ...settingsMethods,
 } as const;
 
 export type Contract = typeof contract;
