@@ -39,6 +39,8 @@ interface AuditRow {
   detail: string;
   prev_hash: string;
   hash: string;
+  /** Migration 007: the case id the entry was hashed with on the workstation it came from. */
+  hashed_case_id?: number | null;
 }
 
 export function entryHash(prevHash: string, e: { at: string; actor: string; caseId: number | null; action: string; detail: unknown }): string {
@@ -64,7 +66,7 @@ export function appendAudit(db: Database.Database, input: AuditEntryInput): Audi
 }
 
 function toEntry(r: AuditRow): AuditEntry {
-  return { id: r.id, at: r.at, actor: r.actor, caseId: r.case_id, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash };
+  return { id: r.id, at: r.at, actor: r.actor, caseId: r.hashed_case_id ?? r.case_id, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown>, prevHash: r.prev_hash, hash: r.hash };
 }
 
 export function listAudit(db: Database.Database, caseId: number | null): AuditEntry[] {
