@@ -6,6 +6,7 @@ import { ImportKindSchema, ImportReportSchema, ImportIssueSchema } from '../doma
 import { EXEMPTION_REASONS } from '../domain/lines';
 import { USER_ROLES } from '../domain/roles';
 import { FINDING_DECISIONS } from '../domain/findings';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES } from '../documents/kinds';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
@@ -102,10 +103,11 @@ export const SourceFileSchema = z.object({
 });
 export type SourceFile = z.infer<typeof SourceFileSchema>;
 
-export const DOCUMENT_TYPES = ['audit-notice'] as const;
+/** Every kind of DOMAIN.md §8 (shared/documents/kinds.ts); once only the audit notice. */
+export const DOCUMENT_TYPES = DOCUMENT_KINDS;
 export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
-export const DOCUMENT_TYPE_NAMES: Record<DocumentType, string> = { 'audit-notice': '稽核通知书' };
+export const DOCUMENT_TYPE_NAMES: Record<DocumentType, string> = DOCUMENT_KIND_NAMES;
 
 export const DocumentSummarySchema = z.object({
   id: z.number().int(),

@@ -8,6 +8,7 @@ import { toComputeResultDto } from '../../../shared/rules/resultDto';
 import { isIsoDate } from '../../../shared/rules/month';
 import type { ComputeResultDto } from '../../../shared/api/dto';
 import type { RatePlan } from '../../../shared/domain/ratePlan';
+import type { ComputeResult } from '../../../shared/domain/result';
 import type { Db } from '../db/open';
 import { activeExemptions } from '../db/repos/exemptions';
 import { loadDeclarationLines, loadPayrollLines } from '../db/repos/lines';
@@ -22,6 +23,11 @@ export interface WhatIf {
 }
 
 export function computeCase(db: Db, caseId: number, asOf: string, whatIf: WhatIf = {}): ComputeResultDto {
+  return toComputeResultDto(computeCaseResult(db, caseId, asOf, whatIf));
+}
+
+/** The same computation in fen, as the document builders take it. */
+export function computeCaseResult(db: Db, caseId: number, asOf: string, whatIf: WhatIf = {}): ComputeResult {
   if (!isIsoDate(asOf)) throw new ApiFailure('invalid-input', `计算截止日期无效：${asOf}`, [{ path: 'asOf', message: '不是有效日期' }]);
   const c = requireCase(db, caseId);
   const files = listSourceFiles(db, c.id);
@@ -34,7 +40,7 @@ export function computeCase(db: Db, caseId: number, asOf: string, whatIf: WhatIf
     ...(whatIf.baseRule ? { baseRule: whatIf.baseRule } : {}),
   };
   try {
-    const result = compute({
+    return compute({
       plan,
       from: c.periodFrom,
       to: c.periodTo,
@@ -43,7 +49,6 @@ export function computeCase(db: Db, caseId: number, asOf: string, whatIf: WhatIf
       declarations: loadDeclarationLines(db, c.id),
       exemptions: activeExemptions(db, c.id),
     });
-    return toComputeResultDto(result);
   } catch (e) {
     if (e instanceof ComputeError) throw new ApiFailure('cannot-compute', e.message);
     throw e;
