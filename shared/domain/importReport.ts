@@ -2,10 +2,10 @@
 // file, sheet, row, column and reason (DOMAIN.md §4.4), so nothing is lost silently.
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['payroll', 'declaration'] as const;
+export const IMPORT_KINDS = ['payroll', 'declaration', 'roster'] as const;
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
-export const IMPORT_KIND_NAMES: Record<ImportKind, string> = { payroll: '工资表', declaration: '缴费申报明细' };
+export const IMPORT_KIND_NAMES: Record<ImportKind, string> = { payroll: '工资表', declaration: '缴费申报明细', roster: '花名册' };
 
 /** Roles a column can play; the importer detects them and the auditor may change them. */
 export const COLUMN_ROLES = [
@@ -20,6 +20,11 @@ export const COLUMN_ROLES = [
   'employerAmount',
   'employeeAmount',
   'paid',
+  // Roster (花名册) columns, DOMAIN.md §4.3.
+  'hireDate',
+  'leaveDate',
+  'contractType',
+  'employmentStatus',
   'ignore',
 ] as const;
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
@@ -37,6 +42,10 @@ export const COLUMN_ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
   employerAmount: '单位缴费',
   employeeAmount: '个人缴费',
   paid: '缴费状态',
+  hireDate: '入职日期',
+  leaveDate: '离职日期',
+  contractType: '用工形式',
+  employmentStatus: '在职状态',
   ignore: '不导入',
 };
 

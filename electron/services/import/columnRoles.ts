@@ -20,6 +20,10 @@ export const ROLE_SYNONYMS: Readonly<Record<Exclude<ColumnRole, 'ignore'>, reado
   employerAmount: ['单位缴费', '单位应缴', '单位缴纳', '单位部分', '单位缴费金额', '单位应缴金额', '单位缴纳金额', '单位缴费额'],
   employeeAmount: ['个人缴费', '个人应缴', '个人缴纳', '个人部分', '个人缴费金额', '个人应缴金额', '个人缴纳金额', '个人缴费额'],
   paid: ['缴费状态', '到账状态', '是否到账', '是否缴费', '缴费标志', '到账标志'],
+  hireDate: ['入职日期', '参加工作时间', '入职时间', '参加工作日期', '入职年月', '入司日期', '入职日', '聘用日期', '录用日期', '用工起始日期'],
+  leaveDate: ['离职日期', '离职时间', '解除劳动合同日期', '终止日期', '离职日', '退工日期', '离职年月', '减员日期'],
+  contractType: ['合同类型', '用工形式', '用工性质', '用工类型', '劳动合同类型', '合同性质', '用工方式'],
+  employmentStatus: ['在职状态', '人员状态', '员工状态', '在职情况', '状态'],
 };
 
 /** Chinese names of the roles, one table for the importer's messages and the UI (shared/domain/importReport.ts). */
@@ -29,12 +33,14 @@ export const ROLE_NAMES = COLUMN_ROLE_NAMES;
 export const KIND_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {
   payroll: ['personId', 'name', 'month', 'gross', 'net', 'department'],
   declaration: ['personId', 'name', 'month', 'base', 'insurance', 'employerAmount', 'employeeAmount', 'paid'],
+  roster: ['personId', 'name', 'department', 'hireDate', 'leaveDate', 'contractType', 'employmentStatus'],
 };
 
 /** Required columns; the month may instead come from the sheet name or title row. */
 export const REQUIRED_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {
   payroll: ['personId', 'month', 'gross'],
   declaration: ['personId', 'month', 'base'],
+  roster: ['personId', 'hireDate'],
 };
 
 /** Amount roles that may carry an insurance qualifier (wide declaration layouts). */

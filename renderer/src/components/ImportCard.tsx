@@ -19,6 +19,7 @@ type Phase =
 const HINTS: Record<ImportKind, string> = {
   payroll: '每人每月一行：身份证号、姓名、月份、应发工资。支持 .xlsx / .xls / .csv，多个工作表、标题行、合计行均可。',
   declaration: '从征缴系统导出的申报明细：身份证号、月份、缴费基数（可含险种、单位/个人缴费）。',
+  roster: '单位的职工花名册：身份证号、姓名、入职日期（可含离职日期、用工形式、部门、在职状态），用于人数比对。',
 };
 
 function errorCount(report: ImportReport): number {
