@@ -24,6 +24,8 @@ import { authHandlers } from './backend/auth';
 import { judgmentHandlers } from './backend/judgments';
 import { approvalHandlers } from './backend/approvals';
 import { agencyHandlers } from './backend/agency';
+import { settingsHandlers } from './backend/settings';
+import { createBackupService } from './backup/backupService';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
 import type { User } from '../../shared/api/dto';
@@ -40,6 +42,8 @@ export interface BackendOptions {
   resourcesDir?: string;
   /** The clock (tests). */
   now?: () => Date;
+  /** Automatic database backups into <dataDir>/backups (default true; see electron/services/backup). */
+  autoBackup?: boolean;
 }
 
 export interface Backend {
@@ -116,6 +120,7 @@ const handlers: Handlers = {
   ...judgmentHandlers,
   ...approvalHandlers,
   ...agencyHandlers,
+  ...settingsHandlers,
 };
 
 function readVersion(): string {
@@ -136,7 +141,9 @@ function defaultActor(): string {
 
 export function createBackend(opts: BackendOptions): Backend {
   mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(path.join(opts.dataDir, DATABASE_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const dbFile = path.join(opts.dataDir, DATABASE_FILE);
+  const openOptions = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  const db = openDatabase(dbFile, openOptions);
   const now = opts.now ?? (() => new Date());
   const actor = opts.actor ?? defaultActor();
   const resourcesDir = opts.resourcesDir ?? path.join(PROJECT_ROOT, 'resources');
@@ -171,6 +178,19 @@ export function createBackend(opts: BackendOptions): Backend {
     },
   };
   let closed = false;
+  // A restore closes the connection and opens the restored file: everything reads ctx.db.
+  ctx.backups = createBackupService({
+    dataDir: opts.dataDir,
+    now,
+    nativeBinding: opts.nativeBinding,
+    auto: opts.autoBackup !== false,
+    live: {
+      file: dbFile,
+      db: () => ctx.db,
+      close: () => ctx.db.close(),
+      reopen: () => (ctx.db = openDatabase(dbFile, openOptions)),
+    },
+  });
 
   async function invoke(method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
     try {
@@ -187,9 +207,9 @@ export function createBackend(opts: BackendOptions): Backend {
         );
       }
       // The session's user as the database knows it now (deactivated or re-roled since login).
-      if (currentUser) currentUser = getUser(db, currentUser.id);
+      if (currentUser) currentUser = getUser(ctx.db, currentUser.id);
       if (currentUser && !currentUser.active) currentUser = null;
-      authorize(method, currentUser, countUsers(db) > 0);
+      authorize(method, currentUser, countUsers(ctx.db) > 0);
       const handler = handlers[method] as Handler<MethodName>;
       const value = await handler(ctx, parsed.data as never);
       const checked = spec.output.safeParse(value);
@@ -197,6 +217,7 @@ export function createBackend(opts: BackendOptions): Backend {
         const errors = formatZodIssues(checked.error);
         throw new ApiFailure('internal', `内部错误：${method} 的返回值不符合接口约定（${fieldErrorsToText(errors).replace(/\n/g, '；')}）`);
       }
+      ctx.backups?.afterCall();
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toApiError(e) };
@@ -204,14 +225,17 @@ export function createBackend(opts: BackendOptions): Backend {
   }
 
   return {
-    db,
+    get db() {
+      return ctx.db;
+    },
     invoke,
     jobSettled: (jobId) => jobs.settled(jobId),
     close() {
       if (closed) return;
       closed = true;
       void jobs.shutdown();
-      db.close();
+      ctx.backups?.stop();
+      ctx.db.close();
     },
   };
 }

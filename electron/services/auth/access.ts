@@ -31,6 +31,9 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'approvals.status': 'open',
   'agency.get': 'open',
   'agency.export': 'open',
+  'ratePlans.get': 'open',
+  'ratePlans.export': 'open',
+  'backups.list': 'open',
   // The session methods, and users.create, which checks the bootstrap itself.
   'auth.login': 'open',
   'auth.logout': 'open',
@@ -49,6 +52,8 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'ratePlans.import': { permission: 'rate-plans', bootstrap: true },
   'agency.update': { permission: 'configure', bootstrap: true },
   'agency.import': { permission: 'configure', bootstrap: true },
+  // Replaces the whole database: the same people who configure the workstation.
+  'backups.restore': { permission: 'configure', bootstrap: true },
   'users.list': { permission: 'manage-users', bootstrap: true },
   'approvals.approve': { permission: 'approve', bootstrap: false },
 };

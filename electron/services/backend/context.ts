@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import type { JobRunner } from '../jobs/runner';
 import type { WriteMeta } from '../db/repos/meta';
 import type { User } from '../../../shared/api/dto';
+import type { BackupService } from '../backup/backupService';
 
 export interface BackendContext {
   db: Db;
@@ -21,4 +22,6 @@ export interface BackendContext {
   setCurrentUser(user: User | null): void;
   /** Runs `fn` after every earlier call to `serial` has settled (document numbering). */
   serial<T>(fn: () => Promise<T>): Promise<T>;
+  /** The database backups (electron/services/backup); a restore replaces `db` above. */
+  backups?: BackupService;
 }
