@@ -34,6 +34,7 @@ import { BytesSchema, IdSchema, method } from './methodKit';
 import { documentMethods } from './methods/documents';
 import { importMethods } from './methods/imports';
 import { workflowMethods } from './methods/workflow';
+import { rosterMethods } from './methods/roster';
 import { settingsMethods } from './methods/settings';
 
 export { BytesSchema };
@@ -114,6 +115,7 @@ export const contract = {
   ...documentMethods,
   ...importMethods,
   ...workflowMethods,
+  ...rosterMethods,
   ...settingsMethods,
 } as const;
 
