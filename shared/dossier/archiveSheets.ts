@@ -33,6 +33,8 @@ export interface ArchiveSheetsInput {
   /** Who checked the file; blank until checked. */
   checkedBy: string;
   arrangedOn: string;
+  /** 保管期限 in years; RETENTION_YEARS unless the archivist chose another. */
+  retentionYears?: number;
 }
 
 const cell = (text: string, align?: TableCell['align']): TableCell => ({ content: [text], ...(align ? { align } : {}) });
@@ -50,8 +52,8 @@ export function pageRanges(items: readonly ArchiveItem[]): string[] {
   });
 }
 
-export function retentionEnds(closedOrOpened: string): string {
-  return `${Number(closedOrOpened.slice(0, 4)) + 1 + RETENTION_YEARS - 1}-12-31`;
+export function retentionEnds(closedOrOpened: string, years: number = RETENTION_YEARS): string {
+  return `${Number(closedOrOpened.slice(0, 4)) + 1 + years - 1}-12-31`;
 }
 
 export function buildDossierCover(a: ArchiveSheetsInput): DocumentModel {
@@ -68,7 +70,7 @@ export function buildDossierCover(a: ArchiveSheetsInput): DocumentModel {
       line('档号', a.archiveNumber),
       line('起止日期', `${a.openedOn} 至 ${a.closedOn ?? '（未结案）'}`),
       line('卷内文件', `${a.items.length} 件，${pages} 页`),
-      line('保管期限', `${RETENTION_YEARS}年（自${Number((a.closedOn ?? a.openedOn).slice(0, 4)) + 1}年1月1日起算，至${retentionEnds(a.closedOn ?? a.openedOn)}）`),
+      line('保管期限', `${a.retentionYears ?? RETENTION_YEARS}年（自${Number((a.closedOn ?? a.openedOn).slice(0, 4)) + 1}年1月1日起算，至${retentionEnds(a.closedOn ?? a.openedOn, a.retentionYears)}）`),
       line('立卷单位', a.agencyName),
     ],
     page,

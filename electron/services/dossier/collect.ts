@@ -7,6 +7,9 @@ import { getDocument, listDocuments } from '../db/repos/documents';
 import { getSourceFileBytes, listSourceFiles } from '../db/repos/sourceFiles';
 import { listAudit, verifyAuditChain, type AuditEntry } from '../audit/auditLog';
 import type { Case, DocumentSummary, Employer, SourceFile } from '../../../shared/api/dto';
+import type { ComputeResult } from '../../../shared/domain/result';
+import { listEvidenceFiles, type EvidenceFile } from './evidence';
+import { dossierResult } from './caseResult';
 
 export interface CaseMaterial {
   case: Case;
@@ -15,11 +18,14 @@ export interface CaseMaterial {
   sources: (SourceFile & { bytes: Uint8Array })[];
   trail: AuditEntry[];
   head: string;
+  evidence: EvidenceFile[];
+  /** What the schedule and working papers are written from; null when the case cannot be computed. */
+  result: ComputeResult | null;
 }
 
 const CLOSED_STATES: readonly string[] = ['concluded', 'rectifying', 'archived', 'closed-no-finding'];
 
-export function collectCaseMaterial(db: Db, caseId: number): CaseMaterial {
+export function collectCaseMaterial(db: Db, caseId: number, exportDate: string = new Date().toISOString().slice(0, 10)): CaseMaterial {
   return db.transaction(() => {
     const c = getCase(db, caseId);
     if (!c) throw new Error(`找不到案件（编号 ${caseId}）`);
@@ -41,7 +47,7 @@ export function collectCaseMaterial(db: Db, caseId: number): CaseMaterial {
     // A dossier must never carry a trail that is already broken: refuse rather than archive it.
     const check = verifyAuditChain(trail);
     if (!check.ok) throw new Error(`案件 ${c.number} 的审计记录哈希链已断开：${check.reason}，不能导出档案`);
-    return { case: c, employer, documents, sources, trail, head: check.head };
+    return { case: c, employer, documents, sources, trail, head: check.head, evidence: listEvidenceFiles(db, caseId), result: dossierResult(db, caseId, exportDate) };
   })();
 }
 

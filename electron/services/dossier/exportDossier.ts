@@ -1,6 +1,7 @@
-// Writes a case's dossier ZIP (DOMAIN.md §9): every issued document's PDF as stored, every
-// imported source file byte-for-byte, the audit trail as JSON, and manifest.json with the
-// SHA-256, size and role of every other file plus the trail's chain head. Entries are STORED
+// Writes a case's dossier ZIP (DOMAIN.md §9): cover, index and notes; every issued document's PDF
+// as stored; the back-pay schedule and the working papers as XLSX; every imported source file
+// and every evidence file byte-for-byte; the audit trail as JSON and as a readable PDF; and
+// manifest.json with the SHA-256, size and role of every other file plus the trail's chain head. Entries are STORED
 // (not deflated): PDFs and XLSX are compressed already, and a stored archive lets anyone pull
 // an intact file out of a damaged ZIP, and lets a changed byte show up as that file's change.
 import { zipSync, strToU8, type Zippable } from 'fflate';
@@ -23,51 +24,79 @@ import { buildDossierCover, buildDossierIndex, buildDossierNotes, type ArchiveIt
 import { parseAgencyProfile } from '../../../shared/domain/agency';
 import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
 import { renderPdf } from '../documents/pdf';
+import { buildScheduleXlsx } from '../documents/scheduleXlsx';
+import { buildTrailSheet } from '../../../shared/dossier/trailSheet';
+import type { AgencyProfile } from '../../../shared/domain/agency';
 import { closedAt, collectCaseMaterial, type CaseMaterial } from './collect';
+import { evidenceKindName } from './evidence';
 import { sha256Hex } from './sha256';
+import { buildWorkingPapersXlsx } from './workingPapersXlsx';
 
 export interface ExportDossierOptions {
   /** Who exports (manifest.exportedBy). */
   actor: string;
   /** The clock (tests). */
   now?: Date;
+  /** Set when the export is the one archiving the case: its 档号, retention, and the state it is put in. */
+  archive?: { archiveNumber: string; retentionYears: number };
 }
 
 export const TRAIL_PATH = '审计记录/审计记录.json';
+export const TRAIL_PDF_PATH = '审计记录/审计记录.pdf';
+export const SCHEDULE_XLSX_PATH = '工作底稿/补缴明细表.xlsx';
+export const WORKING_PAPERS_PATH = '工作底稿/稽核工作底稿.xlsx';
 
-function agencyName(db: Db): string {
+function agencyProfile(db: Db): AgencyProfile | null {
   try {
-    return parseAgencyProfile(getSetting(db, AGENCY_PROFILE_KEY)).name;
+    return parseAgencyProfile(getSetting(db, AGENCY_PROFILE_KEY));
   } catch {
-    return '（未配置机关名称）';
+    return null;
   }
 }
 
+/** When the case was (or is being) closed: now when this export archives it. */
+function closedOn(m: CaseMaterial, opts: ExportDossierOptions, exportedAt: string): string | null {
+  return opts.archive ? exportedAt : closedAt(m);
+}
+
 /** The index lists the bureau's documents first, then the employer's files (DOMAIN.md §9). */
-function archiveSheetsInput(m: CaseMaterial, agency: string, actor: string, exportedAt: string): ArchiveSheetsInput {
+function archiveSheetsInput(m: CaseMaterial, agency: string, opts: ExportDossierOptions, exportedAt: string, trailPages: number): ArchiveSheetsInput {
+  const today = exportedAt.slice(0, 10);
+  const trailDate = (m.trail.at(-1)?.at ?? exportedAt).slice(0, 10);
   const items: ArchiveItem[] = [
     ...m.documents.map((d) => ({ number: d.number, author: agency, title: d.title, date: d.createdAt.slice(0, 10), pages: d.pages, remark: '' })),
+    ...(m.result
+      ? [
+          { number: '', author: agency, title: '补缴明细表（电子表格）', date: m.result.asOf, pages: null, remark: `${m.result.rows.length} 行，XLSX` },
+          { number: '', author: agency, title: '稽核工作底稿（问题清单）', date: m.result.asOf, pages: null, remark: 'XLSX，6 个工作表' },
+        ]
+      : []),
     ...m.sources.map((f) => ({ number: '', author: m.employer.name, title: `${IMPORT_KIND_NAMES[f.kind]}（${f.fileName}）`, date: f.importedAt.slice(0, 10), pages: null, remark: `原始电子文件，${f.rows} 行` })),
-    { number: '', author: agency, title: '审计记录（哈希链）', date: (m.trail.at(-1)?.at ?? exportedAt).slice(0, 10), pages: null, remark: `${m.trail.length} 条，JSON` },
+    ...m.evidence.map((e) => ({ number: '', author: m.employer.name, title: `${e.description}（${e.fileName}）`, date: e.addedAt.slice(0, 10), pages: null, remark: evidenceKindName(e.kind) })),
+    { number: '', author: agency, title: '审计记录', date: trailDate, pages: trailPages, remark: `${m.trail.length} 条，PDF` },
+    { number: '', author: agency, title: '审计记录（哈希链）', date: trailDate, pages: null, remark: `${m.trail.length} 条，JSON` },
   ];
-  const closed = closedAt(m);
+  const closed = closedOn(m, opts, exportedAt);
   return {
     agencyName: agency,
     employerName: m.employer.name,
     caseNumber: m.case.number,
-    archiveNumber: `${(closed ?? m.case.createdAt).slice(0, 4)}-${m.case.number}`,
+    archiveNumber: opts.archive?.archiveNumber ?? `${(closed ?? m.case.createdAt).slice(0, 4)}-${m.case.number}`,
+    ...(opts.archive ? { retentionYears: opts.archive.retentionYears } : {}),
     openedOn: m.case.createdAt.slice(0, 10),
     closedOn: closed ? closed.slice(0, 10) : null,
     items,
-    arrangedBy: actor,
+    arrangedBy: opts.actor,
     checkedBy: '',
-    arrangedOn: exportedAt.slice(0, 10),
+    arrangedOn: today,
   };
 }
 
 export async function exportDossier(db: Db, caseId: number, opts: ExportDossierOptions): Promise<Uint8Array> {
-  const m = collectCaseMaterial(db, caseId);
   const exportedAt = (opts.now ?? new Date()).toISOString();
+  const m = collectCaseMaterial(db, caseId, exportedAt.slice(0, 10));
+  const agency = agencyProfile(db);
+  const agencyName = agency?.name ?? '（未配置机关名称）';
   const files: { entry: ManifestFile; bytes: Uint8Array }[] = [];
   const add = (path: string, role: FileRole, bytes: Uint8Array, extra: { title?: string; number?: string } = {}) => {
     files.push({ entry: { path, role, sha256: sha256Hex(bytes), size: bytes.byteLength, ...extra }, bytes });
@@ -77,11 +106,24 @@ export async function exportDossier(db: Db, caseId: number, opts: ExportDossierO
     const name = safeZipName(`${d.title}${d.number ? `_${d.number}` : ''}`);
     add(`文书/${serial(i + 1)}_${name}.pdf`, 'document', d.pdf, { title: d.title, ...(d.number ? { number: d.number } : {}) });
   });
+  if (m.result) {
+    if (agency) {
+      const opinion = m.documents.filter((d) => d.type === 'audit-opinion').at(-1);
+      const annexTo = { name: '稽核意见书', number: opinion?.number || '（未出具）' };
+      const facts = { agency, caseNumber: m.case.number, employer: { name: m.employer.name, creditCode: m.employer.creditCode }, periodFrom: m.case.periodFrom, periodTo: m.case.periodTo, auditors: [] };
+      add(SCHEDULE_XLSX_PATH, 'working-paper', await buildScheduleXlsx({ facts, result: m.result, annexTo }), { title: '补缴明细表' });
+    }
+    add(WORKING_PAPERS_PATH, 'working-paper', await buildWorkingPapersXlsx({ caseNumber: m.case.number, employerName: m.employer.name, agencyName, result: m.result }), { title: '稽核工作底稿' });
+  }
   m.sources.forEach((f, i) => {
     add(`原始文件/${serial(i + 1)}_${IMPORT_KIND_NAMES[f.kind]}_${safeZipName(f.fileName)}`, 'source', f.bytes, { title: f.fileName });
   });
-  // TODO(issue 5): working papers (XLSX), evidence, and a readable PDF of the trail.
-  const sheets = archiveSheetsInput(m, agencyName(db), opts.actor, exportedAt);
+  m.evidence.forEach((e, i) => {
+    add(`证据材料/${serial(i + 1)}_${safeZipName(e.fileName)}`, 'evidence', e.bytes, { title: e.description });
+  });
+  const trailPdf = await renderPdf(buildTrailSheet({ agencyName, employerName: m.employer.name, caseNumber: m.case.number, head: m.head, entries: m.trail }), { draft: false, archival: true });
+  add(TRAIL_PDF_PATH, 'trail', trailPdf.bytes, { title: '审计记录' });
+  const sheets = archiveSheetsInput(m, agencyName, opts, exportedAt, trailPdf.pages);
   const rendered = await Promise.all([buildDossierCover, buildDossierIndex, buildDossierNotes].map((b) => renderPdf(b(sheets), { draft: false, archival: true })));
   const [cover, index, notes] = rendered.map((r) => r.bytes) as [Uint8Array, Uint8Array, Uint8Array];
   files.unshift(
@@ -104,9 +146,9 @@ export async function exportDossier(db: Db, caseId: number, opts: ExportDossierO
       periodFrom: m.case.periodFrom,
       periodTo: m.case.periodTo,
       source: m.case.source,
-      state: m.case.state,
+      state: opts.archive ? 'archived' : m.case.state,
       openedAt: m.case.createdAt,
-      closedAt: closedAt(m),
+      closedAt: closedOn(m, opts, exportedAt),
     },
     trail: { path: TRAIL_PATH, entries: m.trail.length, head: m.head },
     files: files.map((f) => f.entry),
