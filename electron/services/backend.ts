@@ -24,6 +24,7 @@ import { authHandlers } from './backend/auth';
 import { judgmentHandlers } from './backend/judgments';
 import { approvalHandlers } from './backend/approvals';
 import { agencyHandlers } from './backend/agency';
+import { findingsPaperHandlers } from './backend/findingsPapers';
 import { settingsHandlers } from './backend/settings';
 import { createBackupService } from './backup/backupService';
 import { authorize } from './auth/access';
@@ -104,6 +105,7 @@ const INPUT_LABELS: PathLabels = {
     profile: '机关信息',
     lateFeeCap: '滞纳金上限',
     baseRule: '基数规则',
+    whatIfAsOf: '测算截止日期',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -120,6 +122,7 @@ const handlers: Handlers = {
   ...judgmentHandlers,
   ...approvalHandlers,
   ...agencyHandlers,
+  ...findingsPaperHandlers,
   ...settingsHandlers,
 };
 

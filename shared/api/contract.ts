@@ -34,6 +34,7 @@ import { BytesSchema, IdSchema, method } from './methodKit';
 import { documentMethods } from './methods/documents';
 import { importMethods } from './methods/imports';
 import { workflowMethods } from './methods/workflow';
+import { findingMethods } from './methods/findings';
 import { rosterMethods } from './methods/roster';
 import { settingsMethods } from './methods/settings';
 
@@ -115,6 +116,7 @@ export const contract = {
   ...documentMethods,
   ...importMethods,
   ...workflowMethods,
+  ...findingMethods,
   ...rosterMethods,
   ...settingsMethods,
 } as const;
