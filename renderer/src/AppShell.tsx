@@ -1,14 +1,37 @@
-// The frame around every screen: navigation on the left (单位 / 稽核案件), the page on the right.
-import { Layout, Menu, Tag } from 'antd';
-import { BankOutlined, FileSearchOutlined } from '@ant-design/icons';
+// The frame around every screen: navigation on the left (单位 / 稽核案件, 用户管理 for the
+// administrator, the logged-in user), the page on the right; the login page first once accounts exist.
+import { Alert, Layout, Menu, Spin, Tag } from 'antd';
+import { BankOutlined, FileSearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { navigate, useRoute } from './router';
 import { EmployersPage } from './pages/EmployersPage';
 import { CasesPage } from './pages/CasesPage';
 import { CasePage } from './pages/CasePage';
+import { LoginPage } from './pages/LoginPage';
+import { AuthProvider, useAuth } from './components/auth/AuthContext';
+import { BootstrapBanner } from './components/auth/BootstrapBanner';
+import { UserBadge } from './components/auth/UserBadge';
+import { UsersAdmin } from './components/auth/UsersAdmin';
 
 export function AppShell() {
+  return (
+    <AuthProvider>
+      <AuthGate />
+    </AuthProvider>
+  );
+}
+
+/** Once accounts exist, nobody gets past the login page without logging in. */
+function AuthGate() {
+  const { session, error, reload } = useAuth();
+  if (!session) return error ? <Alert type="error" showIcon title={error} style={{ margin: 24 }} /> : <Spin style={{ margin: 48 }} />;
+  if (!session.bootstrap && !session.user) return <LoginPage onLoggedIn={() => void reload()} />;
+  return <Shell />;
+}
+
+function Shell() {
   const route = useRoute();
-  const selected = route.page === 'employers' ? 'employers' : 'cases';
+  const { session, reload } = useAuth();
+  const selected = route.page === 'employers' ? 'employers' : route.page === 'users' ? 'users' : 'cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -20,12 +43,14 @@ export function AppShell() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key === 'employers' ? { page: 'employers' } : { page: 'cases' })}
+          onClick={({ key }) => navigate(key === 'employers' ? { page: 'employers' } : key === 'users' ? { page: 'users' } : { page: 'cases' })}
           items={[
             { key: 'employers', icon: <BankOutlined />, label: '单位' },
             { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
+            ...(session?.user?.role === 'admin' ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }] : []),
           ]}
         />
+        <UserBadge />
         {window.api?.runtime === 'harness' && (
           <div style={{ padding: '16px 20px' }}>
             <Tag color="orange">测试宿主</Tag>
@@ -33,6 +58,8 @@ export function AppShell() {
         )}
       </Layout.Sider>
       <Layout.Content style={{ padding: '16px 20px', minWidth: 0 }}>
+        {session?.bootstrap && <BootstrapBanner onChanged={() => void reload()} />}
+        {route.page === 'users' && <UsersAdmin />}
         {route.page === 'employers' && <EmployersPage />}
         {route.page === 'cases' && <CasesPage employerId={route.employerId} />}
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}

@@ -2,7 +2,7 @@
 // origin in Electron, so the path part never changes and no history server is needed.
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'employers' } | { page: 'cases'; employerId?: number } | { page: 'case'; caseId: number };
+export type Route = { page: 'employers' } | { page: 'cases'; employerId?: number } | { page: 'case'; caseId: number } | { page: 'users' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -10,6 +10,7 @@ export function parseRoute(hash: string): Route {
   if (caseMatch) return { page: 'case', caseId: Number(caseMatch[1]) };
   const casesMatch = /^\/cases(?:\?employer=(\d+))?$/.exec(path);
   if (casesMatch) return casesMatch[1] ? { page: 'cases', employerId: Number(casesMatch[1]) } : { page: 'cases' };
+  if (path === '/users') return { page: 'users' };
   return { page: 'employers' };
 }
 
@@ -21,6 +22,8 @@ export function routeHref(route: Route): string {
       return route.employerId ? `#/cases?employer=${route.employerId}` : '#/cases';
     case 'case':
       return `#/cases/${route.caseId}`;
+    case 'users':
+      return '#/users';
   }
 }
 
