@@ -24,6 +24,7 @@ import { authHandlers } from './backend/auth';
 import { judgmentHandlers } from './backend/judgments';
 import { approvalHandlers } from './backend/approvals';
 import { agencyHandlers } from './backend/agency';
+import { rosterHandlers } from './backend/roster';
 import { findingsPaperHandlers } from './backend/findingsPapers';
 import { settingsHandlers } from './backend/settings';
 import { createBackupService } from './backup/backupService';
@@ -122,6 +123,7 @@ const handlers: Handlers = {
   ...judgmentHandlers,
   ...approvalHandlers,
   ...agencyHandlers,
+  ...rosterHandlers,
   ...findingsPaperHandlers,
   ...settingsHandlers,
 };

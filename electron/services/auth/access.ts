@@ -23,6 +23,8 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'cases.list': 'open',
   'cases.get': 'open',
   'jobs.get': 'open',
+  'roster.files': 'open',
+  'roster.headcount': 'open',
   'results.compute': 'open',
   'documents.pdf': 'open',
   'exemptions.list': 'open',

@@ -3,10 +3,13 @@ import type { JobStatus } from '../../../shared/api/dto';
 import { runImportJob, type ImportJobData } from '../jobs/importJob';
 import { ApiFailure } from './errors';
 import { requireOpenCase } from './cases';
+import { startRosterImport } from './roster';
 import type { Handlers } from './types';
 
 export const importHandlers: Handlers<'imports.start' | 'jobs.get' | 'jobs.cancel'> = {
   'imports.start': (ctx, input) => {
+    // A roster (花名册) has its own reader and tables (backend/roster.ts), under the same job protocol.
+    if (input.kind === 'roster') return startRosterImport(ctx, input);
     requireOpenCase(ctx.db, input.caseId);
     // Copy the bytes: the caller's buffer may be reused or detached while the job runs.
     const bytes = new Uint8Array(input.data);
