@@ -20,6 +20,7 @@ import { caseHandlers } from './backend/cases';
 import { importHandlers } from './backend/imports';
 import { resultHandlers } from './backend/results';
 import { documentHandlers } from './backend/documents';
+import { documentLifecycleHandlers } from './backend/documentsLifecycle';
 import { authHandlers } from './backend/auth';
 import { judgmentHandlers } from './backend/judgments';
 import { approvalHandlers } from './backend/approvals';
@@ -89,6 +90,9 @@ const INPUT_LABELS: PathLabels = {
     contactPhone: '联系电话',
     issueDate: '发文日期',
     documentId: '文书',
+    fields: '文书内容',
+    facts: '案件信息',
+    servedDocumentIds: '送达的文书',
     username: '用户名',
     displayName: '姓名',
     role: '角色',
@@ -119,6 +123,7 @@ const handlers: Handlers = {
   ...importHandlers,
   ...resultHandlers,
   ...documentHandlers,
+  ...documentLifecycleHandlers,
   ...authHandlers,
   ...judgmentHandlers,
   ...approvalHandlers,

@@ -27,6 +27,11 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'roster.headcount': 'open',
   'results.compute': 'open',
   'documents.pdf': 'open',
+  'documents.kinds': 'open',
+  'documents.list': 'open',
+  'documents.model': 'open',
+  'documents.xlsx': 'open',
+  'caseFacts.get': 'open',
   'exemptions.list': 'open',
   'findings.judgments': 'open',
   'ledger.list': 'open',
@@ -58,6 +63,16 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'backups.restore': { permission: 'configure', bootstrap: true },
   'users.list': { permission: 'manage-users', bootstrap: true },
   'approvals.approve': { permission: 'approve', bootstrap: false },
+  // Workflow area: reading is open; a state change checks the transition's own roles
+  // (shared/rules/workflow.ts), since archiving is the archivist's and re-opening the section head's.
+  'workflow.status': 'open',
+  'workflow.dashboard': 'open',
+  'workflow.transition': 'open',
+  'evidence.list': 'open',
+  'evidence.get': 'open',
+  'trail.list': 'open',
+  'trail.verify': 'open',
+  'rectification.status': 'open',
 };
 
 /** Methods not listed (added later by someone else) are treated as case work: safe by default. */
