@@ -42,7 +42,7 @@ export async function buildElectron({ production = false, outDir = ELECTRON_OUT_
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: { main: 'electron/main/index.ts' },
+      entryPoints: { main: 'electron/main/index.ts', importWorker: 'electron/services/jobs/importWorker.ts' },
       outdir: outDir,
       outExtension: { '.js': '.cjs' },
       platform: 'node',
