@@ -125,7 +125,9 @@ function citedDocuments(kind: MakeableKind, records: readonly DocumentRecord[]):
 export function resolveFields(env: BuildEnv, kind: MakeableKind, given: DocumentFields): DocumentFields {
   const facts = readCaseFacts(env.db, env.case.id);
   const records = listDocumentRecords(env.db, env.case.id);
-  const issueDate = given.issueDate ?? env.today;
+  // Documents written after the on-site audit cannot be dated before its end.
+  const afterOnsite = kind !== 'audit-notice' && kind !== 'service-proof' && facts.onsiteTo !== undefined && facts.onsiteTo > env.today;
+  const issueDate = given.issueDate ?? (afterOnsite ? facts.onsiteTo! : env.today);
   const out: DocumentFields = { issueDate };
   const cited = citedDocuments(kind, records);
   const annexed = cited.opinion ?? cited.findings;

@@ -57,7 +57,7 @@ export const migration003: Migration = {
           OR NEW.created_at IS NOT OLD.created_at OR NEW.created_by IS NOT OLD.created_by
         BEGIN SELECT RAISE(ABORT, '文书的案件、类型和更正对象不能修改'); END;
       CREATE TRIGGER documents_issue_recorded BEFORE UPDATE ON documents
-        WHEN NEW.status = 'issued' AND (NEW.issued_at IS NULL OR NEW.issued_by IS NULL)
+        WHEN OLD.status = 'draft' AND NEW.status = 'issued' AND (NEW.issued_at IS NULL OR NEW.issued_by IS NULL)
         BEGIN SELECT RAISE(ABORT, '签发文书必须记录签发人和签发时间'); END;
       -- A correction cites an issued document of the same case and type.
       CREATE TRIGGER documents_correction_target BEFORE INSERT ON documents
