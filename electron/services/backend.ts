@@ -45,8 +45,8 @@ export interface BackendOptions {
   resourcesDir?: string;
   /** The clock (tests). */
   now?: () => Date;
-  /** Automatic database backups into <dataDir>/backups (default true; see electron/services/backup). */
-  autoBackup?: boolean;
+  /** Automatic database backups into <dataDir>/backups (default on, first check 5 s after start; see electron/services/backup). */
+  autoBackup?: boolean | { startDelayMs: number };
 }
 
 export interface Backend {
@@ -194,6 +194,7 @@ export function createBackend(opts: BackendOptions): Backend {
     now,
     nativeBinding: opts.nativeBinding,
     auto: opts.autoBackup !== false,
+    startDelayMs: typeof opts.autoBackup === 'object' ? opts.autoBackup.startDelayMs : undefined,
     live: {
       file: dbFile,
       db: () => ctx.db,

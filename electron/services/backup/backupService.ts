@@ -78,6 +78,8 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
   }
 
   let running = false;
+  /** After-change backups begin once the start check has run: short-lived backends (CLI, tests) make none. */
+  let started = false;
   function autoIfDue(maxAgeMs: number, reason: BackupReason, onlyIfChanged: boolean): void {
     if (stopped || running) return;
     const last = loadNewest();
@@ -92,7 +94,17 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
     });
   }
 
-  const timer = opts.auto === false ? null : setTimeout(() => autoIfDue(DAY_MS, 'auto-daily', false), opts.startDelayMs ?? 5000);
+  const timer =
+    opts.auto === false
+      ? null
+      : setTimeout(() => {
+          started = true;
+          try {
+            autoIfDue(DAY_MS, 'auto-daily', false);
+          } catch (e) {
+            console.error(`自动备份检查失败：${(e as Error).message}`);
+          }
+        }, opts.startDelayMs ?? 5000);
   timer?.unref();
 
   return {
@@ -106,7 +118,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
         return { restored: r.restored, safetyCopy: r.safetyCopy };
       }),
     afterCall() {
-      if (opts.auto === false) return;
+      if (!started) return;
       try {
         autoIfDue(HOUR_MS, 'auto-change', true);
       } catch (e) {
