@@ -4,6 +4,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import type { CaseDetail } from '../../../shared/api/dto';
 import { ImportCard } from './ImportCard';
 import { ImportedFilesTable } from './ImportedFilesTable';
+import { RosterSection } from './roster/RosterSection';
 
 interface Props {
   detail: CaseDetail;
@@ -41,6 +42,7 @@ export function ImportPanel({ detail, onImported, onShowResults }: Props) {
         </Col>
       </Row>
       <ImportedFilesTable files={detail.files} />
+      <RosterSection detail={detail} onImported={onImported} />
     </div>
   );
 }

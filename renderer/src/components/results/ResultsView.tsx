@@ -14,6 +14,7 @@ import { RowsTable } from './RowsTable';
 import { PersonMonthTable } from './PersonMonthTable';
 import { ExemptModal } from './ExemptModal';
 import { ExemptionsTable } from './ExemptionsTable';
+import { DiscrepancyTable } from './DiscrepancyTable';
 import type { ResultRow } from '../../../../shared/api/dto';
 
 export function ResultsView({ caseId }: { caseId: number }) {
@@ -81,6 +82,11 @@ export function ResultsView({ caseId }: { caseId: number }) {
                     <PersonMonthTable items={r.declaredOnly} empty="没有在保不在册的人员" sourceTitle="申报明细来源" />
                   </div>
                 ),
+              },
+              {
+                key: 'discrepancies',
+                label: `费率/金额不符（${r.discrepancies.length}）`,
+                children: <DiscrepancyTable items={r.discrepancies} />,
               },
               {
                 key: 'exempted',
