@@ -9,10 +9,11 @@ import { useQuery } from '../api/useQuery';
 import { CaseHeader } from '../components/CaseHeader';
 import { ImportPanel } from '../components/ImportPanel';
 import { ResultsView } from '../components/results/ResultsView';
+import { FindingsPanel } from '../components/findings/FindingsPanel';
 import { DocumentsPanel } from '../components/DocumentsPanel';
 import { navigate } from '../router';
 
-type TabKey = 'import' | 'results' | 'documents';
+type TabKey = 'import' | 'results' | 'findings' | 'documents';
 
 function isReady(files: CaseDetail['files']): boolean {
   return files.some((f) => f.kind === 'payroll') && files.some((f) => f.kind === 'declaration');
@@ -60,6 +61,12 @@ export function CasePage({ caseId }: { caseId: number }) {
             label: '稽核结果',
             disabled: !ready,
             children: ready ? <ResultsView caseId={caseId} /> : null,
+          },
+          {
+            key: 'findings',
+            label: '稽核发现',
+            disabled: !ready,
+            children: ready ? <FindingsPanel caseId={caseId} /> : null,
           },
           {
             key: 'documents',
