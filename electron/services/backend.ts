@@ -29,6 +29,7 @@ import { rosterHandlers } from './backend/roster';
 import { findingsPaperHandlers } from './backend/findingsPapers';
 import { settingsHandlers } from './backend/settings';
 import { createBackupService } from './backup/backupService';
+import { workflowAreaHandlers } from './backend/workflowArea';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
 import type { User } from '../../shared/api/dto';
@@ -131,6 +132,7 @@ const handlers: Handlers = {
   ...rosterHandlers,
   ...findingsPaperHandlers,
   ...settingsHandlers,
+  ...workflowAreaHandlers,
 };
 
 function readVersion(): string {

@@ -1,0 +1,72 @@
+// The audit trail in words an auditor reads: each logged action (case.create, import.store, …)
+// gets a Chinese title and a one-line summary of its detail. Unknown actions still show, under
+// their raw name, so nothing in the trail is ever hidden by a missing translation.
+import { CASE_STATE_NAMES, type CaseState } from '../api/dto';
+import { DOCUMENT_KIND_NAMES, type DocumentKind } from '../documents/kinds';
+
+export const ACTION_TITLES: Record<string, string> = {
+  'case.create': '立项',
+  'case.transition': '案件状态变更',
+  'case.notice-served': '登记送达回证',
+  'case.fact': '登记案件日期',
+  'import.store': '导入文件',
+  'document.issue': '签发文书',
+  'document.draft': '生成文书草稿',
+  'exemption.add': '登记豁免',
+  'exemption.revoke': '撤销豁免',
+  'finding.judge': '认定意见',
+  'ledger.set': '登记账簿工资总额',
+  'approval.approve': '科室负责人审核',
+  'evidence.add': '添加证据材料',
+  'rectification.payment': '登记缴款',
+  'rectification.enrolment': '登记补办参保',
+  'rectification.followup': '复查导入申报明细',
+};
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const stateName = (v: unknown): string => CASE_STATE_NAMES[v as CaseState] ?? str(v);
+const docName = (v: unknown): string => DOCUMENT_KIND_NAMES[v as DocumentKind] ?? str(v);
+const IMPORT_KINDS: Record<string, string> = { payroll: '工资表', declaration: '缴费申报明细' };
+
+/** The one-line summary of an entry's detail (empty when there is nothing to add). */
+export function trailSummary(action: string, d: Record<string, unknown>): string {
+  switch (action) {
+    case 'case.create':
+      return `案件 ${str(d.number)}，稽核期间 ${str(d.periodFrom)} 至 ${str(d.periodTo)}`;
+    case 'case.transition':
+      return `${stateName(d.from)} → ${stateName(d.to)}${d.reopen ? '（重新打开）' : ''}${d.reason ? `，原因：${str(d.reason)}` : ''}`;
+    case 'case.notice-served':
+      return `${str(d.documentNumber)} 于 ${str(d.servedOn)} ${str(d.manner)}，受送达人 ${str(d.recipient)}`;
+    case 'case.fact':
+      return [d.tipOffReceived ? `收到举报日期 ${str(d.tipOffReceived)}` : '', d.rectificationDeadline ? `整改期限 ${str(d.rectificationDeadline)}` : ''].filter(Boolean).join('；');
+    case 'import.store':
+      return `${IMPORT_KINDS[str(d.kind)] ?? str(d.kind)}《${str(d.fileName)}》${d.rows !== undefined ? `，${str(d.rows)} 行` : ''}`;
+    case 'document.issue':
+    case 'document.draft':
+      return `${docName(d.type)} ${str(d.number)}`.trim();
+    case 'exemption.add':
+      return `${str(d.personId)}${d.reasonName || d.reason ? `，原因：${str(d.reasonName ?? d.reason)}` : ''}`;
+    case 'exemption.revoke':
+      return `豁免记录 ${str(d.exemptionId)}`;
+    case 'finding.judge':
+      return `${str(d.key)}：${d.decision === 'exempted' ? '豁免' : d.decision === 'accepted' ? '认定' : str(d.decision)}`;
+    case 'ledger.set':
+      return `${str(d.month)}${d.amount !== undefined && d.amount !== null ? ` ${str(d.amount)} 元` : ''}`;
+    case 'approval.approve':
+      return `计算截止 ${str(d.asOf)}，编制人 ${str(d.preparer)}`;
+    case 'evidence.add':
+      return `《${str(d.fileName)}》 SHA-256 ${str(d.sha256).slice(0, 12)}…`;
+    case 'rectification.payment':
+      return `${str(d.paidOn)} ${d.purpose === 'late-fee' ? '滞纳金' : '补缴'} ${str(d.amount)} 元`;
+    case 'rectification.enrolment':
+      return `${str(d.personId)} 自 ${str(d.monthFrom)} 起参保`;
+    case 'rectification.followup':
+      return `《${str(d.fileName)}》${str(d.rows)} 行，仍缺 ${str(d.missing)} 个人月`;
+    default:
+      return '';
+  }
+}
+
+export function trailTitle(action: string): string {
+  return ACTION_TITLES[action] ?? action;
+}
