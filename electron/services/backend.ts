@@ -18,6 +18,7 @@ import { employerHandlers } from './backend/employers';
 import { ratePlanHandlers } from './backend/ratePlans';
 import { caseHandlers } from './backend/cases';
 import { importHandlers } from './backend/imports';
+import { importMappingHandlers } from './backend/importMapping';
 import { resultHandlers } from './backend/results';
 import { documentHandlers } from './backend/documents';
 import { documentLifecycleHandlers } from './backend/documentsLifecycle';
@@ -26,9 +27,9 @@ import { judgmentHandlers } from './backend/judgments';
 import { approvalHandlers } from './backend/approvals';
 import { agencyHandlers } from './backend/agency';
 import { rosterHandlers } from './backend/roster';
-import { findingsPaperHandlers } from './backend/findingsPapers';
 import { settingsHandlers } from './backend/settings';
 import { createBackupService } from './backup/backupService';
+import { findingsPaperHandlers } from './backend/findingsPapers';
 import { workflowAreaHandlers } from './backend/workflowArea';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
@@ -78,6 +79,8 @@ const INPUT_LABELS: PathLabels = {
     fileName: '文件名',
     data: '文件内容',
     leaveOutErrorRows: '跳过错误行',
+    overrideReason: '仍然导入的理由',
+    templateName: '模板名称',
     jobId: '任务',
     asOf: '计算截止日期',
     json: '缴费方案内容',
@@ -122,6 +125,7 @@ const handlers: Handlers = {
   ...ratePlanHandlers,
   ...caseHandlers,
   ...importHandlers,
+  ...importMappingHandlers,
   ...resultHandlers,
   ...documentHandlers,
   ...documentLifecycleHandlers,
@@ -130,9 +134,9 @@ const handlers: Handlers = {
   ...approvalHandlers,
   ...agencyHandlers,
   ...rosterHandlers,
-  ...findingsPaperHandlers,
   ...settingsHandlers,
   ...workflowAreaHandlers,
+  ...findingsPaperHandlers,
 };
 
 function readVersion(): string {

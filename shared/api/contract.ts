@@ -33,9 +33,10 @@ import { AgencyProfileSchema } from '../domain/agency';
 import { BytesSchema, IdSchema, method } from './methodKit';
 import { documentMethods } from './methods/documents';
 import { importMethods } from './methods/imports';
+import { ImportStartMappingFields } from './dto/imports';
 import { workflowMethods } from './methods/workflow';
-import { findingMethods } from './methods/findings';
 import { rosterMethods } from './methods/roster';
+import { findingMethods } from './methods/findings';
 import { settingsMethods } from './methods/settings';
 import { archiveMethods } from './methods/archive';
 
@@ -65,6 +66,8 @@ export const contract = {
       data: BytesSchema,
       /** Leave out the rows the report lists as errors instead of refusing the whole file. */
       leaveOutErrorRows: z.boolean().default(false),
+      /** The mapping screen's confirmed mapping, template and verification overrides (shared/api/dto/imports.ts). */
+      ...ImportStartMappingFields,
     }),
     z.object({ jobId: z.string() }),
   ),
@@ -117,8 +120,8 @@ export const contract = {
   ...documentMethods,
   ...importMethods,
   ...workflowMethods,
-  ...findingMethods,
   ...rosterMethods,
+  ...findingMethods,
   ...settingsMethods,
   ...archiveMethods,
 } as const;

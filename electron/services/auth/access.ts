@@ -23,6 +23,8 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'cases.list': 'open',
   'cases.get': 'open',
   'jobs.get': 'open',
+  'imports.idJoins': 'open',
+  'imports.reportXlsx': 'open',
   'roster.files': 'open',
   'roster.headcount': 'open',
   'results.compute': 'open',

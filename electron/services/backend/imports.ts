@@ -5,6 +5,7 @@ import { ApiFailure } from './errors';
 import { requireOpenCase } from './cases';
 import { startRosterImport } from './roster';
 import type { Handlers } from './types';
+import { afterMappedImport } from './importMapping';
 
 export const importHandlers: Handlers<'imports.start' | 'jobs.get' | 'jobs.cancel'> = {
   'imports.start': (ctx, input) => {
@@ -15,8 +16,18 @@ export const importHandlers: Handlers<'imports.start' | 'jobs.get' | 'jobs.cance
     const bytes = new Uint8Array(input.data);
     // The user who started the import is its actor, even if the session changes while it runs.
     const actor = ctx.meta().actor;
+    if (input.overrideChecks.length > 0 && (input.overrideReason ?? '').length < 2) {
+      throw new ApiFailure('invalid-input', '仍然导入核验未通过的文件时，须填写理由（将记入导入报告和操作日志）');
+    }
+    const meta = () => ({ ...ctx.meta(), actor });
+    const mapped = {
+      mapping: input.mapping,
+      verificationOverride: input.overrideChecks.length > 0 ? { codes: input.overrideChecks, reason: input.overrideReason ?? '', actor } : undefined,
+      // Templates and overrides are recorded in the storing transaction (importMapping.ts).
+      onStored: (stored: Parameters<ReturnType<typeof afterMappedImport>>[0]) => afterMappedImport(ctx.db, { ...input, templateId: input.templateId }, meta())(stored),
+    };
     const jobId = ctx.jobs.start<unknown, ImportJobData>(`import:${input.kind}`, (job) =>
-      runImportJob(job, ctx.db, { caseId: input.caseId, kind: input.kind, fileName: input.fileName, bytes, leaveOutErrorRows: input.leaveOutErrorRows }, () => ({ ...ctx.meta(), actor })),
+      runImportJob(job, ctx.db, { caseId: input.caseId, kind: input.kind, fileName: input.fileName, bytes, leaveOutErrorRows: input.leaveOutErrorRows, ...mapped }, meta),
     );
     return { jobId };
   },

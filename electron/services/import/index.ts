@@ -21,6 +21,7 @@ import { isBlankRow, type SheetGrid } from './grid';
 import { normaliseSheet } from './normaliseRows';
 import { readGrid } from './readGrid';
 import { resolveSheetMonth } from './sheetMonth';
+import { checkDeclaredRates, checkUnreadableRows, verifySheet } from './verify';
 
 export type { ColumnAssignment, ColumnOverride, MappingOverride, SheetMappingOverride } from './columnRoles';
 export { ImportAbortedError } from './errors';
@@ -186,6 +187,11 @@ export async function importSpreadsheet(params: ImportParams): Promise<ParsedImp
     append(result.payroll, rows.payroll);
     append(result.declarations, rows.declarations);
     append(report.issues, rows.issues);
+    // Self-verification (verify.ts): the sheet's own totals and pay components against the mapping.
+    const personRows = new Set<number>();
+    for (const l of kind === 'payroll' ? rows.payroll : rows.declarations) personRows.add(l.source.row);
+    for (const i of rows.issues) if (i.severity === 'error' && i.row > 0) personRows.add(i.row);
+    append(report.issues, verifySheet({ fileName, sheet: plan.sheet, kind, columns: plan.columns, firstDataRow: plan.firstDataRow, personRows }));
     report.rowsRead += rows.rowsRead;
     report.rowsTaken += rows.rowsTaken;
     report.rowsLeftOut += rows.rowsLeftOut;
@@ -204,6 +210,10 @@ export async function importSpreadsheet(params: ImportParams): Promise<ParsedImp
 
   const lines = kind === 'payroll' ? result.payroll : result.declarations;
   append(report.issues, crossRowIssues(lines, fileName));
+  if (report.rowsTaken > 0) {
+    append(report.issues, checkUnreadableRows(report));
+    if (kind === 'declaration') append(report.issues, checkDeclaredRates(result.declarations, fileName));
+  }
   report.persons = new Set(lines.map((l) => l.personId)).size;
   report.months = [...new Set(lines.map((l) => l.month))].sort();
   progress(1, '读取完成');

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ImportKind, ImportReport } from '../../../shared/domain/importReport';
 import { refusalReason } from './importPolicy';
-import { importSpreadsheet } from '../import/index';
+import { importSpreadsheet, type MappingOverride } from '../import/index';
+import { applyVerificationOverride, type VerificationOverride } from '../import/verifyOverride';
 import { duplicateFileMessage, storeImport } from '../db/storeImport';
 import { findSourceFile } from '../db/repos/sourceFiles';
 import type { WriteMeta } from '../db/repos/meta';
@@ -23,6 +24,12 @@ export interface ImportJobInput {
   leaveOutErrorRows: boolean;
   /** Where to parse: a worker thread (default when available) or this thread (tests, fallback). */
   parseIn?: 'worker' | 'in-process';
+  /** The mapping confirmed on the mapping screen (or a saved template). */
+  mapping?: MappingOverride;
+  /** Verification refusals the auditor overrides, with the reason (import/verifyOverride.ts). */
+  verificationOverride?: VerificationOverride;
+  /** Runs inside the storing transaction after the rows are in (templates, override audit). */
+  onStored?: (stored: { sourceFileId: number; report: ImportReport; overridden: readonly string[] }) => void;
 }
 
 export interface ImportJobData {
@@ -62,9 +69,16 @@ export async function runImportJob(
     bytes: input.bytes,
     fileName: input.fileName,
     kind: input.kind,
+    mapping: input.mapping,
     signal: ctx.signal,
     onProgress: (fraction, message) => ctx.progress(fraction * 0.8, message),
   });
+  let overridden: readonly string[] = [];
+  if (input.verificationOverride) {
+    const o = applyVerificationOverride(parsed.report, input.verificationOverride);
+    parsed.report = o.report;
+    overridden = o.applied;
+  }
   data.report = parsed.report;
   ctx.setData({ ...data });
   const lines = input.kind === 'payroll' ? parsed.payroll : parsed.declarations;
@@ -74,18 +88,24 @@ export async function runImportJob(
   await yieldToEventLoop();
   if (ctx.signal.aborted) throw new JobCancelledError();
   ctx.progress(0.8, `正在保存 ${lines.length} 行…`);
-  const stored = storeImport(
-    db,
-    { caseId: input.caseId, kind: input.kind, fileName: input.fileName, bytes: input.bytes, sha256, report: parsed.report, payroll: parsed.payroll, declarations: parsed.declarations },
-    meta(),
-    {
-      onRows: (done, total) => {
-        // Checked inside the transaction: throwing here rolls every row back.
-        if (ctx.signal.aborted) throw new JobCancelledError();
-        if (total > 0) ctx.progress(0.8 + (0.2 * done) / total, `正在保存第 ${done} / ${total} 行…`);
+  const storeAll = () => {
+    const s = storeImport(
+      db,
+      { caseId: input.caseId, kind: input.kind, fileName: input.fileName, bytes: input.bytes, sha256, report: parsed.report, payroll: parsed.payroll, declarations: parsed.declarations },
+      meta(),
+      {
+        onRows: (done, total) => {
+          // Checked inside the transaction: throwing here rolls every row back.
+          if (ctx.signal.aborted) throw new JobCancelledError();
+          if (total > 0) ctx.progress(0.8 + (0.2 * done) / total, `正在保存第 ${done} / ${total} 行…`);
+        },
       },
-    },
-  );
+    );
+    input.onStored?.({ sourceFileId: s.sourceFileId, report: parsed.report, overridden });
+    return s;
+  };
+  // One transaction (storeImport's becomes a savepoint): the rows and what onStored records.
+  const stored = input.onStored ? db.transaction(storeAll).immediate() : storeAll();
   ctx.setData({ report: parsed.report, sourceFileId: stored.sourceFileId });
   return stored;
 }

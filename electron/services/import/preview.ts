@@ -1,0 +1,98 @@
+// What the column-mapping screen shows before anything is imported: per sheet the detected
+// header row and column roles (the same detectHeader/assignRoles the import uses, with the
+// auditor's or a template's overrides applied), the first rows as text and the sheet month,
+// plus the header signature that finds the employer's saved template next time.
+import type { ImportKind } from '../../../shared/domain/importReport';
+import type { MappingOverrideDto, PreviewSheet } from '../../../shared/api/dto/imports';
+import { applyColumnOverrides, missingRoles, normaliseHeader, overrideFor, ROLE_NAMES, type ColumnAssignment, type MappingOverride, type SheetMappingOverride } from './columnRoles';
+import { detectHeader, HEADER_SCAN_ROWS } from './detectHeader';
+import { FileProblem } from './errors';
+import { cellText, isBlankRow, type SheetGrid, type WorkbookGrid } from './grid';
+import { readGrid } from './readGrid';
+import { resolveSheetMonth } from './sheetMonth';
+
+/** Rows shown under the header, and the most columns and characters per cell shown. */
+const ROWS_BELOW_HEADER = 10;
+const MIN_ROWS = 15;
+const MAX_COLUMNS = 40;
+const MAX_CELL_CHARS = 40;
+
+/** The header texts by column letter: the same header in the same columns is the same layout. */
+export function headerSignature(columns: readonly { letter: string; header: string }[]): string {
+  return columns
+    .filter((c) => c.header.trim() !== '')
+    .map((c) => `${c.letter}=${normaliseHeader(c.header.replace(/\//g, ''))}`)
+    .join('|');
+}
+
+export interface FilePreview {
+  problem: string;
+  sheets: PreviewSheet[];
+}
+
+export async function readPreviewGrid(bytes: Uint8Array, fileName: string): Promise<WorkbookGrid | { problem: string }> {
+  try {
+    return await readGrid(bytes, fileName);
+  } catch (err) {
+    if (err instanceof FileProblem) return { problem: err.message };
+    throw err;
+  }
+}
+
+function previewSheet(sheet: SheetGrid, kind: ImportKind, fileName: string, singleSheet: boolean, override: SheetMappingOverride | undefined): PreviewSheet {
+  const detection = detectHeader(sheet, kind, override?.headerRow);
+  const columns: ColumnAssignment[] = detection ? applyColumnOverrides(detection.columns, override?.columns) : [];
+  const hasMonthColumn = columns.some((c) => c.role === 'month');
+  let sheetMonth: string | null = null;
+  if (override?.sheetMonth !== undefined) sheetMonth = override.sheetMonth;
+  else if (detection && !hasMonthColumn) sheetMonth = resolveSheetMonth({ sheetName: sheet.name, titleText: detection.titleText, fileName, singleSheet })?.month ?? null;
+  const bottom = detection ? detection.bottom : -1;
+  const last = Math.min(sheet.rows.length, Math.max(MIN_ROWS, bottom + 1 + ROWS_BELOW_HEADER));
+  const rows: PreviewSheet['rows'] = [];
+  for (let r = 0; r < last; r++) {
+    const cells = (sheet.rows[r] ?? []).slice(0, MAX_COLUMNS).map((v) => cellText(v).slice(0, MAX_CELL_CHARS));
+    rows.push({ row: r + 1, cells });
+  }
+  let problem = '';
+  if (!detection) problem = `前 ${HEADER_SCAN_ROWS} 行中没有找到表头，请指定表头行`;
+  else {
+    const missing = missingRoles(columns, kind, sheetMonth !== null);
+    if (missing.length > 0) problem = `缺少：${missing.map((r) => (r === 'month' ? '月份列（或填写表内月份）' : `${ROLE_NAMES[r]}列`)).join('、')}`;
+  }
+  return {
+    sheet: sheet.name,
+    hidden: sheet.hidden,
+    headerRow: detection ? detection.bottom + 1 : 0,
+    headerTop: detection ? detection.top + 1 : 0,
+    columns: columns.slice(0, MAX_COLUMNS).map((c) => ({ index: c.index, letter: c.letter, header: c.header, role: c.role, insurance: c.insurance })),
+    hasMonthColumn,
+    sheetMonth: hasMonthColumn ? null : sheetMonth,
+    rows,
+    totalRows: sheet.rows.length,
+    signature: detection ? headerSignature(columns) : '',
+    problem,
+  };
+}
+
+/** The sheets worth showing: not empty (hidden ones are shown as such; the import skips them). */
+export function previewGrid(grid: WorkbookGrid, kind: ImportKind, fileName: string, mapping?: MappingOverride): PreviewSheet[] {
+  const nonEmpty = grid.sheets.filter((s) => s.rows.some((r) => !isBlankRow(r)));
+  return nonEmpty.map((sheet) => previewSheet(sheet, kind, fileName, nonEmpty.length === 1, overrideFor(mapping, sheet.name)));
+}
+
+/** The mapping that reproduces the preview as shown: header row, every column's role, the sheet month. */
+export function mappingOfPreview(sheets: readonly PreviewSheet[]): MappingOverrideDto {
+  const out: MappingOverrideDto = {};
+  for (const s of sheets) {
+    if (s.hidden || s.headerRow === 0) continue;
+    const columns: NonNullable<SheetMappingOverride['columns']> = {};
+    for (const c of s.columns) columns[c.letter] = c.insurance ? { role: c.role, insurance: c.insurance } : c.role;
+    out[s.sheet] = { headerRow: s.headerRow, columns, ...(s.hasMonthColumn ? {} : { sheetMonth: s.sheetMonth }) };
+  }
+  return out;
+}
+
+/** The first sheet that has a header: its signature stands for the file's layout. */
+export function fileSignature(sheets: readonly PreviewSheet[]): string {
+  return sheets.find((s) => !s.hidden && s.signature !== '')?.signature ?? '';
+}
