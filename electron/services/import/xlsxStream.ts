@@ -10,6 +10,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FileProblem } from './errors';
 import type { CellValue, MergeRange, SheetGrid } from './grid';
 import { parseRange } from './readXlsx';
+import { SheetXmlError, SheetXmlScanner, type SheetAttrs } from './sheetXmlScanner';
 
 /** Past this much inflated XML in total the file is refused even on the streaming path. */
 export const MAX_STREAM_INFLATED_BYTES = 4 * 1024 * 1024 * 1024;
@@ -82,6 +83,21 @@ function xmlSink(entry: string, onTag: (tag: SaxesTagPlain) => void, onText: (te
       count(chunk.byteLength);
       parser.write(decoder.decode(chunk, { stream: !final }));
       if (final) parser.close();
+    },
+  };
+}
+
+/** A worksheet's inflated bytes through the fast scanner (sheetXmlScanner.ts). */
+function sheetSink(entry: string, handler: ConstructorParameters<typeof SheetXmlScanner>[0], count: (n: number) => void): XmlSink {
+  const scanner = new SheetXmlScanner(handler, entry);
+  return {
+    write(chunk, final) {
+      count(chunk.byteLength);
+      try {
+        scanner.write(chunk, final);
+      } catch (e) {
+        throw e instanceof SheetXmlError ? badXlsx(e.message) : e;
+      }
     },
   };
 }
@@ -222,9 +238,11 @@ async function readWorkbookInfo(bytes: Uint8Array, options: XlsxStreamOptions, c
 }
 
 /** Collects one sheet's cells into rows, the way readXlsx lays them out. */
-function sheetCollector(info: WorkbookInfo): { onTag: (t: SaxesTagPlain) => void; onText: (s: string) => void; onClose: (n: string) => void; finish: () => { rows: CellValue[][]; merges: MergeRange[] } } {
+function sheetCollector(info: WorkbookInfo): { onOpen: (name: string, attrs: SheetAttrs) => void; onText: (s: string) => void; onClose: (n: string) => void; finish: () => { rows: CellValue[][]; merges: MergeRange[] } } {
   const rows: CellValue[][] = [];
   const merges: MergeRange[] = [];
+  // Decided once per style, not per cell.
+  const dateStyles = info.cellFormats.map(isDateFormat);
   let rowIndex = -1;
   let row: CellValue[] | null = null;
   let col = -1;
@@ -248,7 +266,6 @@ function sheetCollector(info: WorkbookInfo): { onTag: (t: SaxesTagPlain) => void
   const cellValue = (): CellValue | undefined => {
     const raw = type === 'inlineStr' && !hasFormula ? inlineText : text;
     if (raw === null) return undefined;
-    const format = style ? info.cellFormats[style] : undefined;
     switch (type) {
       case 's':
         if (hasFormula) return Number.parseFloat(raw);
@@ -262,28 +279,28 @@ function sheetCollector(info: WorkbookInfo): { onTag: (t: SaxesTagPlain) => void
         return raw;
       default: {
         const n = Number.parseFloat(raw);
-        return isDateFormat(format) ? excelToDate(n, info.date1904) : n;
+        return style && dateStyles[style] ? excelToDate(n, info.date1904) : n;
       }
     }
   };
 
   return {
-    onTag(tag) {
-      switch (local(tag.name)) {
+    onOpen(name, attrs) {
+      switch (name) {
         case 'row': {
           finishRow();
-          const r = tag.attributes.r;
+          const r = attrs.r;
           rowIndex = r ? Number(r) - 1 : rowIndex + 1;
           row = [];
           col = -1;
           break;
         }
         case 'c': {
-          const ref = tag.attributes.r;
+          const ref = attrs.r;
           const c = ref ? columnOfRef(ref) : -1;
           col = c >= 0 ? c : col + 1;
-          type = tag.attributes.t ?? 'n';
-          style = tag.attributes.s ? Number(tag.attributes.s) : 0;
+          type = attrs.t ?? 'n';
+          style = attrs.s ? Number(attrs.s) : 0;
           hasFormula = false;
           text = null;
           inlineText = null;
@@ -307,7 +324,7 @@ function sheetCollector(info: WorkbookInfo): { onTag: (t: SaxesTagPlain) => void
           inPhonetic = true;
           break;
         case 'mergeCell': {
-          const m = parseRange(tag.attributes.ref ?? '');
+          const m = parseRange(attrs.ref ?? '');
           if (m) merges.push(m);
           break;
         }
@@ -384,7 +401,7 @@ export async function readXlsxStream(bytes: Uint8Array, options: XlsxStreamOptio
     bytes,
     (name) => {
       const c = collectors.get(name);
-      return c ? xmlSink(name, c.onTag, c.onText, c.onClose, count) : null;
+      return c ? sheetSink(name, c, count) : null;
     },
     options,
     0.05,
