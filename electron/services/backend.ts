@@ -31,6 +31,7 @@ import { settingsHandlers } from './backend/settings';
 import { createBackupService } from './backup/backupService';
 import { findingsPaperHandlers } from './backend/findingsPapers';
 import { workflowAreaHandlers } from './backend/workflowArea';
+import { archiveHandlers } from './backend/archive';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
 import type { User } from '../../shared/api/dto';
@@ -137,6 +138,7 @@ const handlers: Handlers = {
   ...settingsHandlers,
   ...workflowAreaHandlers,
   ...findingsPaperHandlers,
+  ...archiveHandlers,
 };
 
 function readVersion(): string {

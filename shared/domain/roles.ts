@@ -13,7 +13,7 @@ export const USER_ROLE_NAMES: Record<UserRole, string> = {
 };
 
 /** What a change needs, independent of the API method that makes it. */
-export const PERMISSIONS = ['case-work', 'approve', 'rate-plans', 'configure', 'manage-users'] as const;
+export const PERMISSIONS = ['case-work', 'approve', 'rate-plans', 'configure', 'manage-users', 'archive'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const PERMISSION_NAMES: Record<Permission, string> = {
@@ -22,6 +22,7 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   'rate-plans': '导入缴费方案',
   configure: '修改机关信息',
   'manage-users': '管理用户',
+  archive: '归档稽核案件',
 };
 
 const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
@@ -30,6 +31,7 @@ const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   'rate-plans': ['auditor', 'section-head', 'admin'],
   configure: ['section-head', 'admin'],
   'manage-users': ['admin'],
+  archive: ['archivist', 'section-head'],
 };
 
 export function roleCan(role: UserRole, permission: Permission): boolean {

@@ -65,6 +65,9 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'backups.restore': { permission: 'configure', bootstrap: true },
   'users.list': { permission: 'manage-users', bootstrap: true },
   'approvals.approve': { permission: 'approve', bootstrap: false },
+  'archive.status': 'open',
+  'archive.dossier': 'open',
+  'archive.archive': { permission: 'archive', bootstrap: true },
   // Workflow area: reading is open; a state change checks the transition's own roles
   // (shared/rules/workflow.ts), since archiving is the archivist's and re-opening the section head's.
   'workflow.status': 'open',

@@ -1,0 +1,60 @@
+// Handlers of the archive and transfer area (shared/api/methods/archive.ts): archiving a case with
+// its dossier, downloading the stored dossier, and carrying cases between workstations. Archiving
+// and importing run one at a time (ctx.serial): both check, then write in one transaction.
+import { ApiFailure } from './errors';
+import { requireCase } from './cases';
+import type { Handlers } from './types';
+import { archiveBlocker, archiveCase, ArchiveRefused, dossierContents, getArchivedDossier, getArchiveRecord } from '../dossier/archiveCase';
+import { exportCases } from '../transfer/exportCases';
+import { importPackage, TransferRefused } from '../transfer/importPackage';
+import { safeZipName } from '../../../shared/dossier/manifest';
+
+type ArchiveMethods = 'archive.status' | 'archive.archive' | 'archive.dossier' | 'transfer.exportCases' | 'transfer.importPackage';
+
+function rethrow(e: unknown): never {
+  if (e instanceof ArchiveRefused || e instanceof TransferRefused) throw new ApiFailure(e.code, e.message);
+  throw e;
+}
+
+export const archiveHandlers: Handlers<ArchiveMethods> = {
+  'archive.status': (ctx, { caseId }) => {
+    const c = requireCase(ctx.db, caseId);
+    const record = getArchiveRecord(ctx.db, caseId);
+    const blocker = c.state === 'archived' ? null : archiveBlocker(ctx.db, caseId);
+    return { archived: c.state === 'archived', ready: c.state !== 'archived' && blocker === null, reason: c.state === 'archived' ? '案件已归档' : blocker, record, contents: dossierContents(ctx.db, caseId) };
+  },
+
+  'archive.archive': (ctx, input) =>
+    ctx.serial(async () => {
+      requireCase(ctx.db, input.caseId);
+      try {
+        return await archiveCase(ctx.db, input.caseId, { actor: ctx.meta().actor, now: ctx.now(), retentionYears: input.retentionYears });
+      } catch (e) {
+        return rethrow(e);
+      }
+    }),
+
+  'archive.dossier': (ctx, { caseId }) => {
+    const c = requireCase(ctx.db, caseId);
+    const record = getArchiveRecord(ctx.db, caseId);
+    const zip = getArchivedDossier(ctx.db, caseId);
+    if (!record || !zip) throw new ApiFailure('not-found', `案件 ${c.number} 尚未归档，没有已保存的稽核档案`);
+    return { fileName: `稽核档案_${safeZipName(record.archiveNumber)}_${safeZipName(c.number)}.zip`, sha256: record.sha256, data: zip };
+  },
+
+  'transfer.exportCases': (ctx, { caseIds }) => {
+    for (const id of caseIds) requireCase(ctx.db, id);
+    const { zip, cases } = exportCases(ctx.db, caseIds, { actor: ctx.meta().actor, now: ctx.now() });
+    const stamp = ctx.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
+    return { fileName: `案件交换包_${cases.length}件_${stamp}.zip`, data: zip as Uint8Array<ArrayBuffer>, cases: cases.length };
+  },
+
+  'transfer.importPackage': (ctx, { data }) =>
+    ctx.serial(async () => {
+      try {
+        return importPackage(ctx.db, data, { actor: ctx.meta().actor, now: ctx.now() });
+      } catch (e) {
+        return rethrow(e);
+      }
+    }),
+};

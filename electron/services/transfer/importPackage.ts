@@ -1,0 +1,373 @@
+// Imports a transfer package (shared/transfer/package.ts) into this workstation, all in ONE
+// transaction, so a crash or a kill half-way leaves the database as it was. Per case, by UUID:
+// - not here yet → created (employer matched by credit code, plan by its SHA-256, else created);
+// - the same as here → nothing changes (importing a package twice doubles nothing);
+// - changed only on the other side (its audit trail continues ours) → brought up to date: missing
+//   rows inserted, changed rows updated, the new trail entries appended with their hashes;
+// - changed only here (our trail continues the package's) → left alone;
+// - changed on both sides (the trails fork) → a conflict: nothing of that case is taken, and the
+//   conflicting items — each side's trail entries since the fork and the rows that differ — are
+//   returned to be shown.
+import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Db } from '../db/open';
+import { appendAudit, chainHead, GENESIS_HASH } from '../audit/auditLog';
+import { canonicalJson } from '../audit/canonicalJson';
+import { CASE_STATE_NAMES, type CaseState } from '../../../shared/api/dto';
+import type { TransferCaseOutcome, TransferConflictItem, TransferImportResult } from '../../../shared/api/dto/archive';
+import { AUDIT_ACTION_NAMES, trailTime } from '../../../shared/dossier/trailSheet';
+import {
+  CaseDumpSchema,
+  TABLE_NAMES,
+  TRANSFER_MANIFEST,
+  TransferManifestSchema,
+  type CaseDump,
+  type Cell,
+  type RowDump,
+  type TableDump,
+  type TrailEntryDump,
+} from '../../../shared/transfer/package';
+import { dumpCase } from './dumpCase';
+import { idOfUuid, readCaseSchema, tableInfo, type CaseSchema, type TableInfo } from './schemaMap';
+
+export class TransferRefused extends Error {
+  constructor(
+    readonly code: 'bad-file' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransferRefused';
+  }
+}
+
+export interface ImportPackageOptions {
+  actor: string;
+  now?: Date;
+  /** Rows written so far (tests watch it to kill the process mid-import). */
+  onRows?: (rows: number) => void;
+}
+
+interface ReadPackage {
+  dumps: CaseDump[];
+  blobs: Map<string, Uint8Array>;
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export function readPackage(bytes: Uint8Array): ReadPackage {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch (e) {
+    throw new TransferRefused('bad-file', `案件交换包不是有效的 ZIP 文件：${e instanceof Error ? e.message : String(e)}`);
+  }
+  const mf = files[TRANSFER_MANIFEST];
+  if (!mf) throw new TransferRefused('bad-file', `案件交换包缺少清单 ${TRANSFER_MANIFEST}（不是本系统导出的交换包？）`);
+  let parsed;
+  try {
+    parsed = TransferManifestSchema.safeParse(JSON.parse(strFromU8(mf)));
+  } catch (e) {
+    throw new TransferRefused('bad-file', `交换包清单 ${TRANSFER_MANIFEST} 不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!parsed.success) throw new TransferRefused('bad-file', `交换包清单 ${TRANSFER_MANIFEST} 格式有误或版本不受支持`);
+  const manifest = parsed.data;
+  for (const f of manifest.files) {
+    const b = files[f.path];
+    if (!b) throw new TransferRefused('bad-file', `交换包缺少文件 ${f.path}`);
+    if (b.byteLength !== f.size || sha(b) !== f.sha256) throw new TransferRefused('bad-file', `交换包中的文件 ${f.path} 已损坏或被改动（SHA-256 与清单不符）`);
+  }
+  const blobs = new Map<string, Uint8Array>();
+  for (const f of manifest.files) if (f.path.startsWith('blobs/')) blobs.set(f.sha256, files[f.path]!);
+  const dumps = manifest.cases.map((c) => {
+    const r = CaseDumpSchema.safeParse(JSON.parse(strFromU8(files[c.path]!)));
+    if (!r.success) throw new TransferRefused('bad-file', `交换包中案件 ${c.number} 的数据（${c.path}）格式有误`);
+    return r.data;
+  });
+  return { dumps, blobs };
+}
+
+/** Writes rows of one table, turning UUID references and blob references back into local values. */
+class Writer {
+  rows = 0;
+  private infos = new Map<string, TableInfo>();
+  constructor(
+    private db: Db,
+    private blobs: Map<string, Uint8Array>,
+    private onRows?: (n: number) => void,
+  ) {}
+
+  info(table: string): TableInfo {
+    let i = this.infos.get(table);
+    if (!i) {
+      i = tableInfo(this.db, table);
+      if (i.columns.length === 0) throw new TransferRefused('bad-file', `本机数据库没有数据表 ${table}，交换包来自更新版本的工作站，请先升级本机程序`);
+      this.infos.set(table, i);
+    }
+    return i;
+  }
+
+  decode(table: string, column: string, cell: Cell): unknown {
+    if (cell === null || typeof cell !== 'object') return cell;
+    if ('$blob' in cell) {
+      const b = this.blobs.get(cell.$blob);
+      if (!b) throw new TransferRefused('bad-file', `交换包缺少 ${table}.${column} 的文件内容 ${cell.$blob}`);
+      return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    }
+    const fk = this.info(table).foreignKeys.find((f) => f.column === column);
+    if (!fk) throw new TransferRefused('bad-file', `${table}.${column} 在本机不是引用列`);
+    const id = idOfUuid(this.db, fk.table, cell.$ref);
+    if (id === null) throw new TransferRefused('bad-file', `${table}.${column} 引用的 ${fk.table}（${cell.$ref}）在本机不存在`);
+    return id;
+  }
+
+  private checkColumns(table: string, columns: string[], values: Cell[][]): string[] {
+    const local = new Set(this.info(table).columns);
+    columns.forEach((c, k) => {
+      if (!local.has(c) && values.some((v) => v[k] !== null)) throw new TransferRefused('bad-file', `交换包中 ${table}.${c} 在本机数据库中不存在，交换包来自更新版本的工作站，请先升级本机程序`);
+    });
+    return columns.filter((c) => local.has(c));
+  }
+
+  insert(table: string, columns: string[], values: Cell[], uuid: string | null, override: Record<string, unknown> = {}): number {
+    const cols = this.checkColumns(table, columns, [values]);
+    const args = cols.map((c) => (c in override ? override[c] : this.decode(table, c, values[columns.indexOf(c)]!)));
+    const id = Number(this.db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...args).lastInsertRowid);
+    if (uuid) this.db.prepare('UPDATE row_uuids SET uuid = ? WHERE tbl = ? AND row_id = ?').run(uuid, table, id);
+    this.tick(1);
+    return id;
+  }
+
+  insertMany(table: string, parentColumn: string, parentId: number, columns: string[], rows: Cell[][]): void {
+    if (rows.length === 0) return;
+    const cols = this.checkColumns(table, columns, rows);
+    const stmt = this.db.prepare(`INSERT INTO "${table}" ("${parentColumn}", ${cols.map((c) => `"${c}"`).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`);
+    const idx = cols.map((c) => columns.indexOf(c));
+    for (const r of rows) {
+      stmt.run(parentId, ...idx.map((k, j) => this.decode(table, cols[j]!, r[k]!)));
+      this.tick(1);
+    }
+  }
+
+  update(table: string, id: number, columns: string[], values: Cell[], skip: readonly string[] = []): void {
+    const cols = this.checkColumns(table, columns, [values]).filter((c) => !skip.includes(c));
+    if (cols.length === 0) return;
+    this.db.prepare(`UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => this.decode(table, c, values[columns.indexOf(c)]!)), id);
+    this.tick(1);
+  }
+
+  private tick(n: number): void {
+    const before = this.rows;
+    this.rows += n;
+    if (this.onRows && Math.floor(before / 5000) !== Math.floor(this.rows / 5000)) this.onRows(this.rows);
+  }
+}
+
+const value = (t: TableDump, row: RowDump, column: string): Cell | undefined => row.values[t.columns.indexOf(column)];
+
+function rowLabel(table: string, t: TableDump, row: RowDump): string {
+  for (const c of ['title', 'number', 'file_name', 'description', 'person_id', 'finding_key', 'month', 'kind']) {
+    const v = t.columns.includes(c) ? value(t, row, c) : undefined;
+    if (typeof v === 'string' && v) return `${TABLE_NAMES[table] ?? table}“${v}”`;
+  }
+  return `${TABLE_NAMES[table] ?? table}（${row.key.slice(0, 8)}）`;
+}
+
+function trailLine(side: string, e: TrailEntryDump): TransferConflictItem {
+  return { kind: '审计记录', description: `${side}：${trailTime(e.at)} ${e.actor} ${AUDIT_ACTION_NAMES[e.action] ?? e.action}` };
+}
+
+/** Rows that differ between the two dumps, by table (the conflict list and the fast-forward plan). */
+function rowDiff(local: CaseDump, incoming: CaseDump) {
+  const out: { table: string; onlyLocal: RowDump[]; onlyIncoming: RowDump[]; changed: { local: RowDump; incoming: RowDump }[] }[] = [];
+  for (const table of new Set([...Object.keys(local.tables), ...Object.keys(incoming.tables)])) {
+    const l = local.tables[table]?.rows ?? [];
+    const i = incoming.tables[table]?.rows ?? [];
+    const lk = new Map(l.map((r) => [r.key, r]));
+    const ik = new Map(i.map((r) => [r.key, r]));
+    out.push({
+      table,
+      onlyLocal: l.filter((r) => !ik.has(r.key)),
+      onlyIncoming: i.filter((r) => !lk.has(r.key)),
+      changed: i.filter((r) => lk.has(r.key) && canonicalJson(lk.get(r.key)!.values) !== canonicalJson(r.values)).map((r) => ({ local: lk.get(r.key)!, incoming: r })),
+    });
+  }
+  return out;
+}
+
+function stateOf(d: CaseDump): CaseState {
+  return value(d.case, d.case.rows[0]!, 'state') as CaseState;
+}
+
+function conflictItems(local: CaseDump, incoming: CaseDump): TransferConflictItem[] {
+  const items: TransferConflictItem[] = [];
+  let k = 0;
+  while (k < local.trail.length && k < incoming.trail.length && local.trail[k]!.hash === incoming.trail[k]!.hash) k++;
+  for (const e of local.trail.slice(k)) items.push(trailLine('本机', e));
+  for (const e of incoming.trail.slice(k)) items.push(trailLine('交换包', e));
+  if (stateOf(local) !== stateOf(incoming)) items.push({ kind: '案件状态', description: `本机为“${CASE_STATE_NAMES[stateOf(local)]}”，交换包为“${CASE_STATE_NAMES[stateOf(incoming)]}”` });
+  for (const d of rowDiff(local, incoming)) {
+    const t = local.tables[d.table] ?? incoming.tables[d.table]!;
+    const ti = incoming.tables[d.table] ?? t;
+    for (const r of d.onlyLocal) items.push({ kind: TABLE_NAMES[d.table] ?? d.table, description: `仅本机有：${rowLabel(d.table, t, r)}` });
+    for (const r of d.onlyIncoming) items.push({ kind: TABLE_NAMES[d.table] ?? d.table, description: `仅交换包有：${rowLabel(d.table, ti, r)}` });
+    for (const c of d.changed) items.push({ kind: TABLE_NAMES[d.table] ?? d.table, description: `两边内容不同：${rowLabel(d.table, ti, c.incoming)}` });
+  }
+  return items;
+}
+
+function insertTrail(db: Db, caseId: number, entries: readonly TrailEntryDump[]): void {
+  const stmt = db.prepare('INSERT INTO audit_log (at, actor, case_id, action, detail, prev_hash, hash, hashed_case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const e of entries) stmt.run(e.at, e.actor, caseId, e.action, canonicalJson(e.detail), e.prevHash, e.hash, e.caseId === caseId ? null : e.caseId);
+}
+
+/** Sequences never go back: a number taken on the other workstation is taken here too. */
+function bumpSequences(db: Db, d: CaseDump): void {
+  const c = d.case.rows[0]!;
+  const year = value(d.case, c, 'year') as number;
+  const seq = value(d.case, c, 'seq') as number;
+  db.prepare('INSERT INTO case_sequences (year, last_seq) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)').run(year, seq);
+  const docs = d.tables.documents;
+  if (docs) {
+    for (const r of docs.rows) {
+      const [type, y, s] = ['type', 'year', 'seq'].map((col) => value(docs, r, col));
+      if (typeof y === 'number' && typeof s === 'number') {
+        db.prepare('INSERT INTO document_sequences (type, year, last_seq) VALUES (?, ?, ?) ON CONFLICT(type, year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)').run(type, y, s);
+      }
+    }
+  }
+  const ex = d.tables.dossier_exports;
+  if (ex) {
+    for (const r of ex.rows) {
+      db.prepare('INSERT INTO archive_sequences (year, last_seq) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)').run(value(ex, r, 'year'), value(ex, r, 'seq'));
+    }
+  }
+}
+
+function resolveEmployer(db: Db, w: Writer, d: CaseDump): number {
+  const row = d.employer.rows[0]!;
+  const byUuid = row.uuid ? idOfUuid(db, 'employers', row.uuid) : null;
+  if (byUuid !== null) return byUuid;
+  const code = value(d.employer, row, 'credit_code');
+  const found = db.prepare('SELECT id FROM employers WHERE credit_code = ?').get(code) as { id: number } | undefined;
+  return found ? found.id : w.insert('employers', d.employer.columns, row.values, row.uuid);
+}
+
+function resolvePlan(db: Db, w: Writer, d: CaseDump): number {
+  const row = d.ratePlan.rows[0]!;
+  const byUuid = row.uuid ? idOfUuid(db, 'rate_plans', row.uuid) : null;
+  if (byUuid !== null) return byUuid;
+  const found = db.prepare('SELECT id FROM rate_plans WHERE sha256 = ?').get(value(d.ratePlan, row, 'sha256')) as { id: number } | undefined;
+  return found ? found.id : w.insert('rate_plans', d.ratePlan.columns, row.values, row.uuid);
+}
+
+function insertChildRow(w: Writer, table: string, t: TableDump, r: RowDump, caseId: number, grand: CaseSchema['grandchildren']): void {
+  const id = w.insert(table, t.columns, r.values, r.uuid, { case_id: caseId });
+  for (const [g, rows] of Object.entries(r.children ?? {})) {
+    const parentColumn = grand.get(table)?.find((x) => x.name === g)?.parentColumn;
+    if (!parentColumn) throw new TransferRefused('bad-file', `本机数据库中 ${g} 不在 ${table} 之下，交换包与本机版本不同`);
+    w.insertMany(g, parentColumn, id, rows.columns, rows.rows);
+  }
+}
+
+function createCase(db: Db, w: Writer, d: CaseDump): TransferCaseOutcome | null {
+  const c = d.case.rows[0]!;
+  const number = value(d.case, c, 'number') as string;
+  const taken = db.prepare('SELECT number FROM cases WHERE number = ? OR (year = ? AND seq = ?)').get(number, value(d.case, c, 'year'), value(d.case, c, 'seq')) as { number: string } | undefined;
+  if (taken) {
+    return { caseNumber: d.number, employerName: '', outcome: 'conflict', message: `本机已有编号相同的另一案件（${taken.number}），未导入`, conflicts: [{ kind: '案件编号', description: `案件编号 ${number} 在本机已被另一案件使用` }] };
+  }
+  const employerId = resolveEmployer(db, w, d);
+  const planId = resolvePlan(db, w, d);
+  const state = stateOf(d);
+  const caseId = w.insert('cases', d.case.columns, c.values, c.uuid, { employer_id: employerId, rate_plan_id: planId, state: state === 'archived' ? 'planned' : state });
+  const schema = readCaseSchema(db);
+  for (const t of schema.children) {
+    const td = d.tables[t.name];
+    if (!td) continue;
+    for (const r of td.rows) insertChildRow(w, t.name, td, r, caseId, schema.grandchildren);
+  }
+  for (const name of Object.keys(d.tables)) {
+    if (!schema.children.some((t) => t.name === name) && d.tables[name]!.rows.length > 0) throw new TransferRefused('bad-file', `本机数据库没有 ${TABLE_NAMES[name] ?? name}（${name}），交换包来自更新版本的工作站，请先升级本机程序`);
+  }
+  insertTrail(db, caseId, d.trail);
+  bumpSequences(db, d);
+  if (state === 'archived') db.prepare("UPDATE cases SET state = 'archived' WHERE id = ?").run(caseId);
+  return null;
+}
+
+function fastForward(db: Db, w: Writer, caseId: number, local: CaseDump, d: CaseDump): void {
+  const schema = readCaseSchema(db);
+  const c = d.case.rows[0]!;
+  if (canonicalJson(local.case.rows[0]!.values) !== canonicalJson(c.values)) w.update('cases', caseId, d.case.columns, c.values, ['state', 'employer_id', 'rate_plan_id']);
+  for (const diff of rowDiff(local, d)) {
+    const td = d.tables[diff.table];
+    for (const r of diff.onlyLocal) {
+      const id = r.uuid ? idOfUuid(db, diff.table, r.uuid) : null;
+      if (id !== null) db.prepare(`DELETE FROM "${diff.table}" WHERE id = ?`).run(id);
+      else {
+        // a row named by its content: the dump lists a table's rows in id order
+        const ids = db.prepare(`SELECT id FROM "${diff.table}" WHERE case_id = ? ORDER BY id`).all(caseId) as { id: number }[];
+        const k = local.tables[diff.table]!.rows.findIndex((x) => x.key === r.key);
+        if (k >= 0) db.prepare(`DELETE FROM "${diff.table}" WHERE id = ?`).run(ids[k]!.id);
+      }
+    }
+    if (!td) continue;
+    for (const r of diff.onlyIncoming) insertChildRow(w, diff.table, td, r, caseId, schema.grandchildren);
+    for (const ch of diff.changed) w.update(diff.table, idOfUuid(db, diff.table, ch.incoming.uuid!)!, td.columns, ch.incoming.values, ['case_id']);
+  }
+  insertTrail(db, caseId, d.trail.slice(local.trail.length));
+  bumpSequences(db, d);
+  const state = stateOf(d);
+  if (state !== stateOf(local)) db.prepare('UPDATE cases SET state = ? WHERE id = ?').run(state, caseId);
+}
+
+function employerNameOf(d: CaseDump): string {
+  return String(value(d.employer, d.employer.rows[0]!, 'name') ?? '');
+}
+
+export function importPackage(db: Db, bytes: Uint8Array, opts: ImportPackageOptions): TransferImportResult {
+  const pkg = readPackage(bytes);
+  const at = (opts.now ?? new Date()).toISOString();
+  return db
+    .transaction((): TransferImportResult => {
+      const w = new Writer(db, pkg.blobs, opts.onRows);
+      const outcomes: TransferCaseOutcome[] = [];
+      for (const d of pkg.dumps) {
+        const base = { caseNumber: d.number, employerName: employerNameOf(d), conflicts: [] as TransferConflictItem[] };
+        const localId = idOfUuid(db, 'cases', d.uuid);
+        if (localId === null) {
+          const refused = createCase(db, w, d);
+          outcomes.push(refused ? { ...refused, employerName: base.employerName } : { ...base, outcome: 'created', message: `新建案件，${d.trail.length} 条审计记录` });
+          continue;
+        }
+        const local = dumpCase(db, localId);
+        if (canonicalJson(local) === canonicalJson(d)) {
+          outcomes.push({ ...base, outcome: 'unchanged', message: '与本机完全相同，未作改动' });
+          continue;
+        }
+        const localHead = local.trail.length ? local.head : GENESIS_HASH;
+        const incomingExtends = d.trail.length > local.trail.length && (local.trail.length === 0 || d.trail[local.trail.length - 1]!.hash === localHead);
+        const localExtends = local.trail.length > d.trail.length && (d.trail.length === 0 || local.trail[d.trail.length - 1]!.hash === d.head);
+        if (incomingExtends) {
+          fastForward(db, w, localId, local, d);
+          if (chainHead(db, localId) !== d.head) throw new Error(`案件 ${d.number} 更新后审计记录链头与交换包不符`);
+          outcomes.push({ ...base, outcome: 'updated', message: `已按交换包更新，新增 ${d.trail.length - local.trail.length} 条审计记录` });
+        } else if (localExtends) {
+          outcomes.push({ ...base, outcome: 'local-newer', message: `本机的记录比交换包新（多 ${local.trail.length - d.trail.length} 条审计记录），未作改动` });
+        } else {
+          const conflicts = conflictItems(local, d);
+          outcomes.push({ ...base, outcome: 'conflict', message: `两个工作站都修改了该案件，未导入；请核对以下 ${conflicts.length} 项后由一方重新导出`, conflicts });
+        }
+      }
+      const count = (o: TransferCaseOutcome['outcome']) => outcomes.filter((x) => x.outcome === o).length;
+      appendAudit(db, {
+        actor: opts.actor,
+        at,
+        caseId: null,
+        action: 'transfer.import',
+        detail: { cases: outcomes.map((o) => ({ number: o.caseNumber, outcome: o.outcome })), rows: w.rows },
+      });
+      return { cases: outcomes, created: count('created'), updated: count('updated'), unchanged: count('unchanged') + count('local-newer'), conflicts: count('conflict') };
+    })
+    .immediate();
+}
