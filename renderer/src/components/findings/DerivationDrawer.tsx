@@ -31,7 +31,7 @@ export function DerivationDrawer({ caseId, asOf, findingKey, judgments, exemptio
     <Drawer
       open={findingKey !== null}
       onClose={onClose}
-      size={860}
+      size={1000}
       title={d ? `推导：${d.kindName} · ${d.name} · ${formatMonth(d.month)}` : '推导'}
       destroyOnHidden
       data-testid="derivation-drawer"

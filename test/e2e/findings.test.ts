@@ -1,0 +1,222 @@
+// Working papers, judgments and sign-off in Chromium (issue 4 items 1–3): the first account is
+// created from the bootstrap banner, the administrator adds an auditor (张三) and a section head
+// (李四); 张三 imports the worked example (DOMAIN.md §6.5), opens 甲's derivation (720.088 → 720.09,
+// 1,611.18 × 0.05% × 350天 = 281.9565 → 281.96), exempts 乙 as 实习学生 (total 1,893.14) and cannot
+// approve; 李四 approves; 张三's next judgment shows "审核后已变更".
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession, type Session } from './session';
+
+const WORKED_EXAMPLE = path.resolve('test/fixtures/worked-example');
+const PASSWORD = 'Jihe#2026-e2e';
+
+describe('working papers, judgments and sign-off in Chromium', () => {
+  let session: Session;
+  let page: Page;
+  let caseId = 0;
+  const shot = (name: string) => session.shot(`findings-${name}`);
+
+  beforeAll(async () => {
+    session = await openSession();
+    page = session.page;
+  });
+  let stepFailed = false;
+  beforeEach((ctx) => {
+    if (stepFailed) ctx.skip();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    stepFailed = true;
+    if (page) await shot(`failed-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff-]+/g, '_')}`);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function login(username: string) {
+    await page.getByRole('heading', { name: '稽核工作站 · 登录' }).or(page.getByText('稽核工作站 · 登录')).first().waitFor();
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('user-badge').waitFor();
+  }
+
+  async function logout() {
+    await page.getByTestId('user-badge').getByRole('button', { name: /退\s*出/ }).click();
+    await page.getByText('稽核工作站 · 登录').waitFor();
+  }
+
+  async function openPapers() {
+    await page.goto(new URL(`#/cases/${caseId}`, session.harness.url).href);
+    await page.getByRole('tab', { name: '稽核发现' }).click();
+    const asOf = page.locator('[data-testid="papers-as-of"] input');
+    await asOf.fill('2025年3月31日');
+    await asOf.press('Enter');
+  }
+
+  const total = () => page.getByTestId('papers-total-total').innerText();
+
+  it('creates the first (administrator) account from the banner, then 张三 and 李四', async () => {
+    await page.goto(session.harness.url);
+    const banner = page.getByTestId('bootstrap-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('本机尚未建立用户账户');
+    await shot('01-bootstrap-banner');
+    await banner.getByRole('button', { name: '建立管理员账户' }).click();
+    const dialog = page.getByRole('dialog', { name: '创建管理员账户' });
+    await dialog.getByLabel('用户名').fill('admin');
+    await dialog.getByLabel('姓名').fill('管理员');
+    await dialog.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await dialog.getByLabel('确认密码').fill(PASSWORD);
+    await dialog.getByRole('button', { name: '创建并登录' }).click();
+    const badge = page.getByTestId('user-badge');
+    await badge.waitFor();
+    expect(await badge.innerText()).toContain('系统管理员');
+    await expect.poll(() => page.getByTestId('bootstrap-banner').count()).toBe(0);
+
+    await page.getByRole('menuitem', { name: /用户管理/ }).click();
+    for (const [username, name, role] of [
+      ['zhangsan', '张三', '稽核员'],
+      ['lisi', '李四', '科室负责人'],
+    ] as const) {
+      await page.getByRole('button', { name: '新建用户' }).click();
+      const d = page.getByRole('dialog', { name: '新建用户' });
+      await d.getByLabel('用户名').fill(username);
+      await d.getByLabel('姓名').fill(name);
+      await d.getByLabel('角色').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role }).click();
+      await d.getByLabel('密码', { exact: true }).fill(PASSWORD);
+      await d.getByLabel('确认密码').fill(PASSWORD);
+      await d.getByRole('button', { name: '创建用户' }).click();
+      await page.getByTestId('users-table').locator('.ant-table-row', { hasText: name }).waitFor();
+    }
+    expect(await page.getByTestId('users-table').innerText()).toMatch(/李四\s+科室负责人/);
+    await shot('02-users');
+    await logout();
+    await shot('03-login');
+  });
+
+  it('refuses a wrong password, then 张三 logs in and imports the worked example', async () => {
+    await page.getByLabel('用户名').fill('zhangsan');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('用户名或密码不正确').waitFor();
+    await login('zhangsan');
+    expect(await page.getByTestId('user-badge').innerText()).toMatch(/张三[\s\S]*稽核员（zhangsan）/);
+
+    // The page's session is the backend's: these calls act as 张三.
+    const { api } = session;
+    const employer = await api<{ id: number }>('employers.create', { name: '示例机械制造有限公司', creditCode: '91350100M000100Y43' });
+    const plan = (await api<{ id: number; name: string }[]>('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!;
+    caseId = (await api<{ id: number }>('cases.create', { employerId: employer.id, periodFrom: '2024-03', periodTo: '2024-03', ratePlanId: plan.id, source: 'lead' })).id;
+    await session.importFile(caseId, 'payroll', 'payroll.xlsx', new Uint8Array(readFileSync(path.join(WORKED_EXAMPLE, 'payroll.xlsx'))));
+    await session.importFile(caseId, 'declaration', 'declarations.csv', new Uint8Array(readFileSync(path.join(WORKED_EXAMPLE, 'declarations.csv'))));
+
+    await openPapers();
+    await expect.poll(total).toContain('3,575.74');
+    expect(await page.getByRole('tab', { name: '未参保（在册未保）（1）' }).count()).toBe(1);
+    expect(await page.getByRole('tab', { name: '在保不在册（1）' }).count()).toBe(1);
+    expect(await page.getByTestId('sign-off').innerText()).toContain('经办人：张三（zhangsan）');
+    await shot('10-papers');
+  });
+
+  it("opens 甲's under-declared finding: plan terms, source rows and the arithmetic", async () => {
+    await page.getByRole('tab', { name: '少报基数（1）' }).click();
+    await page.getByTestId('papers-under-declared').locator('.ant-table-row', { hasText: '甲' }).getByRole('button', { name: '推导' }).click();
+    const drawer = page.locator('.ant-drawer', { hasText: '推导：少报基数 · 甲 · 2024年3月' });
+    const steps = drawer.getByTestId('derivation-steps');
+    await steps.waitFor();
+    const text = await steps.innerText();
+    expect(text).toContain('基本养老保险 单位补缴：少报 4,500.55 × 16% = 720.088 → 720.09');
+    expect(text).toContain('滞纳金：滞纳金 1,611.18 × 0.05% × 350天 = 281.9565 → 281.96');
+    expect(text).toContain('应缴截止日 2024-04-15 至计算截止日 2025-03-31：350 天');
+    const sheet = await drawer.innerText();
+    expect(sheet).toContain('2024-01～2024-12');
+    expect(sheet).toMatch(/基本养老保险\s+16%\s+8%\s+4,000.00\s+20,000.00\s+9,500.55\s+5,000.00\s+4,500.55\s+720.09\s+360.04/);
+    expect(await drawer.getByTestId('derivation-sources').innerText()).toContain('declarations.csv · 第 2 行');
+    await shot('20-derivation');
+    await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+  });
+
+  it('exempts 乙 as 实习学生: the totals drop to 1,893.14 at once', async () => {
+    await page.getByRole('tab', { name: '未参保（在册未保）（1）' }).click();
+    const row = page.getByTestId('papers-payroll-only').locator('.ant-table-row', { hasText: '乙' });
+    await row.getByRole('button', { name: '豁免' }).click();
+    const dialog = page.getByRole('dialog', { name: /豁免：乙/ });
+    await dialog.getByLabel('豁免原因').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '实习学生' }).click();
+    await dialog.getByLabel('说明').fill('在校学生，实习协议在卷');
+    await shot('30-exempt');
+    await dialog.getByRole('button', { name: '记录豁免' }).click();
+    await expect.poll(total).toContain('1,893.14');
+    expect(await page.getByTestId('papers-total-backPay').innerText()).toContain('1,611.18');
+    expect(await page.getByTestId('papers-total-lateFee').innerText()).toContain('281.96');
+    await expect.poll(() => row.innerText()).toContain('豁免（实习学生）');
+    await shot('31-exempted');
+  });
+
+  it('what-if: another as-of date with the late fee capped, without changing the case', async () => {
+    await page.getByRole('tab', { name: '测算' }).click();
+    const panel = page.getByTestId('what-if');
+    const date = panel.getByLabel('测算截止日');
+    await date.fill('2024年6月30日');
+    await date.press('Enter');
+    await panel.getByLabel('滞纳金上限').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '以本金为上限' }).click();
+    await panel.getByRole('button', { name: /测\s*算/ }).click();
+    const table = panel.getByTestId('what-if-table');
+    await table.waitFor();
+    // Only 甲 remains: 76 days to 2024-06-30 → 1,611.18 × 0.05% × 76 = 61.22484 → 61.22.
+    expect(await table.locator('tr', { hasText: '滞纳金' }).innerText()).toMatch(/281.96\s+61.22\s+-220.74/);
+    expect(await table.locator('tr', { hasText: '总计' }).innerText()).toMatch(/1,893.14\s+1,672.40\s+-220.74/);
+    await shot('40-what-if');
+    expect(await total()).toContain('1,893.14');
+  });
+
+  it('张三 cannot approve; 李四 approves', async () => {
+    const signOff = page.getByTestId('sign-off');
+    expect(await signOff.getByRole('button', { name: '审核通过' }).isDisabled()).toBe(true);
+    expect(await signOff.getByTestId('sign-off-reason').innerText()).toBe('只有科室负责人可以审核稽核结论（当前用户为稽核员）');
+    await expect(session.api('approvals.approve', { caseId, asOf: '2025-03-31' })).rejects.toThrow(/无权审核稽核结论/);
+    await shot('50-cannot-approve');
+
+    await logout();
+    await login('lisi');
+    await openPapers();
+    await expect.poll(total).toContain('1,893.14');
+    expect(await signOff.getByTestId('sign-off-reason').count()).toBe(0);
+    await signOff.getByRole('button', { name: '审核通过' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
+    await signOff.getByTestId('approved-by').waitFor();
+    expect(await signOff.getByTestId('approved-by').innerText()).toMatch(/审核人：李四（lisi），\d{4}-\d{2}-\d{2} \d{2}:\d{2}，计算截止日 2025-03-31/);
+    expect(await signOff.innerText()).toContain('审核通过');
+    expect(await signOff.getByTestId('sign-off-reason').innerText()).toBe('已由 李四 审核，此后没有变更');
+    await shot('60-approved');
+  });
+
+  it("张三's next judgment shows 审核后已变更, and the finding's history names him", async () => {
+    await logout();
+    await login('zhangsan');
+    await openPapers();
+    await page.getByRole('tab', { name: '少报基数（1）' }).click();
+    const row = page.getByTestId('papers-under-declared').locator('.ant-table-row', { hasText: '甲' });
+    await row.getByRole('button', { name: '认定' }).click();
+    const dialog = page.getByRole('dialog', { name: /认定：甲/ });
+    await dialog.getByLabel('说明').fill('工资表两行合计 9,500.55，单位会计确认');
+    await dialog.getByRole('button', { name: '记录认定' }).click();
+    const warning = page.getByTestId('changed-after-review');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('审核后已变更');
+    await expect.poll(() => row.innerText()).toContain('已认定');
+    await shot('70-changed-after-review');
+
+    await row.getByRole('button', { name: '推导' }).click();
+    const history = page.locator('.ant-drawer').getByTestId('judgment-history');
+    await history.waitFor();
+    expect(await history.innerText()).toMatch(/认定\s+zhangsan · \d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+工资表两行合计 9,500.55，单位会计确认/);
+    await shot('71-history');
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
