@@ -38,6 +38,10 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'findings.judgments': 'open',
   'ledger.list': 'open',
   'approvals.status': 'open',
+  // The working papers' read-only views (electron/services/backend/findingsPapers.ts).
+  'findings.derivation': 'open',
+  'findings.whatIf': 'open',
+  'findings.signOff': 'open',
   'agency.get': 'open',
   'agency.export': 'open',
   'ratePlans.get': 'open',
