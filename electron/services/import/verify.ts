@@ -223,11 +223,13 @@ export function checkDeclaredRates(lines: readonly DeclarationLine[], fileName: 
 const UNREADABLE_CODES = new Set(['bad-month', 'bad-amount']);
 
 /** More than a few rows with unreadable months or amounts: the month or amount column is likely wrong. */
-export function checkUnreadableRows(report: Pick<ImportReport, 'issues' | 'rowsRead' | 'fileName'>): ImportIssue[] {
+export function checkUnreadableRows(report: Pick<ImportReport, 'issues' | 'rowsTaken' | 'rowsLeftOut' | 'fileName'>): ImportIssue[] {
   const bad = report.issues.filter((i) => i.severity === 'error' && i.row > 0 && UNREADABLE_CODES.has(i.code));
   const rows = new Set(bad.map((i) => `${i.sheet}\u0000${i.row}`));
   const count = rows.size;
-  const share = report.rowsRead > 0 ? count / report.rowsRead : 0;
+  // Data rows: taken or left out (totals, notes and blank rows are not data).
+  const dataRows = report.rowsTaken + report.rowsLeftOut;
+  const share = dataRows > 0 ? count / dataRows : 0;
   if (!(count > 5 || (count >= 3 && share > 0.02))) return [];
   const f = bad[0]!;
   return [
@@ -235,7 +237,7 @@ export function checkUnreadableRows(report: Pick<ImportReport, 'issues' | 'rowsR
       'verify-unreadable-rows',
       report.fileName,
       f.sheet,
-      `有 ${count} 行（占读取行数的 ${(share * 100).toFixed(1)}%）的月份或金额无法读取，例如${f.sheet ? `工作表“${f.sheet}”` : ''}第 ${f.row} 行 ${f.column} 列：${f.message}。月份列或金额列可能选错`,
+      `有 ${count} 行（占数据行的 ${(share * 100).toFixed(1)}%）的月份或金额无法读取，例如${f.sheet ? `工作表“${f.sheet}”` : ''}第 ${f.row} 行 ${f.column} 列：${f.message}。月份列或金额列可能选错`,
     ),
   ];
 }
