@@ -2,7 +2,7 @@
 // origin in Electron, so the path part never changes and no history server is needed.
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'employers' } | { page: 'cases'; employerId?: number } | { page: 'case'; caseId: number } | { page: 'users' };
+export type Route = { page: 'employers' } | { page: 'cases'; employerId?: number } | { page: 'case'; caseId: number } | { page: 'users' } | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -11,6 +11,7 @@ export function parseRoute(hash: string): Route {
   const casesMatch = /^\/cases(?:\?employer=(\d+))?$/.exec(path);
   if (casesMatch) return casesMatch[1] ? { page: 'cases', employerId: Number(casesMatch[1]) } : { page: 'cases' };
   if (path === '/users') return { page: 'users' };
+  if (path === '/settings') return { page: 'settings' };
   return { page: 'employers' };
 }
 
@@ -24,6 +25,8 @@ export function routeHref(route: Route): string {
       return `#/cases/${route.caseId}`;
     case 'users':
       return '#/users';
+    case 'settings':
+      return '#/settings';
   }
 }
 

@@ -189,16 +189,16 @@ describe('the backup files', () => {
         for (let i = 0; i < 20_000; i++) insertEmployer(db, { name: `示例存量单位${i}有限公司`, creditCode: `EXIST${String(i).padStart(13, '0')}`, address: '示例市示例区示例路'.repeat(4) }, meta);
       })();
       let written = 0;
-      let writing = true;
+      const state = { writing: true };
       const writes = (async () => {
-        while (writing) {
+        while (state.writing) {
           insertEmployer(writer, { name: `示例写入单位${written}`, creditCode: `WRITE${String(written).padStart(13, '0')}` }, meta);
           written++;
           await new Promise((r) => setImmediate(r));
         }
       })();
       const info = await createBackup(db, path.join(tmp.dir, 'backups'));
-      writing = false;
+      state.writing = false;
       await writes;
       // Writes really happened between the backup's steps.
       expect(written).toBeGreaterThan(2);

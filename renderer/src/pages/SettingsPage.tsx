@@ -1,0 +1,23 @@
+// 系统设置: the agency profile (单位信息), the rate plans (缴费政策) and the database backups (数据备份).
+import { Tabs } from 'antd';
+import { AgencyProfileForm } from '../components/settings/AgencyProfileForm';
+import { BackupsPanel } from '../components/settings/BackupsPanel';
+import { RatePlansPanel } from '../components/settings/RatePlansPanel';
+
+export function SettingsPage() {
+  return (
+    <div>
+      <div className="page-title">
+        <h2>系统设置</h2>
+      </div>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'agency', label: '单位信息', children: <AgencyProfileForm /> },
+          { key: 'plans', label: '缴费政策', children: <RatePlansPanel /> },
+          { key: 'backups', label: '数据备份', children: <BackupsPanel /> },
+        ]}
+      />
+    </div>
+  );
+}
