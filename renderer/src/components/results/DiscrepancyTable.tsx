@@ -30,7 +30,7 @@ export function DiscrepancyTable({ items }: { items: Item[] }) {
           { title: '月份', dataIndex: 'month', width: 90, render: (m: string) => formatMonth(m) },
           { title: '姓名', dataIndex: 'name', width: 90 },
           { title: '身份证号', dataIndex: 'personId', width: 180, render: (v: string) => <span className="mono">{v}</span> },
-          { title: '险种', dataIndex: 'insurance', width: 100, render: (c: Item['insurance']) => (c ? INSURANCE_NAMES[c] : '全部险种') },
+          { title: '险种', dataIndex: 'insurance', width: 140, render: (c: Item['insurance']) => (c ? INSURANCE_NAMES[c] : '全部险种') },
           { title: '缴费方', dataIndex: 'side', width: 60, render: (s: Item['side']) => SIDE_NAMES[s] },
           { title: '申报基数', dataIndex: 'declaredBase', width: 110, align: 'right', render: (v: string) => formatMoney(v) },
           { title: '按费率应为', dataIndex: 'expected', width: 110, align: 'right', render: (v: string) => formatMoney(v) },

@@ -27,7 +27,7 @@ export function RosterSection({ detail, onImported }: { detail: CaseDetail; onIm
           <ImportCard caseId={caseId} kind="roster" onImported={imported} />
         </Col>
         <Col span={12}>
-          <Card size="small" title="已导入的花名册">
+          <Card size="small" title="已导入的花名册" data-testid="roster-files">
             <Table<SourceFile>
               size="small"
               rowKey="id"
