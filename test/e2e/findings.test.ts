@@ -116,6 +116,17 @@ describe('working papers, judgments and sign-off in Chromium', () => {
 
     await openPapers();
     await expect.poll(total).toContain('3,575.74');
+
+    // The ledger's 应付职工薪酬 typed in: 38,000.00 against the payroll's 37,500.55.
+    await page.getByRole('tab', { name: /工资总额与账载/ }).click();
+    const ledger = page.getByTestId('ledger-table');
+    await ledger.getByLabel('2024年3月应付职工薪酬').fill('38000.00');
+    await ledger.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => ledger.locator('.ant-table-row').innerText()).toMatch(/37,500.55\s+499.45\s+zhangsan/);
+    await shot('11-ledger');
+    await page.getByRole('tab', { name: '人数差异' }).click();
+    expect(await page.getByTestId('headcount-table').locator('.ant-table-row').innerText()).toMatch(/2024年3月\s+3\s+3\s+0\s+2\s+1\s+1/);
+    await page.getByRole('tab', { name: /未参保/ }).click();
     expect(await page.getByRole('tab', { name: '未参保（在册未保）（1）' }).count()).toBe(1);
     expect(await page.getByRole('tab', { name: '在保不在册（1）' }).count()).toBe(1);
     expect(await page.getByTestId('sign-off').innerText()).toContain('经办人：张三（zhangsan）');
@@ -215,6 +226,7 @@ describe('working papers, judgments and sign-off in Chromium', () => {
     await row.getByRole('button', { name: '推导' }).click();
     const history = page.locator('.ant-drawer').getByTestId('judgment-history');
     await history.waitFor();
+    await history.scrollIntoViewIfNeeded();
     expect(await history.innerText()).toMatch(/认定\s+zhangsan · \d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+工资表两行合计 9,500.55，单位会计确认/);
     await shot('71-history');
     expect(session.consoleErrors).toEqual([]);

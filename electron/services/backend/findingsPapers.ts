@@ -9,7 +9,7 @@ import { PAPER_KIND_NAMES, parsePaperKey, type PaperKey } from '../../../shared/
 import { INSURANCE_NAMES } from '../../../shared/domain/insurance';
 import type { RatePlan } from '../../../shared/domain/ratePlan';
 import { expectedAmounts } from '../../../shared/rules/declarationChecks';
-import { backPaySteps, declaredOnlySteps, discrepancySteps, overDeclaredSteps } from '../../../shared/rules/findingDerivation';
+import { backPaySteps, backPayStepsConsistent, declaredOnlySteps, discrepancySteps, overDeclaredSteps } from '../../../shared/rules/findingDerivation';
 import { fenFromString, formatFen, numberToDecimalString } from '../../../shared/rules/money';
 import { formatChineseMonth } from '../../../shared/rules/month';
 import { compilePeriod } from '../../../shared/rules/planRates';
@@ -77,6 +77,10 @@ function derive(result: ComputeResultDto, plan: RatePlan, key: string, k: PaperK
       }
       const dailyRate = numberToDecimalString(plan.lateFeeDailyRate);
       const steps = backPaySteps(row, { dailyRate, cap: plan.lateFeeCap, asOf: result.asOf });
+      // Never expected: a rounded figure that is not the rounding of the product written beside it.
+      if (!backPayStepsConsistent(row, { dailyRate, cap: plan.lateFeeCap, asOf: result.asOf })) {
+        steps.push({ label: '核对', text: '上列乘积按四舍五入与计算结果不一致，请勿使用本底稿并联系维护人员' });
+      }
       if (row.payrollOnly) steps.unshift({ label: '认定依据', text: `${formatChineseMonth(k.month)}在工资表中，但缴费申报明细中没有此人：申报基数按 0 计` });
       return {
         ...base,
