@@ -1,5 +1,6 @@
-// One case: its header, then three tabs in the order of the work — import the employer's files,
-// read the results, produce the documents.
+// One case: its header and its place in the procedure (WorkflowBar), then tabs in the order of
+// the work — import the employer's files, read the results, produce the documents, attach
+// evidence, follow the rectification — and the case's audit trail.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Result, Skeleton, Tabs } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -12,8 +13,12 @@ import { ResultsView } from '../components/results/ResultsView';
 import { FindingsPanel } from '../components/findings/FindingsPanel';
 import { DocumentsPanel } from '../components/DocumentsPanel';
 import { navigate } from '../router';
+import { WorkflowBar } from '../components/workflow/WorkflowBar';
+import { EvidencePanel } from '../components/evidence/EvidencePanel';
+import { TrailPanel } from '../components/timeline/TrailPanel';
+import { RectificationPanel } from '../components/rectification/RectificationPanel';
 
-type TabKey = 'import' | 'results' | 'findings' | 'documents';
+type TabKey = 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
 
 function isReady(files: CaseDetail['files']): boolean {
   return files.some((f) => f.kind === 'payroll') && files.some((f) => f.kind === 'declaration');
@@ -47,6 +52,7 @@ export function CasePage({ caseId }: { caseId: number }) {
       </div>
       {detail.error && <Alert type="error" showIcon title={detail.error} className="section" />}
       <CaseHeader detail={d} />
+      <WorkflowBar detail={d} onChanged={() => void detail.reload()} />
       <Tabs
         activeKey={activeTab}
         onChange={(k) => setTab(k as TabKey)}
@@ -73,6 +79,14 @@ export function CasePage({ caseId }: { caseId: number }) {
             label: `文书（${d.documents.length}）`,
             children: <DocumentsPanel detail={d} onGenerated={() => void detail.reload()} />,
           },
+          { key: 'evidence', label: '证据材料', children: <EvidencePanel detail={d} /> },
+          {
+            key: 'rectification',
+            label: '整改',
+            disabled: !['concluded', 'rectifying', 'archived'].includes(d.case.state),
+            children: <RectificationPanel key={d.case.state} detail={d} />,
+          },
+          { key: 'trail', label: '操作记录', children: <TrailPanel caseId={caseId} version={d} /> },
         ]}
       />
     </div>

@@ -9,6 +9,7 @@ import { CaseFormModal } from '../components/CaseFormModal';
 import { CaseStateTag } from '../components/CaseStateTag';
 import { formatDateTime, formatPeriod } from '../format';
 import { navigate } from '../router';
+import { WorkflowDashboard } from '../components/workflow/WorkflowDashboard';
 
 export function CasesPage({ employerId }: { employerId?: number | undefined }) {
   const cases = useQuery(() => call('cases.list', employerId ? { employerId } : {}), [employerId]);
@@ -30,6 +31,7 @@ export function CasesPage({ employerId }: { employerId?: number | undefined }) {
           新建稽核案件
         </Button>
       </div>
+      {!employerId && <WorkflowDashboard />}
       {cases.error && <Alert type="error" showIcon title={cases.error} className="section" />}
       <Table<Case>
         size="small"
