@@ -230,4 +230,30 @@ describe('documents: draft, issue, correct', () => {
         .run(c.id, 'a'.repeat(64), aDraft.id),
     ).toThrow('更正文书只能引用本案件同类型的已签发文书');
   });
+  it('a proof of service serves issued documents and has its own number; forms without a number are issued unnumbered', async () => {
+    const c = await preparedCase();
+    let kinds = ok<DocumentKindStatus[]>(await b().invoke('documents.kinds', { caseId: c.id }));
+    expect(kinds.find((k) => k.kind === 'service-proof')).toMatchObject({ available: false, reasons: ['须先签发要送达的文书'] });
+    const notice = await issue((await draft(c.id, 'audit-notice', { issueDate: '2026-07-01' })).id);
+    kinds = ok<DocumentKindStatus[]>(await b().invoke('documents.kinds', { caseId: c.id }));
+    expect(kinds.find((k) => k.kind === 'service-proof')).toMatchObject({ available: true, defaults: { servedDocumentIds: [notice.id], manner: '直接送达' } });
+    const proof = await draft(c.id, 'service-proof', { issueDate: '2026-07-01', serviceDate: '2026-07-02' });
+    expect(proof.title).toBe('送达回证（稽核通知书）');
+    expect((await issue(proof.id)).number).toBe('示医保稽送〔2026〕1号');
+    const text = await pdfText(proof.id);
+    expect(text).toContain('示医保稽通〔2026〕1号');
+    expect(text).toContain('2026年7月2日');
+
+    const und = await issue((await draft(c.id, 'undertaking')).id);
+    expect(und).toMatchObject({ status: 'issued', number: '' });
+    expect(await pdfText(und.id)).toContain('工资表2024上半年.xlsx');
+    const wr = await draft(c.id, 'work-record', { observations: ['单位财务人员配合检查'] });
+    expect(wr.asOf).toBe('2026-07-08'); // the end of the on-site audit
+    const wrIssued = await issue(wr.id);
+    expect(wrIssued.number).toBe('');
+    expect(await pdfText(wr.id)).toContain('单位财务人员配合检查');
+    // a proof of service refuses a draft as what it serves
+    const other = await draft(c.id, 'findings-notice');
+    expect(fail(await b().invoke('documents.draft', { caseId: c.id, kind: 'service-proof', fields: { servedDocumentIds: [other.id] } })).message).toContain('不是本案件已签发的文书');
+  });
 });

@@ -196,6 +196,8 @@ export function buildDocumentModel(env: BuildEnv, kind: MakeableKind, fields: Do
   };
   const cited = citedDocuments(kind, records);
   problems.push(...cited.problems);
+  // The employer signs the undertaking; every other document names at least two auditors.
+  if (kind !== 'undertaking' && f.auditors.length < 2) problems.push(`请在“案件信息”中填写稽核人员及执法证号（至少两名，当前${f.auditors.length}名）`);
   let number = '';
   if (NUMBERED_KINDS.includes(kind)) {
     try {
@@ -246,7 +248,7 @@ export function buildDocumentModel(env: BuildEnv, kind: MakeableKind, fields: Do
           }
           return { name: DOCUMENT_KIND_NAMES[r.type], number: r.number || c.number };
         });
-        if (served.length === 0) problems.push('请选择要送达的已签发文书');
+        if (served.length === 0) problems.push(currentIssued(records).some((r) => r.type !== 'service-proof') ? '请选择要送达的已签发文书' : '须先签发要送达的文书');
         const place = employer.address ?? need(f.place, '送达地点（单位地址或实地稽核地点）');
         fail();
         return buildProofOfService({

@@ -261,9 +261,9 @@ export const documentLifecycleHandlers: Handlers<Methods> = {
       }
       const env = buildEnv(ctx, c);
       const oldFields = (old.fields ?? {}) as DocumentFields;
-      // The correction is a new document of today (or of the form's later change); the rest as before.
+      // The correction is a new document of today; its amounts stay as of the old one's date
+      // unless the form changes it, so correcting a name does not silently move the late fee.
       const given: DocumentFields = { ...oldFields, issueDate: env.today };
-      if (oldFields.asOf && oldFields.asOf === oldFields.issueDate) delete given.asOf;
       const fields = resolveFields(env, kind, given);
       const built = buildFor(env, kind, fields, null, old, input.reason);
       const r = await renderFor(env, kind, built, true);
