@@ -142,6 +142,19 @@ describe('backups through the backend', () => {
     allChainsVerify(b.db);
   });
 
+  it('refuses to restore while an import is running', async () => {
+    const b = env.backend;
+    const c = await importedCase(b);
+    const backup = ok<BackupInfo>(await b.invoke('backups.create', {}));
+    const csv = ['姓名,身份证号码,工资月份,应发工资', '甲,110105198001010016,2024-03,9500.55', ''].join('\r\n');
+    const { jobId } = ok<{ jobId: string }>(await b.invoke('imports.start', { caseId: c.id, kind: 'payroll', fileName: '补充工资.csv', data: new TextEncoder().encode(csv) }));
+    const refused = fail(await b.invoke('backups.restore', { fileName: backup.fileName }));
+    expect(refused).toMatchObject({ code: 'conflict', message: '有 1 个导入任务正在进行，请等其完成（或取消）后再恢复备份' });
+    await b.jobSettled(jobId);
+    expect(ok<BackupList>(await b.invoke('backups.list', {})).backups).toHaveLength(1);
+    ok(await b.invoke('backups.restore', { fileName: backup.fileName }));
+  });
+
   it('makes an automatic backup after changes at most once an hour, and none when nothing changed', async () => {
     env.backend.close();
     const b = createBackend({ dataDir: env.dir, runtime: 'harness', actor: 'os-user', now: () => env.clock, autoBackup: { startDelayMs: 10 } });

@@ -53,6 +53,9 @@ export const settingsHandlers: Handlers<'ratePlans.get' | 'ratePlans.export' | '
 
   'backups.restore': (ctx, input) =>
     ctx.serial(async () => {
+      // An import writes through the connection the restore closes: refuse rather than cut it off.
+      const running = ctx.jobs.running();
+      if (running.length) throw new ApiFailure('conflict', `有 ${running.length} 个导入任务正在进行，请等其完成（或取消）后再恢复备份`);
       const actor = ctx.meta().actor;
       try {
         const r = await backupsOf(ctx).restore(input.fileName, actor);

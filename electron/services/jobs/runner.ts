@@ -58,6 +58,8 @@ export interface JobRunner {
   settled(jobId: string): Promise<void>;
   /** Cancels everything still running and waits for it to settle. */
   shutdown(): Promise<void>;
+  /** The kinds of the jobs still running (a database restore waits for none). */
+  running(): string[];
 }
 
 function defaultDescribe(error: unknown): string {
@@ -151,6 +153,10 @@ export function createJobRunner(opts: JobRunnerOptions = {}): JobRunner {
 
     settled(jobId: string): Promise<void> {
       return jobs.get(jobId)?.promise ?? Promise.resolve();
+    },
+
+    running(): string[] {
+      return [...jobs.values()].filter((j) => j.snapshot.state === 'running').map((j) => j.snapshot.kind);
     },
 
     async shutdown(): Promise<void> {
