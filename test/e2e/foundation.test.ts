@@ -101,6 +101,8 @@ describe('auditor walk-through in Chromium', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: readFileSync(path.join(WORKED_EXAMPLE, 'payroll.xlsx')),
     });
+    // Choosing a file opens the column-mapping screen: confirm what was detected.
+    await page.getByRole('button', { name: '确认导入' }).click();
     await page.locator('[data-testid="import-payroll"]').getByText(/已导入 2024年3月工资表\.xlsx：4 行，3 人/).waitFor({ timeout: 60_000 });
     await page.getByText('下一步：导入缴费申报明细').waitFor();
     await shot('06-payroll-imported');
@@ -110,6 +112,7 @@ describe('auditor walk-through in Chromium', () => {
       mimeType: 'text/csv',
       buffer: readFileSync(path.join(WORKED_EXAMPLE, 'declarations.csv')),
     });
+    await page.getByRole('button', { name: '确认导入' }).click();
     await page.locator('[data-testid="import-declaration"]').getByText(/已导入 缴费申报明细_202403\.csv：3 行，3 人/).waitFor({ timeout: 60_000 });
     await page.getByText('工资表和缴费申报明细都已导入').waitFor();
     await shot('07-declarations-imported');

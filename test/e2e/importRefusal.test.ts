@@ -26,6 +26,8 @@ describe('a refused import in Chromium', () => {
     await page.goto(new URL(`#/cases/${created.id}`, session.harness.url).href);
     const card = page.locator('[data-testid="import-payroll"]');
     await card.locator('input[type=file]').setInputFiles({ name: '工资.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_PAYROLL, 'utf8') });
+    // Choosing a file opens the column-mapping screen: confirm what was detected.
+    await page.getByRole('button', { name: '确认导入' }).click();
 
     const refusal = card.locator('.ant-alert-error');
     await refusal.waitFor({ timeout: 60_000 });

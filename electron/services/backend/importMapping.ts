@@ -23,12 +23,13 @@ function templateMapping(m: SheetMappingOverrideDto): SheetMappingOverrideDto {
   return { ...(m.headerRow !== undefined ? { headerRow: m.headerRow } : {}), ...(m.columns ? { columns: m.columns } : {}) };
 }
 
-async function buildPreview(db: Db, caseId: number, kind: ImportKind, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
+async function buildPreview(db: Db, caseId: number, kind: ImportKind, fileName: string, bytes: Uint8Array, mapping?: MappingOverrideDto): Promise<ImportPreview> {
   const c = requireOpenCase(db, caseId);
   const grid = await readPreviewGrid(bytes, fileName);
   if ('problem' in grid) return { fileName, sheets: [], problem: grid.problem, template: null, templateApplied: false, mapping: {} };
-  let sheets = previewGrid(grid, kind, fileName);
+  let sheets = previewGrid(grid, kind, fileName, mapping);
   if (sheets.length === 0) return { fileName, sheets, problem: '文件中没有任何内容', template: null, templateApplied: false, mapping: {} };
+  if (mapping) return { fileName, sheets, problem: '', template: null, templateApplied: false, mapping: mappingOfPreview(sheets) };
   let template: ImportTemplate | null = null;
   for (const t of listImportTemplates(db, c.employerId, kind)) {
     // The template's header row may differ from what detection picks on its own.
@@ -87,7 +88,7 @@ export function afterMappedImport(db: Db, opts: MappingStartOptions, meta: Write
 }
 
 export const importMappingHandlers: Handlers<'imports.preview' | 'imports.idJoins' | 'imports.acceptIdJoin' | 'imports.reportXlsx'> = {
-  'imports.preview': (ctx, input) => buildPreview(ctx.db, input.caseId, input.kind, input.fileName, new Uint8Array(input.data)),
+  'imports.preview': (ctx, input) => buildPreview(ctx.db, input.caseId, input.kind, input.fileName, new Uint8Array(input.data), input.mapping),
 
   'imports.idJoins': (ctx, input) => {
     requireCase(ctx.db, input.caseId);

@@ -2,7 +2,8 @@
 import { Alert, Button, Col, Row } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { CaseDetail } from '../../../shared/api/dto';
-import { ImportCard } from './ImportCard';
+import { MappedImportCard } from './import/MappedImportCard';
+import { IdJoinSuggestions } from './import/IdJoinSuggestions';
 import { ImportedFilesTable } from './ImportedFilesTable';
 import { RosterSection } from './roster/RosterSection';
 
@@ -35,12 +36,13 @@ export function ImportPanel({ detail, onImported, onShowResults }: Props) {
       )}
       <Row gutter={16} className="section">
         <Col span={12}>
-          <ImportCard caseId={detail.case.id} kind="payroll" onImported={onImported} />
+          <MappedImportCard caseId={detail.case.id} kind="payroll" onImported={onImported} />
         </Col>
         <Col span={12}>
-          <ImportCard caseId={detail.case.id} kind="declaration" onImported={onImported} />
+          <MappedImportCard caseId={detail.case.id} kind="declaration" onImported={onImported} />
         </Col>
       </Row>
+      <IdJoinSuggestions caseId={detail.case.id} version={detail.files.length} onJoined={onImported} />
       <ImportedFilesTable files={detail.files} />
       <RosterSection detail={detail} onImported={onImported} />
     </div>

@@ -107,7 +107,14 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
-export const ImportPreviewInputSchema = z.object({ caseId: IdSchema, kind: ImportKindSchema, fileName: z.string().min(1).max(260), data: BytesSchema });
+export const ImportPreviewInputSchema = z.object({
+  caseId: IdSchema,
+  kind: ImportKindSchema,
+  fileName: z.string().min(1).max(260),
+  data: BytesSchema,
+  /** The auditor's changes so far (e.g. another header row): shown instead of a template. */
+  mapping: MappingOverrideSchema.optional(),
+});
 
 export const IdJoinSuggestionSchema = z.object({
   fromId: z.string(),
