@@ -48,6 +48,13 @@ export function parseAmount(input: unknown): ParseAmountResult {
     // are far below a fen and far above the double's noise at payroll magnitudes, so the
     // artefact disappears while a genuine third decimal (12.345) is still seen and rounded.
     if (Math.abs(input) >= 1e15) return { ok: false, reason: `金额过大：${input}` };
+    // Fast path: a value that is exactly the double nearest to k fen (4000, 8523.47). Below
+    // 10^7 yuan a double is within 10^-9 of its decimal, so toFixed(8) would give k fen with
+    // zeros after it — the same answer without the text round trip. (+ 0 turns -0 into 0.)
+    if (Math.abs(input) < 1e7) {
+      const k = Math.round(input * 100);
+      if (k / 100 === input) return { ok: true, fen: k + 0, rounded: false };
+    }
     return parseAmountText(input.toFixed(8));
   }
   if (typeof input === 'bigint') return parseAmountText(input.toString());
@@ -55,7 +62,32 @@ export function parseAmount(input: unknown): ParseAmountResult {
   return parseAmountText(input);
 }
 
+/** "4000", "640.5", "8523.47": plain digits with at most two decimals, read without regexes. */
+function plainAmountFen(raw: string): Fen | null {
+  const len = raw.length;
+  if (len === 0 || len > 15) return null;
+  let int = 0;
+  let i = 0;
+  for (; i < len; i++) {
+    const ch = raw.charCodeAt(i);
+    if (ch === 46 /* . */) break;
+    if (ch < 48 || ch > 57) return null;
+    int = int * 10 + (ch - 48);
+  }
+  // 13 integer digits at most, so the fen stay a safe integer (longer goes the checked way).
+  if (i === 0 || i > 13) return null;
+  if (i === len) return int * 100;
+  const decimals = len - i - 1;
+  if (decimals < 1 || decimals > 2) return null;
+  const d1 = raw.charCodeAt(i + 1) - 48;
+  const d2 = decimals === 2 ? raw.charCodeAt(i + 2) - 48 : 0;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+  return int * 100 + d1 * 10 + d2;
+}
+
 function parseAmountText(raw: string): ParseAmountResult {
+  const plain = plainAmountFen(raw);
+  if (plain !== null) return { ok: true, fen: plain, rounded: false };
   let text = toHalfWidth(raw).replace(/[\s\u00A0\u3000]/g, '');
   text = text.replace(/^[¥￥]/, '').replace(/元$/, '').replace(/^RMB/i, '');
   let negative = false;

@@ -15,20 +15,35 @@ function where(lines: readonly Line[]): string {
 
 export function crossRowIssues(lines: readonly Line[], fileName: string): ImportIssue[] {
   const issues: ImportIssue[] = [];
-  const groups = new Map<string, Line[]>();
-  const seenLines = new Set<string>();
-  for (const l of lines) {
+  const INSURANCE_INDEX = new Map<string | null, number>();
+  // Per person-month (and insurance): the index of its only line, or all of its lines once
+  // there are several — no array for the hundreds of thousands that occur once.
+  const groups = new Map<string, number | number[]>();
+  // Lines already counted, by sheet: row × 64 + insurance, as numbers (no key strings).
+  const seenBySheet = new Map<string, Set<number>>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
     // A wide declaration row yields one line per insurance: same row, not a duplicate.
-    const rowKey = `${l.source.sheet}|${l.source.row}|${'insurance' in l ? (l.insurance ?? '') : ''}`;
-    if (seenLines.has(rowKey)) continue;
-    seenLines.add(rowKey);
+    const insurance = 'insurance' in l ? (l.insurance ?? null) : null;
+    let insIndex = INSURANCE_INDEX.get(insurance);
+    if (insIndex === undefined) {
+      insIndex = INSURANCE_INDEX.size;
+      INSURANCE_INDEX.set(insurance, insIndex);
+    }
+    let seen = seenBySheet.get(l.source.sheet);
+    if (!seen) seenBySheet.set(l.source.sheet, (seen = new Set()));
+    const rowKey = l.source.row * 64 + insIndex;
+    if (seen.has(rowKey)) continue;
+    seen.add(rowKey);
     const key = 'insurance' in l ? `${l.personId}|${l.month}|${l.insurance ?? ''}` : `${l.personId}|${l.month}`;
     const g = groups.get(key);
-    if (g) g.push(l);
-    else groups.set(key, [l]);
+    if (g === undefined) groups.set(key, i);
+    else if (typeof g === 'number') groups.set(key, [g, i]);
+    else g.push(i);
   }
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
+  for (const entry of groups.values()) {
+    if (typeof entry === 'number') continue;
+    const g = entry.map((i) => lines[i] as Line);
     const first = g[0] as Line;
     const ins = 'insurance' in first && first.insurance ? `（${INSURANCE_NAMES[first.insurance]}）` : '';
     issues.push({

@@ -66,10 +66,15 @@ export function cellText(value: CellValue): string {
  */
 export function buildMergeLookup(sheet: SheetGrid): (row: number, col: number) => MergeRange | null {
   const byCell = new Map<string, MergeRange>();
+  // Rows touched by a merge: most data rows have none, and are answered without building a key.
+  const rows = new Set<number>();
   for (const m of sheet.merges) {
     // Huge merges (a whole column) are not indexed cell by cell.
     if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) byCell.set(`${r},${c}`, m);
+    for (let r = m.top; r <= m.bottom; r++) {
+      rows.add(r);
+      for (let c = m.left; c <= m.right; c++) byCell.set(`${r},${c}`, m);
+    }
   }
-  return (row, col) => byCell.get(`${row},${col}`) ?? null;
+  return (row, col) => (rows.has(row) ? (byCell.get(`${row},${col}`) ?? null) : null);
 }

@@ -56,6 +56,26 @@ export function cleanName(text: string): string {
     .replace(/\s{2,}/g, ' ');
 }
 
+/**
+ * A rule's answer remembered by the raw cell value: an ID repeats on every row of its person
+ * (36 months × 5 insurances), a month string on thousands of rows, so the regex work is done
+ * once per distinct value. Results are shared between rows and never changed. Bounded, so a
+ * sheet of all-distinct values cannot grow it without limit.
+ */
+function memoByValue<R>(fn: (v: unknown) => R, max = 200_000): (v: CellValue) => R {
+  const cache = new Map<string | number | boolean, R>();
+  return (v) => {
+    if (v === null || v instanceof Date) return fn(v);
+    let r = cache.get(v);
+    if (r === undefined) {
+      if (cache.size >= max) cache.clear();
+      r = fn(v);
+      cache.set(v, r);
+    }
+    return r;
+  };
+}
+
 /** Lets the event loop run (abort, progress) during long sheets. */
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -66,6 +86,10 @@ export async function normaliseSheet(
   const { sheet, kind, columns, fileName } = ctx;
   const out: SheetRows = { payroll: [], declarations: [], issues: [], rowsRead: 0, rowsTaken: 0, rowsLeftOut: 0 };
   const mergeAt = buildMergeLookup(sheet);
+  const personIdOf = memoByValue((v) => normalizePersonId(v));
+  const monthOf = memoByValue((v) => parseMonth(v));
+  const amountOf = memoByValue((v) => parseAmount(v));
+  const nameOf = memoByValue((v) => cleanName(cellText(v as CellValue)));
   const byRole = new Map<ColumnRole, ColumnAssignment>();
   for (const c of columns) if (c.role !== 'ignore' && c.insurance === null && !byRole.has(c.role)) byRole.set(c.role, c);
   const idCol = byRole.get('personId');
@@ -117,7 +141,7 @@ export async function normaliseSheet(
 
     // Who: the ID decides whether the row is a person at all.
     const idValue = valueOf(r, idCol);
-    const idResult = normalizePersonId(typeof idValue === 'string' ? idValue : idValue instanceof Date ? '' : idValue);
+    const idResult = personIdOf(idValue instanceof Date ? '' : idValue);
     if (!idResult.ok) {
       const texts = (row ?? []).map(cellText);
       const totalText = texts.find(isTotalText);
@@ -152,7 +176,7 @@ export async function normaliseSheet(
     const monthCol = byRole.get('month');
     const monthValue = valueOf(r, monthCol);
     if (monthCol && !isBlankCell(monthValue)) {
-      const m = parseMonth(monthValue);
+      const m = monthValue instanceof Date ? parseMonth(monthValue) : monthOf(monthValue);
       if (m.ok) month = m.month;
       else rowIssues.push(issue('error', 'bad-month', r, monthCol.index, m.reason));
     } else if (ctx.sheetMonth) {
@@ -169,7 +193,7 @@ export async function normaliseSheet(
         if (required) rowIssues.push(issue('error', 'bad-amount', r, col.index, `${label}为空`));
         return undefined;
       }
-      const a = parseAmount(v);
+      const a = amountOf(v);
       if (!a.ok) {
         rowIssues.push(issue(soft ? 'warning' : 'error', 'bad-amount', r, col.index, `${label}：${a.reason}${soft ? '（该项不导入，整行保留）' : ''}`));
         return undefined;
@@ -182,14 +206,14 @@ export async function normaliseSheet(
       return a.fen;
     };
 
-    const name = cleanName(cellText(valueOf(r, byRole.get('name'))));
+    const name = nameOf(valueOf(r, byRole.get('name')));
     const source: SourceRef = { fileId: 0, fileName, sheet: sheet.name, row: r + 1 };
     const personId = idResult.ok ? idResult.id : '';
 
     if (kind === 'payroll') {
       const gross = amount(byRole.get('gross'), true, true, ROLE_NAMES.gross);
       const net = amount(byRole.get('net'), false, false, ROLE_NAMES.net, true);
-      const department = cleanName(cellText(valueOf(r, byRole.get('department'))));
+      const department = nameOf(valueOf(r, byRole.get('department')));
       out.issues.push(...rowIssues);
       if (errors() > 0 || gross === undefined || month === null) {
         out.rowsLeftOut++;

@@ -1,5 +1,5 @@
 // Normalised payroll and declaration rows (integer fen), each pointing to its source file,
-// sheet and row. Inserting is done row by row inside the caller's transaction; loading returns
+// sheet and row. Inserting is done in multi-row batches inside the caller's transaction; loading returns
 // the shapes the rules consume (shared/domain/lines.ts).
 import type Database from 'better-sqlite3';
 import type { DeclarationLine, PayrollLine } from '../../../../shared/domain/lines';
@@ -9,102 +9,132 @@ import type { InsuranceCode } from '../../../../shared/domain/insurance';
 export type RowProgress = (done: number) => void;
 const PROGRESS_EVERY = 10_000;
 
-export function insertPayrollLines(db: Database.Database, fileId: number, lines: readonly PayrollLine[], onRows?: RowProgress): number {
-  const stmt = db.prepare(
-    'INSERT INTO payroll_lines (file_id, month, person_id, name, gross_fen, net_fen, department, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+/** Rows per INSERT statement: one call into SQLite per batch instead of per row. */
+const BATCH = 200;
+
+/**
+ * Inserts `lines` in batches of multi-row INSERTs (same rows, same order, same ids as one
+ * INSERT per row, about three times fewer crossings into SQLite). Progress every PROGRESS_EVERY rows.
+ */
+function insertBatched<T>(
+  db: Database.Database,
+  head: string,
+  columns: number,
+  lines: readonly T[],
+  bind: (line: T, out: unknown[]) => void,
+  onRows?: RowProgress,
+): number {
+  const placeholders = `(${new Array(columns).fill('?').join(', ')})`;
+  const full = db.prepare(`${head} VALUES ${new Array(BATCH).fill(placeholders).join(', ')}`);
+  const single = db.prepare(`${head} VALUES ${placeholders}`);
+  const args: unknown[] = [];
   let n = 0;
-  for (const l of lines) {
-    stmt.run(fileId, l.month, l.personId, l.name, l.grossFen, l.netFen ?? null, l.department ?? null, l.source.sheet, l.source.row);
-    if (++n % PROGRESS_EVERY === 0) onRows?.(n);
+  while (n < lines.length) {
+    if (lines.length - n >= BATCH) {
+      args.length = 0;
+      for (let i = 0; i < BATCH; i++) bind(lines[n + i] as T, args);
+      full.run(args);
+      n += BATCH;
+    } else {
+      args.length = 0;
+      bind(lines[n] as T, args);
+      single.run(args);
+      n++;
+    }
+    if (n % PROGRESS_EVERY === 0) onRows?.(n);
   }
   onRows?.(n);
   return n;
+}
+
+export function insertPayrollLines(db: Database.Database, fileId: number, lines: readonly PayrollLine[], onRows?: RowProgress): number {
+  return insertBatched(
+    db,
+    'INSERT INTO payroll_lines (file_id, month, person_id, name, gross_fen, net_fen, department, sheet, row)',
+    9,
+    lines,
+    (l, out) => out.push(fileId, l.month, l.personId, l.name, l.grossFen, l.netFen ?? null, l.department ?? null, l.source.sheet, l.source.row),
+    onRows,
+  );
 }
 
 export function insertDeclarationLines(db: Database.Database, fileId: number, lines: readonly DeclarationLine[], onRows?: RowProgress): number {
-  const stmt = db.prepare(
-    `INSERT INTO declaration_lines (file_id, month, person_id, name, insurance, base_fen, employer_fen, employee_fen, paid, sheet, row)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  return insertBatched(
+    db,
+    'INSERT INTO declaration_lines (file_id, month, person_id, name, insurance, base_fen, employer_fen, employee_fen, paid, sheet, row)',
+    11,
+    lines,
+    (l, out) =>
+      out.push(fileId, l.month, l.personId, l.name, l.insurance, l.baseFen, l.employerFen ?? null, l.employeeFen ?? null, l.paid === undefined ? null : l.paid ? 1 : 0, l.source.sheet, l.source.row),
+    onRows,
   );
-  let n = 0;
-  for (const l of lines) {
-    const paid = l.paid === undefined ? null : l.paid ? 1 : 0;
-    stmt.run(fileId, l.month, l.personId, l.name, l.insurance, l.baseFen, l.employerFen ?? null, l.employeeFen ?? null, paid, l.source.sheet, l.source.row);
-    if (++n % PROGRESS_EVERY === 0) onRows?.(n);
-  }
-  onRows?.(n);
-  return n;
 }
 
-interface PayrollRow {
-  file_id: number;
-  file_name: string;
-  month: string;
-  person_id: string;
-  name: string;
-  gross_fen: number;
-  net_fen: number | null;
-  department: string | null;
-  sheet: string;
-  row: number;
+/** The case's source files in import order, each with its name. */
+function caseFiles(db: Database.Database, caseId: number): { id: number; file_name: string }[] {
+  return db.prepare('SELECT id, file_name FROM source_files WHERE case_id = ? ORDER BY id').all(caseId) as { id: number; file_name: string }[];
 }
 
-interface DeclarationRow {
-  file_id: number;
-  file_name: string;
-  month: string;
-  person_id: string;
-  name: string;
-  insurance: InsuranceCode | null;
-  base_fen: number;
-  employer_fen: number | null;
-  employee_fen: number | null;
-  paid: number | null;
-  sheet: string;
-  row: number;
+/**
+ * Repeated text (sheet names, months, IDs, names) as one string each: a case's 1,000,000 rows
+ * hold a few thousand distinct values, and the copies SQLite hands out would otherwise all stay alive.
+ */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
 }
+
+// Lines come file by file in import order and by id within a file, which is the order of
+// their ids overall (a file's rows are inserted in one transaction), without a sort in SQLite.
 
 export function loadPayrollLines(db: Database.Database, caseId: number): PayrollLine[] {
-  const rows = db
-    .prepare(
-      `SELECT l.file_id, f.file_name, l.month, l.person_id, l.name, l.gross_fen, l.net_fen, l.department, l.sheet, l.row
-       FROM payroll_lines l JOIN source_files f ON f.id = l.file_id WHERE f.case_id = ? ORDER BY l.id`,
-    )
-    .all(caseId) as PayrollRow[];
-  return rows.map((r) => {
-    const line: PayrollLine = {
-      personId: r.person_id,
-      name: r.name,
-      month: r.month,
-      grossFen: r.gross_fen,
-      source: { fileId: r.file_id, fileName: r.file_name, sheet: r.sheet, row: r.row },
-    };
-    if (r.net_fen !== null) line.netFen = r.net_fen;
-    if (r.department !== null) line.department = r.department;
-    return line;
-  });
+  const out: PayrollLine[] = [];
+  const intern = interner();
+  const stmt = db.prepare('SELECT month, person_id, name, gross_fen, net_fen, department, sheet, row FROM payroll_lines WHERE file_id = ? ORDER BY id').raw(true);
+  for (const file of caseFiles(db, caseId)) {
+    for (const r of stmt.iterate(file.id) as IterableIterator<[string, string, string, number, number | null, string | null, string, number]>) {
+      const line: PayrollLine = {
+        personId: intern(r[1]),
+        name: intern(r[2]),
+        month: intern(r[0]),
+        grossFen: r[3],
+        source: { fileId: file.id, fileName: file.file_name, sheet: intern(r[6]), row: r[7] },
+      };
+      if (r[4] !== null) line.netFen = r[4];
+      if (r[5] !== null) line.department = intern(r[5]);
+      out.push(line);
+    }
+  }
+  return out;
 }
 
 export function loadDeclarationLines(db: Database.Database, caseId: number): DeclarationLine[] {
-  const rows = db
-    .prepare(
-      `SELECT l.file_id, f.file_name, l.month, l.person_id, l.name, l.insurance, l.base_fen, l.employer_fen, l.employee_fen, l.paid, l.sheet, l.row
-       FROM declaration_lines l JOIN source_files f ON f.id = l.file_id WHERE f.case_id = ? ORDER BY l.id`,
-    )
-    .all(caseId) as DeclarationRow[];
-  return rows.map((r) => {
-    const line: DeclarationLine = {
-      personId: r.person_id,
-      name: r.name,
-      month: r.month,
-      insurance: r.insurance,
-      baseFen: r.base_fen,
-      source: { fileId: r.file_id, fileName: r.file_name, sheet: r.sheet, row: r.row },
-    };
-    if (r.employer_fen !== null) line.employerFen = r.employer_fen;
-    if (r.employee_fen !== null) line.employeeFen = r.employee_fen;
-    if (r.paid !== null) line.paid = r.paid === 1;
-    return line;
-  });
+  const out: DeclarationLine[] = [];
+  const intern = interner();
+  const stmt = db
+    .prepare('SELECT month, person_id, name, insurance, base_fen, employer_fen, employee_fen, paid, sheet, row FROM declaration_lines WHERE file_id = ? ORDER BY id')
+    .raw(true);
+  type Raw = [string, string, string, InsuranceCode | null, number, number | null, number | null, number | null, string, number];
+  for (const file of caseFiles(db, caseId)) {
+    for (const r of stmt.iterate(file.id) as IterableIterator<Raw>) {
+      const line: DeclarationLine = {
+        personId: intern(r[1]),
+        name: intern(r[2]),
+        month: intern(r[0]),
+        insurance: r[3] === null ? null : (intern(r[3]) as InsuranceCode),
+        baseFen: r[4],
+        source: { fileId: file.id, fileName: file.file_name, sheet: intern(r[8]), row: r[9] },
+      };
+      if (r[5] !== null) line.employerFen = r[5];
+      if (r[6] !== null) line.employeeFen = r[6];
+      if (r[7] !== null) line.paid = r[7] === 1;
+      out.push(line);
+    }
+  }
+  return out;
 }
