@@ -2,6 +2,7 @@
 // readable PDF"): one ruled table — 序号, 时间, 操作人, 操作, 内容, 哈希 — in chain order, and a
 // closing paragraph naming the chain head, so a reader can match the paper to the JSON. Pure.
 import { OFFICIAL_PAGE, type DocumentModel, type TableCell } from '../documents/model';
+import { CASE_STATE_NAMES, type CaseState } from '../api/dto';
 
 export interface TrailSheetEntry {
   at: string;
@@ -14,7 +15,7 @@ export interface TrailSheetEntry {
 /** Chinese names of the trail's actions; an unknown action prints as written. */
 export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'case.create': '登记案件',
-  'case.transition': '变更案件状态',
+  'case.transition': '状态变更',
   'case.archive': '归档',
   'import.store': '导入文件',
   'document.issue': '出具文书',
@@ -25,6 +26,16 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'approval.approve': '审核通过',
   'evidence.add': '添加证据',
   'transfer.import': '从其他工作站导入',
+  'case.notice-served': '登记送达',
+  'case.fact': '登记案件事项',
+  'case-facts.set': '填写文书事项',
+  'document.correct': '更正文书',
+  'import.id-join': '确认身份证匹配',
+  'import.template-save': '保存导入模板',
+  'import.verification-override': '确认核对差异',
+  'rectification.enrolment': '登记补办参保',
+  'rectification.payment': '登记补缴',
+  'rectification.followup': '复查',
 };
 
 const DETAIL_LABELS: Record<string, string> = {
@@ -46,6 +57,29 @@ const DETAIL_LABELS: Record<string, string> = {
   archiveNumber: '档号',
   month: '月份',
   amount: '金额',
+  creditCode: '统一社会信用代码',
+  periodFrom: '稽核期间起',
+  periodTo: '稽核期间止',
+  source: '来源',
+  rowsLeftOut: '跳过行数',
+  warnings: '警告',
+  auditors: '稽核人员',
+  issueDate: '发文日期',
+  onsiteDate: '实地稽核日期',
+  pages: '页数',
+  place: '地点',
+  type: '文书类型',
+  documentNumber: '文书文号',
+  manner: '送达方式',
+  recipient: '受送达人',
+  servedOn: '送达日期',
+  reopen: '重新打开',
+  description: '说明',
+  mime: '格式',
+  retentionYears: '保管年限',
+  files: '文件数',
+  dossierHead: '档案链头',
+  total: '合计',
 };
 
 /** "2026-07-01T08:00:00.000Z" → "2026-07-01 08:00:00". */
@@ -53,8 +87,11 @@ export function trailTime(at: string): string {
   return at.replace('T', ' ').replace(/\.\d+/, '').replace(/Z$/, '');
 }
 
-function value(v: unknown): string {
+function value(k: string, v: unknown): string {
   if (v === null || v === undefined) return '';
+  if ((k === 'from' || k === 'to' || k === 'state') && typeof v === 'string' && v in CASE_STATE_NAMES) return CASE_STATE_NAMES[v as CaseState];
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (k === 'auditors' && Array.isArray(v)) return v.map((a) => (a && typeof a === 'object' && 'name' in a ? String((a as { name: unknown }).name) : JSON.stringify(a))).join('、');
   if (typeof v === 'string') return v.length === 64 && /^[0-9a-f]+$/.test(v) ? `${v.slice(0, 12)}…` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
@@ -64,7 +101,7 @@ function value(v: unknown): string {
 export function describeDetail(detail: Record<string, unknown>): string {
   return Object.entries(detail)
     .filter(([k, v]) => !/Id$/.test(k) && v !== null && v !== undefined)
-    .map(([k, v]) => `${DETAIL_LABELS[k] ?? k}：${value(v)}`)
+    .map(([k, v]) => `${DETAIL_LABELS[k] ?? k}：${value(k, v)}`)
     .join('；');
 }
 
@@ -78,7 +115,7 @@ export function buildTrailSheet(p: { agencyName: string; employerName: string; c
       {
         kind: 'table',
         size: 'tiny',
-        columns: [{ weight: 2, align: 'center' }, { weight: 6 }, { weight: 4 }, { weight: 4 }, { weight: 14 }, { weight: 5 }],
+        columns: [{ weight: 2, align: 'center' }, { weight: 5 }, { weight: 4 }, { weight: 5 }, { weight: 15 }, { weight: 5 }],
         header: [['序号', '时间', '操作人', '操作', '内容', '哈希（前12位）'].map((h) => cell(h, 'center'))],
         rows: p.entries.map((e, i) => [cell(String(i + 1)), cell(trailTime(e.at)), cell(e.actor), cell(AUDIT_ACTION_NAMES[e.action] ?? e.action), cell(describeDetail(e.detail)), cell(e.hash.slice(0, 12))]),
       },

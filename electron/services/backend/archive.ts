@@ -8,6 +8,8 @@ import { archiveBlocker, archiveCase, ArchiveRefused, dossierContents, getArchiv
 import { exportCases } from '../transfer/exportCases';
 import { importPackage, TransferRefused } from '../transfer/importPackage';
 import { safeZipName } from '../../../shared/dossier/manifest';
+import { transitionActorOf, workflowStatus } from './workflow';
+import type { BackendContext } from './context';
 
 type ArchiveMethods = 'archive.status' | 'archive.archive' | 'archive.dossier' | 'transfer.exportCases' | 'transfer.importPackage';
 
@@ -16,19 +18,28 @@ function rethrow(e: unknown): never {
   throw e;
 }
 
+/** Why the case cannot be archived now (the state, the role, the workflow's preconditions), or null. */
+function whyNotArchivable(ctx: BackendContext, caseId: number): string | null {
+  const option = workflowStatus(ctx, caseId).options.find((o) => o.to === 'archived');
+  if (!option) return archiveBlocker(ctx.db, caseId);
+  return option.allowed ? null : option.missing.join('；');
+}
+
 export const archiveHandlers: Handlers<ArchiveMethods> = {
   'archive.status': (ctx, { caseId }) => {
     const c = requireCase(ctx.db, caseId);
     const record = getArchiveRecord(ctx.db, caseId);
-    const blocker = c.state === 'archived' ? null : archiveBlocker(ctx.db, caseId);
-    return { archived: c.state === 'archived', ready: c.state !== 'archived' && blocker === null, reason: c.state === 'archived' ? '案件已归档' : blocker, record, contents: dossierContents(ctx.db, caseId) };
+    const reason = c.state === 'archived' ? '案件已归档' : whyNotArchivable(ctx, caseId);
+    return { archived: c.state === 'archived', ready: reason === null, reason, record, contents: dossierContents(ctx.db, caseId) };
   },
 
   'archive.archive': (ctx, input) =>
     ctx.serial(async () => {
       requireCase(ctx.db, input.caseId);
+      const reason = whyNotArchivable(ctx, input.caseId);
+      if (reason) throw new ApiFailure('not-ready', reason);
       try {
-        return await archiveCase(ctx.db, input.caseId, { actor: ctx.meta().actor, now: ctx.now(), retentionYears: input.retentionYears });
+        return await archiveCase(ctx.db, input.caseId, { actor: transitionActorOf(ctx), retentionYears: input.retentionYears });
       } catch (e) {
         return rethrow(e);
       }

@@ -3,9 +3,10 @@
 // the state 'archived' — after which the database's triggers refuse every change to the case and
 // everything under it. The export is rendered before the transaction (PDFs take time); the
 // transaction then checks that nothing was written to the case meanwhile (same trail head, same
-// state, same archive serial), so the stored dossier is exactly the case as archived.
+// state, same archive serial), so the stored dossier is exactly the case as archived. The state
+// changes through the workflow's transitionCase, so its role and precondition rules apply here too.
 import type { Db } from '../db/open';
-import { getCase, setCaseState } from '../db/repos/cases';
+import { getCase } from '../db/repos/cases';
 import { appendAudit, chainHead } from '../audit/auditLog';
 import { CASE_STATE_NAMES, type CaseState } from '../../../shared/api/dto';
 import { DEFAULT_RETENTION_YEARS, type ArchiveRecord } from '../../../shared/api/dto/archive';
@@ -15,6 +16,7 @@ import { sha256Hex } from './sha256';
 import { listEvidenceFiles } from './evidence';
 import { listDocuments } from '../db/repos/documents';
 import { listSourceFiles } from '../db/repos/sourceFiles';
+import { transitionCase, type TransitionActor } from '../backend/workflow';
 
 /** The states a case is archived from (the end of step 6, or the no-finding close after step 4). */
 export const ARCHIVABLE_FROM: readonly CaseState[] = ['rectifying', 'closed-no-finding'];
@@ -100,30 +102,24 @@ export function dossierContents(db: Db, caseId: number): string[] {
   ];
 }
 
-/** Puts the case into 'archived' with its trail entry (until the workflow area's transition function takes over). */
-function markArchived(db: Db, caseId: number, from: CaseState, actor: string, at: string): void {
-  appendAudit(db, { actor, at, caseId, action: 'case.transition', detail: { from, to: 'archived', reason: '归档' } });
-  setCaseState(db, caseId, 'archived');
-}
-
 export interface ArchiveOptions {
-  actor: string;
-  now?: Date;
+  /** Who archives: the workflow's transition checks the role and the preconditions (rectification settled or referred). */
+  actor: TransitionActor;
   retentionYears?: number;
 }
 
 export async function archiveCase(db: Db, caseId: number, opts: ArchiveOptions): Promise<ArchiveRecord> {
   const blocker = archiveBlocker(db, caseId);
   if (blocker) throw new ArchiveRefused(getCase(db, caseId) ? 'not-ready' : 'not-found', blocker);
-  const now = opts.now ?? new Date();
-  const at = now.toISOString();
+  const at = opts.actor.at;
+  const now = new Date(at);
   const year = now.getUTCFullYear();
   const retentionYears = opts.retentionYears ?? DEFAULT_RETENTION_YEARS;
   const before = getCase(db, caseId)!;
   const seq = ((db.prepare('SELECT last_seq FROM archive_sequences WHERE year = ?').get(year) as { last_seq: number } | undefined)?.last_seq ?? 0) + 1;
   const number = archiveNumber(year, seq);
 
-  const zip = await exportDossier(db, caseId, { actor: opts.actor, now, archive: { archiveNumber: number, retentionYears } });
+  const zip = await exportDossier(db, caseId, { actor: opts.actor.actor, now, archive: { archiveNumber: number, retentionYears } });
   const check = verifyDossier(zip);
   if (!check.ok || !check.manifest) throw new Error(`导出的档案未通过核验：${check.problems.map((p) => `${p.file}：${p.message}`).join('；')}`);
   const head = check.manifest.trail.head;
@@ -141,15 +137,16 @@ export async function archiveCase(db: Db, caseId: number, opts: ArchiveOptions):
       db.prepare(
         `INSERT INTO dossier_exports (case_id, year, seq, archive_number, retention_years, sha256, size, zip, chain_head, files, exported_at, exported_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(caseId, year, seq, number, retentionYears, sha256, zip.byteLength, Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), head, check.manifest!.files.length, at, opts.actor);
+      ).run(caseId, year, seq, number, retentionYears, sha256, zip.byteLength, Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), head, check.manifest!.files.length, at, opts.actor.actor);
       appendAudit(db, {
-        actor: opts.actor,
+        actor: opts.actor.actor,
         at,
         caseId,
         action: 'case.archive',
         detail: { archiveNumber: number, sha256, size: zip.byteLength, files: check.manifest!.files.length, retentionYears, dossierHead: head },
       });
-      markArchived(db, caseId, c.state, opts.actor, at);
+      // the state machine's own transition: role, preconditions, case_transitions and the trail
+      transitionCase(db, caseId, 'archived', opts.actor, `归档，档号 ${number}`);
       return getArchiveRecord(db, caseId)!;
     })
     .immediate();
