@@ -7,7 +7,7 @@ import type { MappingOverrideDto, PreviewSheet } from '../../../shared/api/dto/i
 import { applyColumnOverrides, missingRoles, normaliseHeader, overrideFor, ROLE_NAMES, type ColumnAssignment, type MappingOverride, type SheetMappingOverride } from './columnRoles';
 import { detectHeader, HEADER_SCAN_ROWS } from './detectHeader';
 import { FileProblem } from './errors';
-import { cellText, isBlankRow, type SheetGrid, type WorkbookGrid } from './grid';
+import { buildMergeLookup, cellText, isBlankRow, type SheetGrid, type WorkbookGrid } from './grid';
 import { readGrid } from './readGrid';
 import { resolveSheetMonth } from './sheetMonth';
 
@@ -49,8 +49,13 @@ function previewSheet(sheet: SheetGrid, kind: ImportKind, fileName: string, sing
   const bottom = detection ? detection.bottom : -1;
   const last = Math.min(sheet.rows.length, Math.max(MIN_ROWS, bottom + 1 + ROWS_BELOW_HEADER));
   const rows: PreviewSheet['rows'] = [];
+  const mergeAt = buildMergeLookup(sheet);
   for (let r = 0; r < last; r++) {
-    const cells = (sheet.rows[r] ?? []).slice(0, MAX_COLUMNS).map((v) => cellText(v).slice(0, MAX_CELL_CHARS));
+    // A merged range shows its text once, in its top-left cell (as Excel does).
+    const cells = (sheet.rows[r] ?? []).slice(0, MAX_COLUMNS).map((v, c) => {
+      const m = mergeAt(r, c);
+      return m && (m.top !== r || m.left !== c) ? '' : cellText(v).slice(0, MAX_CELL_CHARS);
+    });
     rows.push({ row: r + 1, cells });
   }
   let problem = '';

@@ -43,6 +43,17 @@ const letterOf = (i: number) => {
   return s;
 };
 
+/** Title rows above the header: a text runs over the empty cells to its right (merged titles). */
+function spans(cells: readonly string[], width: number): { start: number; span: number }[] {
+  const out: { start: number; span: number }[] = [];
+  for (let i = 0; i < width; i++) {
+    const last = out[out.length - 1];
+    if (last && (cells[i] ?? '') === '' && (cells[last.start] ?? '') !== '') last.span++;
+    else out.push({ start: i, span: 1 });
+  }
+  return out;
+}
+
 function initialState(sheets: readonly PreviewSheet[]): Record<string, SheetState> {
   const out: Record<string, SheetState> = {};
   for (const s of sheets) out[s.sheet] = { columns: s.columns.map((c) => ({ ...c })), sheetMonth: s.sheetMonth ?? '', skip: s.hidden || s.headerRow === 0 };
@@ -77,7 +88,7 @@ function SheetGrid({ kind, sheet, st, onRole }: { kind: ImportKind; sheet: Previ
               const col = byIndex.get(i);
               const value = col ? roleValue(col.role, col.insurance) : 'ignore';
               return (
-                <th key={i} style={{ ...cellStyle, fontWeight: 'normal', minWidth: 110 }}>
+                <th key={i} style={{ ...cellStyle, fontWeight: 'normal', minWidth: 110, background: value !== 'ignore' ? '#f0f9eb' : undefined }}>
                   <div style={{ color: '#86909c' }}>{letterOf(i)} 列</div>
                   <Select
                     size="small"
@@ -105,11 +116,17 @@ function SheetGrid({ kind, sheet, st, onRole }: { kind: ImportKind; sheet: Previ
                 <td style={{ ...cellStyle, textAlign: 'right', color: '#86909c' }}>
                   {header ? <Tooltip title="表头行">{r.row}</Tooltip> : r.row}
                 </td>
-                {Array.from({ length: width }, (_, i) => (
-                  <td key={i} style={cellStyle} title={r.cells[i] ?? ''}>
-                    {r.cells[i] ?? ''}
-                  </td>
-                ))}
+                {above
+                  ? spans(r.cells, width).map(({ start, span }) => (
+                      <td key={start} colSpan={span} style={{ ...cellStyle, maxWidth: undefined }} title={r.cells[start] ?? ''}>
+                        {r.cells[start] ?? ''}
+                      </td>
+                    ))
+                  : Array.from({ length: width }, (_, i) => (
+                      <td key={i} style={cellStyle} title={r.cells[i] ?? ''}>
+                        {r.cells[i] ?? ''}
+                      </td>
+                    ))}
               </tr>
             );
           })}
