@@ -1,6 +1,6 @@
 // Every official document the workstation produces (DOMAIN.md §8), by a stable key. The key
 // selects the agency's number prefix and legal-basis wording, and names the document record.
-// The API's DocumentType (shared/api/dto.ts) is the subset that can be generated so far.
+// The API's DocumentType (shared/api/dto.ts) is this list; the documents tab makes all but the dossier cover.
 
 export const DOCUMENT_KINDS = [
   'audit-notice',
