@@ -3,7 +3,7 @@
 // rate plan file refused with its Chinese field errors; a backup made and restored, taking the
 // database back to before a case that was created afterwards.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,16 @@ describe('settings in Chromium', () => {
     expect(saved.postcode).toBe('350001');
     expect(saved.legalBasis['audit-notice']).toEqual(['《中华人民共和国社会保险法》第五十八条', '《社会保险稽核办法》第八条']);
     await shot('settings-03-agency-saved');
+
+    // 导出配置 downloads the profile file; 导入配置 loads one (as another workstation would).
+    const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: '导出配置' }).click()]);
+    expect(download.suggestedFilename()).toBe(`机关信息_${NEW_NAME}.json`);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; profile: { name: string; contact: string } };
+    expect(exported).toMatchObject({ format: 'jihe-agency-profile', profile: { name: NEW_NAME, postcode: '350001' } });
+    const fromOffice = { ...exported, profile: { ...exported.profile, contact: '稽核一科' } };
+    await form.locator('input[type=file]').setInputFiles({ name: '机关信息.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fromOffice), 'utf8') });
+    await expect.poll(() => page.locator('#agency_contact').inputValue()).toBe('稽核一科');
+    expect((await api<{ contact: string }>('agency.get', {})).contact).toBe('稽核一科');
 
     // A notice generated now is issued in the new name.
     const employer = await api<{ id: number }>('employers.create', { name: '示例贸易有限公司', creditCode: '91110000600037341L' });
@@ -148,6 +158,14 @@ describe('settings in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(existing + 1);
     expect(await rows.first().innerText()).toContain('手动备份');
     await shot('settings-07-backup-made');
+
+    // The retention policy, changed from the panel.
+    await panel.getByRole('button', { name: '修改' }).click();
+    const retention = page.locator('[data-testid="retention-form"]');
+    await retention.getByRole('spinbutton', { name: '保留最近份数' }).fill('20');
+    await retention.getByRole('button', { name: '保存并清理' }).click();
+    await page.getByText('已设置：保留最近 20 份及近 12 个月每月第一份').waitFor();
+    expect((await api<{ retention: { keepRecent: number } }>('backups.list', {})).retention.keepRecent).toBe(20);
 
     // Work after the backup, which the restore must take away.
     const before = await api<{ id: number; number: string }[]>('cases.list', {});

@@ -142,6 +142,26 @@ describe('backups through the backend', () => {
     allChainsVerify(b.db);
   });
 
+  it('keeps its retention policy beside the backups and applies it when changed', async () => {
+    const b = env.backend;
+    for (let i = 0; i < 4; i++) {
+      env.clock = new Date(env.clock.getTime() + 86_400_000);
+      ok(await b.invoke('backups.create', {}));
+    }
+    const before = ok<BackupList>(await b.invoke('backups.list', {}));
+    expect(before.retention).toEqual({ keepRecent: 10, keepMonthly: 12 });
+    expect(before.backups).toHaveLength(4);
+    const after = ok<BackupList>(await b.invoke('backups.setRetention', { keepRecent: 2, keepMonthly: 0 }));
+    expect(after.retention).toEqual({ keepRecent: 2, keepMonthly: 0 });
+    expect(after.backups.map((x) => x.fileName)).toEqual(before.backups.slice(0, 2).map((x) => x.fileName));
+    expect(JSON.parse(readFileSync(path.join(env.dir, 'backups', 'retention.json'), 'utf8'))).toEqual({ keepRecent: 2, keepMonthly: 0 });
+    // The next backup rotates with the stored policy.
+    env.clock = new Date(env.clock.getTime() + 86_400_000);
+    const next = ok<BackupInfo>(await b.invoke('backups.create', {}));
+    expect(ok<BackupList>(await b.invoke('backups.list', {})).backups.map((x) => x.fileName)).toEqual([next.fileName, before.backups[0]!.fileName]);
+    expect(fail(await b.invoke('backups.setRetention', { keepRecent: 0, keepMonthly: 1 })).message).toContain('至少保留 1 份');
+  });
+
   it('refuses to restore while an import is running', async () => {
     const b = env.backend;
     const c = await importedCase(b);

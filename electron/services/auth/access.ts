@@ -67,6 +67,7 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'agency.import': { permission: 'configure', bootstrap: true },
   // Replaces the whole database: the same people who configure the workstation.
   'backups.restore': { permission: 'configure', bootstrap: true },
+  'backups.setRetention': { permission: 'configure', bootstrap: true },
   'users.list': { permission: 'manage-users', bootstrap: true },
   'approvals.approve': { permission: 'approve', bootstrap: false },
   'archive.status': 'open',

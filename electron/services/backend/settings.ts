@@ -26,7 +26,7 @@ function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\s]+/g, '_');
 }
 
-export const settingsHandlers: Handlers<'ratePlans.get' | 'ratePlans.export' | 'backups.list' | 'backups.create' | 'backups.restore'> = {
+export const settingsHandlers: Handlers<'ratePlans.get' | 'ratePlans.export' | 'backups.list' | 'backups.create' | 'backups.restore' | 'backups.setRetention'> = {
   'ratePlans.get': (ctx, input) => {
     const { summary, json } = planOf(ctx, input.ratePlanId);
     const parsed = parseRatePlanText(json);
@@ -41,6 +41,8 @@ export const settingsHandlers: Handlers<'ratePlans.get' | 'ratePlans.export' | '
   },
 
   'backups.list': (ctx) => backupsOf(ctx).list(),
+
+  'backups.setRetention': (ctx, input) => backupsOf(ctx).setRetention(input),
 
   'backups.create': async (ctx) => {
     try {

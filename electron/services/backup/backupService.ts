@@ -7,7 +7,8 @@ import type { Db } from '../db/open';
 import { backupsDir, listBackups, readBackupMeta } from './backupFiles';
 import { createBackup } from './createBackup';
 import { restoreBackup, type LiveDatabase } from './restoreBackup';
-import { DEFAULT_RETENTION, type RetentionPolicy } from './rotation';
+import { mkdirSync } from 'node:fs';
+import { readRetention, rotateBackups, writeRetention, type RetentionPolicy } from './rotation';
 import path from 'node:path';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -31,6 +32,8 @@ export interface BackupService {
   restore(fileName: string, actor: string): Promise<RestoreResult>;
   /** After a successful API call: an automatic backup if the data changed and the newest backup is over an hour old. */
   afterCall(): void;
+  /** Stores the rotation policy (<dataDir>/backups/retention.json) and applies it at once. */
+  setRetention(policy: RetentionPolicy): Promise<BackupList>;
   /** Resolves when no backup is running (tests, shutdown). */
   idle(): Promise<void>;
   stop(): void;
@@ -42,7 +45,7 @@ function auditHead(db: Db): number {
 
 export function createBackupService(opts: BackupServiceOptions): BackupService {
   const dir = backupsDir(opts.dataDir);
-  const retention = opts.retention ?? DEFAULT_RETENTION;
+  const retention = () => opts.retention ?? readRetention(dir);
   let chain: Promise<unknown> = Promise.resolve();
   let stopped = false;
   /** The newest backup's time and audit head, read from disk once and then kept up to date. */
@@ -64,7 +67,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
   }
 
   async function make(reason: BackupReason, actor: string): Promise<BackupInfo> {
-    const info = await createBackup(opts.live.db(), dir, { reason, actor, now: opts.now, nativeBinding: opts.nativeBinding, retention });
+    const info = await createBackup(opts.live.db(), dir, { reason, actor, now: opts.now, nativeBinding: opts.nativeBinding, retention: retention() });
     newest = { at: Date.parse(info.createdAt), auditHeadId: readBackupMeta(path.join(dir, info.fileName))?.auditHeadId ?? null };
     return info;
   }
@@ -109,7 +112,15 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
 
   return {
     dir,
-    list: () => ({ dir, backups: listBackups(dir) }),
+    list: () => ({ dir, retention: retention(), backups: listBackups(dir) }),
+    setRetention: (policy) =>
+      queue(async () => {
+        mkdirSync(dir, { recursive: true });
+        writeRetention(dir, policy);
+        rotateBackups(dir, retention());
+        newest = undefined;
+        return { dir, retention: retention(), backups: listBackups(dir) };
+      }),
     create: (reason, actor) => queue(() => make(reason, actor)),
     restore: (fileName, actor) =>
       queue(async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../../shared/api/dto/settings';
 import type { Db } from '../db/open';
 import { backupInfo, newBackupFileName, sha256OfFile, writeBackupMeta } from './backupFiles';
-import { DEFAULT_RETENTION, rotateBackups, type RetentionPolicy } from './rotation';
+import { readRetention, rotateBackups, type RetentionPolicy } from './rotation';
 import { inspectDatabaseFile } from './verifyBackup';
 
 export interface CreateBackupOptions {
@@ -56,6 +56,6 @@ export async function createBackup(db: Db, dir: string, opts: CreateBackupOption
     throw e;
   }
   const info = backupInfo(dir, fileName);
-  if (opts.retention !== null) rotateBackups(dir, opts.retention ?? DEFAULT_RETENTION);
+  if (opts.retention !== null) rotateBackups(dir, opts.retention ?? readRetention(dir));
   return info;
 }

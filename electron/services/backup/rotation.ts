@@ -1,7 +1,7 @@
 // Which backups to keep: the newest few (recent work, including the hourly ones after changes)
 // and the first backup of each recent month (to go back further). Everything else is deleted
 // together with its metadata file.
-import { rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/api/dto/settings';
 import { listBackups, metaPath } from './backupFiles';
@@ -14,6 +14,25 @@ export interface RetentionPolicy {
 }
 
 export const DEFAULT_RETENTION: RetentionPolicy = { keepRecent: 10, keepMonthly: 12 };
+
+/** The workstation's policy sits beside the backups, so restoring an older database never changes it. */
+export const RETENTION_FILE = 'retention.json';
+
+export function readRetention(dir: string): RetentionPolicy {
+  try {
+    const raw = JSON.parse(readFileSync(path.join(dir, RETENTION_FILE), 'utf8')) as Partial<RetentionPolicy>;
+    const ok = (v: unknown, min: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= 1000;
+    return { keepRecent: ok(raw.keepRecent, 1) ? raw.keepRecent : DEFAULT_RETENTION.keepRecent, keepMonthly: ok(raw.keepMonthly, 0) ? raw.keepMonthly : DEFAULT_RETENTION.keepMonthly };
+  } catch {
+    return DEFAULT_RETENTION;
+  }
+}
+
+export function writeRetention(dir: string, policy: RetentionPolicy): void {
+  const file = path.join(dir, RETENTION_FILE);
+  writeFileSync(`${file}.partial`, `${JSON.stringify(policy, null, 2)}\n`);
+  renameSync(`${file}.partial`, file);
+}
 
 const monthOf = (iso: string) => {
   const d = new Date(iso);

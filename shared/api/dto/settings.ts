@@ -37,9 +37,17 @@ export const BackupInfoSchema = z.object({
 });
 export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 
+/** Which backups rotation keeps: the newest `keepRecent`, and the first of each of the last `keepMonthly` months. */
+export const RetentionSchema = z.object({
+  keepRecent: z.number({ message: '应为整数' }).int('应为整数').min(1, '至少保留 1 份').max(1000, '不能超过 1000'),
+  keepMonthly: z.number({ message: '应为整数' }).int('应为整数').min(0, '不能为负').max(1000, '不能超过 1000'),
+});
+export type Retention = z.infer<typeof RetentionSchema>;
+
 export const BackupListSchema = z.object({
   /** Where the backups are, for the user to copy them off the machine. */
   dir: z.string(),
+  retention: RetentionSchema,
   backups: z.array(BackupInfoSchema),
 });
 export type BackupList = z.infer<typeof BackupListSchema>;

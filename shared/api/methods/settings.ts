@@ -2,7 +2,7 @@
 // database backups (create, list, restore). Spread into the contract by shared/api/contract.ts.
 import { z } from 'zod';
 import { IdSchema, method } from '../methodKit';
-import { BackupInfoSchema, BackupListSchema, RatePlanDetailSchema, RestoreResultSchema } from '../dto/settings';
+import { BackupInfoSchema, BackupListSchema, RatePlanDetailSchema, RestoreResultSchema, RetentionSchema } from '../dto/settings';
 
 /** A backup's file name as listed by backups.list: no folders, nothing else. */
 const BackupFileNameSchema = z
@@ -18,6 +18,8 @@ export const settingsMethods = {
 
   /** The database backups in <dataDir>/backups, newest first. */
   'backups.list': method(z.object({}), BackupListSchema),
+  /** How many backups rotation keeps; applied at once. */
+  'backups.setRetention': method(RetentionSchema, BackupListSchema),
   /** Takes a verified backup now (SQLite online backup), then applies the rotation. */
   'backups.create': method(z.object({}), BackupInfoSchema),
   /**

@@ -2,9 +2,9 @@
 // confirmation that says exactly what happens: the current database is backed up first, then
 // replaced; work done after the chosen backup disappears from the screens.
 import { useState } from 'react';
-import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, InputNumber, Popover, Space, Table, Tag, Typography } from 'antd';
 import { CloudUploadOutlined, HistoryOutlined } from '@ant-design/icons';
-import { BACKUP_REASON_NAMES, type BackupInfo } from '../../../../shared/api/dto/settings';
+import { BACKUP_REASON_NAMES, type BackupInfo, type Retention } from '../../../../shared/api/dto/settings';
 import { call, errorText } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { formatDateTime } from '../../format';
@@ -15,6 +15,19 @@ export function BackupsPanel() {
   const { message, modal } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [restoreError, setRestoreError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Retention | null>(null);
+
+  const saveRetention = async () => {
+    if (!editing) return;
+    try {
+      await call('backups.setRetention', editing);
+      setEditing(null);
+      message.success(`已设置：保留最近 ${editing.keepRecent} 份及近 ${editing.keepMonthly} 个月每月第一份`);
+      await list.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
 
   const create = async () => {
     setCreating(true);
@@ -66,7 +79,37 @@ export function BackupsPanel() {
           立即备份
         </Button>
         <div className="muted">
-          每天首次启动时和数据变更后（每小时至多一次）自动备份，保留最近 10 份及近 12 个月每月第一份。
+          每天首次启动时和数据变更后（每小时至多一次）自动备份
+          {list.data && (
+            <>
+              ，保留最近 {list.data.retention.keepRecent} 份及近 {list.data.retention.keepMonthly} 个月每月第一份。
+              <Popover
+                open={editing !== null}
+                onOpenChange={(open) => setEditing(open ? list.data!.retention : null)}
+                trigger="click"
+                title="备份保留规则"
+                content={
+                  editing && (
+                    <Space orientation="vertical" data-testid="retention-form">
+                      <span>
+                        保留最近 <InputNumber size="small" min={1} max={1000} precision={0} value={editing.keepRecent} onChange={(v) => setEditing({ ...editing, keepRecent: v ?? 1 })} aria-label="保留最近份数" /> 份
+                      </span>
+                      <span>
+                        及近 <InputNumber size="small" min={0} max={1000} precision={0} value={editing.keepMonthly} onChange={(v) => setEditing({ ...editing, keepMonthly: v ?? 0 })} aria-label="保留月数" /> 个月每月第一份
+                      </span>
+                      <Button type="primary" size="small" onClick={() => void saveRetention()}>
+                        保存并清理
+                      </Button>
+                    </Space>
+                  )
+                }
+              >
+                <Button type="link" size="small">
+                  修改
+                </Button>
+              </Popover>
+            </>
+          )}
           {list.data && (
             <div>
               备份位置：<Typography.Text copyable className="mono">{list.data.dir}</Typography.Text>（可复制到移动硬盘另行保存）
