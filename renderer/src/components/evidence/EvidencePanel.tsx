@@ -128,7 +128,7 @@ export function EvidencePanel({ detail, onChanged }: { detail: CaseDetail; onCha
   };
 
   return (
-    <div>
+    <div data-testid="evidence-panel">
       {!archived && (
         <Card size="small" className="section">
           <Flex gap={12} align="center">
@@ -161,9 +161,9 @@ export function EvidencePanel({ detail, onChanged }: { detail: CaseDetail; onCha
             key: 'file',
             render: (_, e) => (
               <div>
-                <a onClick={() => setViewing(e)}>
-                  <EyeOutlined /> {e.fileName}
-                </a>
+                <Button type="link" size="small" icon={<EyeOutlined />} style={{ padding: 0 }} onClick={() => setViewing(e)}>
+                  {e.fileName}
+                </Button>
                 <div className="muted">{e.description}</div>
                 {e.findingKey && <Tag style={{ marginTop: 4 }}>问题：{e.findingKey}</Tag>}
               </div>

@@ -107,7 +107,7 @@ export function RectificationPanel({ detail, onChanged }: { detail: CaseDetail; 
   if (!s) return status.error ? <Alert type="error" showIcon title={status.error} /> : null;
 
   return (
-    <div>
+    <div data-testid="rectification-panel">
       <Flex gap={8} align="center" className="section" wrap>
         {s.settled ? (
           <Tag icon={<CheckCircleOutlined />} color="success">已整改完毕</Tag>

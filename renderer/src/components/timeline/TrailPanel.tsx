@@ -28,7 +28,7 @@ export function TrailPanel({ caseId, version }: { caseId: number; version?: unkn
   };
 
   return (
-    <div>
+    <div data-testid="trail-panel">
       <Card size="small" className="section">
         <Flex gap={12} align="center" wrap>
           <Button icon={<SafetyCertificateOutlined />} onClick={() => void verify()} loading={checking}>
