@@ -99,7 +99,8 @@ async function pipelinePhase(dir: string, months: string[]): Promise<PipelineFig
   const { listRatePlans } = await import('../electron/services/db/repos/ratePlans');
   const { runImportJob } = await import('../electron/services/jobs/importJob');
   const { createJobRunner } = await import('../electron/services/jobs/runner');
-  const { computeCase } = await import('../electron/services/backend/computeCase');
+  const { computeCaseResult } = await import('../electron/services/backend/computeCase');
+  const { computeResultDtoJson } = await import('../shared/rules/resultDto');
 
   let peakRss = 0;
   let peakImport = 0;
@@ -140,10 +141,13 @@ async function pipelinePhase(dir: string, months: string[]): Promise<PipelineFig
   const decl = await importFile(caseId, 'declaration', 'declarations.xlsx');
   const t1 = performance.now();
   peakImport = Math.max(peakRss, process.memoryUsage.rss());
-  const result = computeCase(db, caseId, '2026-07-01');
+  // The computation in fen; then its DTO (money as strings) written as JSON piece by piece, the
+  // way a large result leaves the CLI: the whole DTO and the whole text are never held at once.
+  let result: Awaited<ReturnType<typeof computeCaseResult>> | null = computeCaseResult(db, caseId, '2026-07-01');
   const t2 = performance.now();
   const importPeak = peakImport;
-  const jsonBytes = writeJsonStreaming(path.join(dir, 'result.json'), result);
+  const jsonBytes = writePieces(path.join(dir, 'result.json'), computeResultDtoJson(result));
+  result = null;
   const t3 = performance.now();
   // Not part of the pipeline total: the declarations again as GB18030 CSV (another case), and
   // the same payroll file a second time (refused by its SHA-256 before it is read).
@@ -169,32 +173,24 @@ async function pipelinePhase(dir: string, months: string[]): Promise<PipelineFig
   };
 }
 
-/**
- * The result as JSON, written piece by piece: at 1,000,000 payroll rows the whole document is
- * past V8's largest string, so each top-level field and each element of a top-level array is
- * stringified on its own. Returns the bytes written.
- */
-function writeJsonStreaming(file: string, value: unknown): number {
+/** Writes text pieces to a file in ~4 MB writes. Returns the bytes written. */
+function writePieces(file: string, pieces: Iterable<string>): number {
   const fd = openSync(file, 'w');
   let bytes = 0;
-  const put = (text: string) => {
-    bytes += writeSync(fd, text);
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    if (pending.length > 0) bytes += writeSync(fd, pending.join(''));
+    pending = [];
+    pendingLength = 0;
   };
   try {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      put(JSON.stringify(value));
-      return bytes;
+    for (const piece of pieces) {
+      pending.push(piece);
+      pendingLength += piece.length;
+      if (pendingLength > 2 * 1024 * 1024) flush();
     }
-    put('{');
-    Object.entries(value as Record<string, unknown>).forEach(([key, v], i) => {
-      put(`${i > 0 ? ',' : ''}${JSON.stringify(key)}:`);
-      if (Array.isArray(v)) {
-        put('[');
-        v.forEach((item, j) => put(`${j > 0 ? ',' : ''}${JSON.stringify(item)}`));
-        put(']');
-      } else put(JSON.stringify(v) ?? 'null');
-    });
-    put('}');
+    flush();
     return bytes;
   } finally {
     closeSync(fd);
@@ -328,8 +324,10 @@ async function main(): Promise<void> {
     '',
     'Each size runs in a fresh process on a fresh SQLite database, through the services the app',
     'uses: `runImportJob` (parse and normalise in a worker thread — the streaming .xlsx reader for',
-    'big sheets — then one all-or-nothing transaction), `computeCase` (DOMAIN.md §6 on the stored',
-    'rows) and `JSON.stringify` of the result written to disk. **Pipeline** = payroll import +',
+    'big sheets — then one all-or-nothing transaction), **Compute** = `computeCaseResult` (loading the',
+    'stored rows, DOMAIN.md §6, in fen), **JSON** = the result DTO (money as strings, the shape',
+    '`results.compute` returns) written as JSON piece by piece (`computeResultDtoJson`), so the',
+    'whole DTO and the whole text are never held at once. **Pipeline** = payroll import +',
     'declarations import + computation + JSON. The GB18030 CSV of the same declarations is imported',
     'afterwards into another case and timed separately. Peak RSS is the whole process (main thread',
     'and worker): up to the end of both imports, then over everything. "Duplicate refused": the same payroll file imported a second time',

@@ -15,33 +15,40 @@ function where(lines: readonly Line[]): string {
 
 export function crossRowIssues(lines: readonly Line[], fileName: string): ImportIssue[] {
   const issues: ImportIssue[] = [];
-  const INSURANCE_INDEX = new Map<string | null, number>();
-  // Per person-month (and insurance): the index of its only line, or all of its lines once
-  // there are several — no array for the hundreds of thousands that occur once.
-  const groups = new Map<string, number | number[]>();
-  // Lines already counted, by sheet: row × 64 + insurance, as numbers (no key strings).
-  const seenBySheet = new Map<string, Set<number>>();
+  // Per person, month and insurance: the index of its only line, or all of its lines once
+  // there are several. Nested maps keyed by the lines' own strings (their hashes are cached,
+  // and the importer hands out one string per distinct ID and month), so no key is built.
+  const groups: (number | number[])[] = [];
+  const byPerson = new Map<string, Map<string, Map<string | null, number>>>();
+  // The lines of one spreadsheet row are adjacent (normaliseSheet emits a row's lines
+  // together): a wide declaration row gives one line per insurance — same row, not a duplicate.
+  let rowSheet: string | null = null;
+  let rowNumber = -1;
+  const rowInsurances: (string | null)[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
-    // A wide declaration row yields one line per insurance: same row, not a duplicate.
     const insurance = 'insurance' in l ? (l.insurance ?? null) : null;
-    let insIndex = INSURANCE_INDEX.get(insurance);
-    if (insIndex === undefined) {
-      insIndex = INSURANCE_INDEX.size;
-      INSURANCE_INDEX.set(insurance, insIndex);
+    if (l.source.sheet !== rowSheet || l.source.row !== rowNumber) {
+      rowSheet = l.source.sheet;
+      rowNumber = l.source.row;
+      rowInsurances.length = 0;
+    } else if (rowInsurances.includes(insurance)) continue;
+    rowInsurances.push(insurance);
+    let months = byPerson.get(l.personId);
+    if (!months) byPerson.set(l.personId, (months = new Map()));
+    let kinds = months.get(l.month);
+    if (!kinds) months.set(l.month, (kinds = new Map()));
+    const g = kinds.get(insurance);
+    if (g === undefined) {
+      kinds.set(insurance, groups.length);
+      groups.push(i);
+    } else {
+      const entry = groups[g] as number | number[];
+      if (typeof entry === 'number') groups[g] = [entry, i];
+      else entry.push(i);
     }
-    let seen = seenBySheet.get(l.source.sheet);
-    if (!seen) seenBySheet.set(l.source.sheet, (seen = new Set()));
-    const rowKey = l.source.row * 64 + insIndex;
-    if (seen.has(rowKey)) continue;
-    seen.add(rowKey);
-    const key = 'insurance' in l ? `${l.personId}|${l.month}|${l.insurance ?? ''}` : `${l.personId}|${l.month}`;
-    const g = groups.get(key);
-    if (g === undefined) groups.set(key, i);
-    else if (typeof g === 'number') groups.set(key, [g, i]);
-    else g.push(i);
   }
-  for (const entry of groups.values()) {
+  for (const entry of groups) {
     if (typeof entry === 'number') continue;
     const g = entry.map((i) => lines[i] as Line);
     const first = g[0] as Line;
