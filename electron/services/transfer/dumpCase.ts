@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { canonicalJson } from '../audit/canonicalJson';
 import { listAudit, verifyAuditChain } from '../audit/auditLog';
 import type { Cell, CaseDump, RowDump, TableDump } from '../../../shared/transfer/package';
-import { readCaseSchema, uuidOf, type TableInfo } from './schemaMap';
+import { readCaseSchema, tableInfo, uuidOf, type TableInfo } from './schemaMap';
 
 export type Blobs = Map<string, Uint8Array>;
 
@@ -32,7 +32,8 @@ function encodeCell(db: Db, t: TableInfo, column: string, v: unknown, blobs: Blo
 }
 
 function rowsOf(db: Db, t: TableInfo, where: string, arg: number): { id: number; row: Record<string, unknown> }[] {
-  return (db.prepare(`SELECT * FROM "${t.name}" WHERE ${where} = ? ORDER BY id`).all(arg) as Record<string, unknown>[]).map((row) => ({ id: row.id as number, row }));
+  const rows = db.prepare(`SELECT ${t.idColumn} AS __id, * FROM "${t.name}" WHERE ${where} = ? ORDER BY ${t.idColumn}`).all(arg) as Record<string, unknown>[];
+  return rows.map((row) => ({ id: row.__id as number, row }));
 }
 
 function dumpRows(db: Db, t: TableInfo, where: string, arg: number, blobs: Blobs, withChildren?: (id: number) => RowDump['children']): TableDump {
@@ -48,11 +49,7 @@ function dumpRows(db: Db, t: TableInfo, where: string, arg: number, blobs: Blobs
 export function dumpCase(db: Db, caseId: number, blobs: Blobs = new Map()): CaseDump {
   return db.transaction(() => {
     const schema = readCaseSchema(db);
-    const info = (name: string) => {
-      const all = db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[];
-      const fks = db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as { from: string; table: string }[];
-      return { name, columns: all.filter((c) => c.name !== 'id').map((c) => c.name), foreignKeys: fks.map((f) => ({ column: f.from, table: f.table })), hasUuid: true };
-    };
+    const info = (name: string) => tableInfo(db, name);
     const caseTable = info('cases');
     const caseDump = dumpRows(db, caseTable, 'id', caseId, blobs);
     const caseRow = caseDump.rows[0];
@@ -80,7 +77,8 @@ export function dumpCase(db: Db, caseId: number, blobs: Blobs = new Map()): Case
       number: raw.number,
       case: caseDump,
       employer: dumpRows(db, info('employers'), 'id', raw.employer_id, blobs),
-      ratePlan: dumpRows(db, info('rate_plans'), 'id', raw.rate_plan_id, blobs),
+      // a plan is its content (UUID from its SHA-256); when this workstation got it is its own affair
+      ratePlan: dumpRows(db, { ...info('rate_plans'), columns: info('rate_plans').columns.filter((c) => c !== 'created_at' && c !== 'created_by') }, 'id', raw.rate_plan_id, blobs),
       tables,
       trail: trail.map((e) => ({ at: e.at, actor: e.actor, caseId: e.caseId, action: e.action, detail: e.detail, prevHash: e.prevHash, hash: e.hash })),
       head: check.head,

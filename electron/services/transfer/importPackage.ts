@@ -129,7 +129,8 @@ class Writer {
   }
 
   insert(table: string, columns: string[], values: Cell[], uuid: string | null, override: Record<string, unknown> = {}): number {
-    const cols = this.checkColumns(table, columns, [values]);
+    const given = this.checkColumns(table, columns, [values]);
+    const cols = [...given, ...Object.keys(override).filter((k) => !given.includes(k) && this.info(table).columns.includes(k))];
     const args = cols.map((c) => (c in override ? override[c] : this.decode(table, c, values[columns.indexOf(c)]!)));
     const id = Number(this.db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...args).lastInsertRowid);
     if (uuid) this.db.prepare('UPDATE row_uuids SET uuid = ? WHERE tbl = ? AND row_id = ?').run(uuid, table, id);
@@ -165,7 +166,7 @@ class Writer {
 const value = (t: TableDump, row: RowDump, column: string): Cell | undefined => row.values[t.columns.indexOf(column)];
 
 function rowLabel(table: string, t: TableDump, row: RowDump): string {
-  for (const c of ['title', 'number', 'file_name', 'description', 'person_id', 'finding_key', 'month', 'kind']) {
+  for (const c of ['title', 'number', 'description', 'file_name', 'person_id', 'finding_key', 'paid_on', 'month', 'kind']) {
     const v = t.columns.includes(c) ? value(t, row, c) : undefined;
     if (typeof v === 'string' && v) return `${TABLE_NAMES[table] ?? table}“${v}”`;
   }
@@ -252,12 +253,12 @@ function resolveEmployer(db: Db, w: Writer, d: CaseDump): number {
   return found ? found.id : w.insert('employers', d.employer.columns, row.values, row.uuid);
 }
 
-function resolvePlan(db: Db, w: Writer, d: CaseDump): number {
+function resolvePlan(db: Db, w: Writer, d: CaseDump, at: string, actor: string): number {
   const row = d.ratePlan.rows[0]!;
   const byUuid = row.uuid ? idOfUuid(db, 'rate_plans', row.uuid) : null;
   if (byUuid !== null) return byUuid;
   const found = db.prepare('SELECT id FROM rate_plans WHERE sha256 = ?').get(value(d.ratePlan, row, 'sha256')) as { id: number } | undefined;
-  return found ? found.id : w.insert('rate_plans', d.ratePlan.columns, row.values, row.uuid);
+  return found ? found.id : w.insert('rate_plans', d.ratePlan.columns, row.values, row.uuid, { created_at: at, created_by: actor });
 }
 
 function insertChildRow(w: Writer, table: string, t: TableDump, r: RowDump, caseId: number, grand: CaseSchema['grandchildren']): void {
@@ -269,7 +270,7 @@ function insertChildRow(w: Writer, table: string, t: TableDump, r: RowDump, case
   }
 }
 
-function createCase(db: Db, w: Writer, d: CaseDump): TransferCaseOutcome | null {
+function createCase(db: Db, w: Writer, d: CaseDump, at: string, actor: string): TransferCaseOutcome | null {
   const c = d.case.rows[0]!;
   const number = value(d.case, c, 'number') as string;
   const taken = db.prepare('SELECT number FROM cases WHERE number = ? OR (year = ? AND seq = ?)').get(number, value(d.case, c, 'year'), value(d.case, c, 'seq')) as { number: string } | undefined;
@@ -277,7 +278,7 @@ function createCase(db: Db, w: Writer, d: CaseDump): TransferCaseOutcome | null 
     return { caseNumber: d.number, employerName: '', outcome: 'conflict', message: `本机已有编号相同的另一案件（${taken.number}），未导入`, conflicts: [{ kind: '案件编号', description: `案件编号 ${number} 在本机已被另一案件使用` }] };
   }
   const employerId = resolveEmployer(db, w, d);
-  const planId = resolvePlan(db, w, d);
+  const planId = resolvePlan(db, w, d, at, actor);
   const state = stateOf(d);
   const caseId = w.insert('cases', d.case.columns, c.values, c.uuid, { employer_id: employerId, rate_plan_id: planId, state: state === 'archived' ? 'planned' : state });
   const schema = readCaseSchema(db);
@@ -301,16 +302,11 @@ function fastForward(db: Db, w: Writer, caseId: number, local: CaseDump, d: Case
   if (canonicalJson(local.case.rows[0]!.values) !== canonicalJson(c.values)) w.update('cases', caseId, d.case.columns, c.values, ['state', 'employer_id', 'rate_plan_id']);
   for (const diff of rowDiff(local, d)) {
     const td = d.tables[diff.table];
-    for (const r of diff.onlyLocal) {
-      const id = r.uuid ? idOfUuid(db, diff.table, r.uuid) : null;
-      if (id !== null) db.prepare(`DELETE FROM "${diff.table}" WHERE id = ?`).run(id);
-      else {
-        // a row named by its content: the dump lists a table's rows in id order
-        const ids = db.prepare(`SELECT id FROM "${diff.table}" WHERE case_id = ? ORDER BY id`).all(caseId) as { id: number }[];
-        const k = local.tables[diff.table]!.rows.findIndex((x) => x.key === r.key);
-        if (k >= 0) db.prepare(`DELETE FROM "${diff.table}" WHERE id = ?`).run(ids[k]!.id);
-      }
-    }
+    // rows the other side no longer has: found first (the dump lists rows in id order), then deleted
+    const idCol = tableInfo(db, diff.table).idColumn;
+    const localIds = (db.prepare(`SELECT ${idCol} AS id FROM "${diff.table}" WHERE case_id = ? ORDER BY ${idCol}`).all(caseId) as { id: number }[]).map((r) => r.id);
+    const doomed = diff.onlyLocal.map((r) => localIds[local.tables[diff.table]!.rows.findIndex((x) => x.key === r.key)]!);
+    for (const id of doomed) db.prepare(`DELETE FROM "${diff.table}" WHERE ${idCol} = ?`).run(id);
     if (!td) continue;
     for (const r of diff.onlyIncoming) insertChildRow(w, diff.table, td, r, caseId, schema.grandchildren);
     for (const ch of diff.changed) w.update(diff.table, idOfUuid(db, diff.table, ch.incoming.uuid!)!, td.columns, ch.incoming.values, ['case_id']);
@@ -336,7 +332,7 @@ export function importPackage(db: Db, bytes: Uint8Array, opts: ImportPackageOpti
         const base = { caseNumber: d.number, employerName: employerNameOf(d), conflicts: [] as TransferConflictItem[] };
         const localId = idOfUuid(db, 'cases', d.uuid);
         if (localId === null) {
-          const refused = createCase(db, w, d);
+          const refused = createCase(db, w, d, at, opts.actor);
           outcomes.push(refused ? { ...refused, employerName: base.employerName } : { ...base, outcome: 'created', message: `新建案件，${d.trail.length} 条审计记录` });
           continue;
         }

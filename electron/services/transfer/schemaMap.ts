@@ -17,6 +17,8 @@ export interface TableInfo {
   name: string;
   /** Every column except the integer primary key `id`. */
   columns: string[];
+  /** What names a row locally: `id`, or SQLite's rowid for a table keyed otherwise (case_facts). */
+  idColumn: 'id' | 'rowid';
   foreignKeys: ForeignKey[];
   hasUuid: boolean;
 }
@@ -34,7 +36,13 @@ const uuidTables = new Set<string>(UUID_TABLES);
 export function tableInfo(db: Db, name: string): TableInfo {
   const cols = db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; pk: number }[];
   const fks = db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as { from: string; table: string }[];
-  return { name, columns: cols.filter((c) => c.name !== 'id').map((c) => c.name), foreignKeys: fks.map((f) => ({ column: f.from, table: f.table })), hasUuid: uuidTables.has(name) };
+  return {
+    name,
+    columns: cols.filter((c) => c.name !== 'id').map((c) => c.name),
+    idColumn: cols.some((c) => c.name === 'id') ? 'id' : 'rowid',
+    foreignKeys: fks.map((f) => ({ column: f.from, table: f.table })),
+    hasUuid: uuidTables.has(name),
+  };
 }
 
 /** Tables that are never copied with a case: the workstation's own records and bookkeeping. */

@@ -6,6 +6,7 @@
 //   hangs under them). A side table rather than a uuid column on each table, because those tables
 //   are guarded by triggers that refuse any UPDATE (issued documents, judgments, archived cases),
 //   so existing rows could not be filled in place; new rows get theirs from an AFTER INSERT trigger.
+//   A rate plan's UUID is derived from its SHA-256 (the same plan is the same row everywhere).
 // - audit_log.hashed_case_id: the case id an entry was hashed with, when the entry came from
 //   another workstation where the case had another id, so the chain still verifies here.
 import type { Migration } from './types';
@@ -18,6 +19,10 @@ export const UUID_TABLES = ['employers', 'rate_plans', 'cases', 'source_files', 
 /** A random RFC 4122 version-4 UUID, in SQL. */
 const UUID_SQL = `(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' ||
   substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))`;
+
+/** A stored rate plan is named by its content: its UUID comes from its SHA-256, so the same plan seeded or imported on two workstations is one plan. */
+const planUuid = (row: string) =>
+  `(substr(${row}.sha256, 1, 8) || '-' || substr(${row}.sha256, 9, 4) || '-4' || substr(${row}.sha256, 14, 3) || '-8' || substr(${row}.sha256, 18, 3) || '-' || substr(${row}.sha256, 21, 12))`;
 
 export const migration007: Migration = {
   version: 7,
@@ -64,10 +69,11 @@ export const migration007: Migration = {
       ALTER TABLE audit_log ADD COLUMN hashed_case_id INTEGER;
     `);
     for (const t of UUID_TABLES) {
+      const fill = t === 'rate_plans' ? planUuid('rate_plans') : UUID_SQL;
       db.exec(`
-        INSERT INTO row_uuids (tbl, row_id, uuid) SELECT '${t}', id, ${UUID_SQL} FROM ${t};
+        INSERT INTO row_uuids (tbl, row_id, uuid) SELECT '${t}', id, ${fill} FROM ${t};
         CREATE TRIGGER ${t}_uuid AFTER INSERT ON ${t}
-          BEGIN INSERT INTO row_uuids (tbl, row_id, uuid) VALUES ('${t}', NEW.id, ${UUID_SQL}); END;
+          BEGIN INSERT INTO row_uuids (tbl, row_id, uuid) VALUES ('${t}', NEW.id, ${t === 'rate_plans' ? planUuid('NEW') : UUID_SQL}); END;
         CREATE TRIGGER ${t}_uuid_delete AFTER DELETE ON ${t}
           BEGIN DELETE FROM row_uuids WHERE tbl = '${t}' AND row_id = OLD.id; END;
       `);
