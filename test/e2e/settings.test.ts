@@ -109,6 +109,15 @@ describe('settings in Chromium', () => {
     const row = panel.locator('.ant-table-row').filter({ hasText: '示例地区 2024' });
     await row.waitFor();
     expect(await row.locator('.ant-tag').innerText()).toBe('示例');
+    // The late-fee rule in the list, from the plan itself (0.0005 a day → 0.05%).
+    const planJson = await session.api<{ plan: { lateFeeDailyRate: number; lateFeeCap: string } }>('ratePlans.get', { ratePlanId: (await session.api<{ id: number; name: string }[]>('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!.id });
+    expect(planJson.plan.lateFeeDailyRate).toBe(0.0005);
+    expect(await row.innerText()).toContain(`每日 0.05%，${planJson.plan.lateFeeCap === 'principal' ? '不超过欠缴本金' : '不设上限'}`);
+    // Expanded, the row shows each period's insurances.
+    await row.locator('.ant-table-row-expand-icon').click();
+    const expanded = panel.locator('.ant-table-expanded-row').first();
+    await expanded.waitFor();
+    expect(await expanded.innerText()).toMatch(/基本养老保险\s+\d+(\.\d+)?%/);
     await shot('settings-04-rate-plans');
 
     await row.getByRole('button', { name: '查看' }).click();

@@ -26,6 +26,32 @@ function dueText(plan: RatePlan): string {
   return `${month}${plan.due.day === 'last' ? '最后一日' : `${plan.due.day}日`}前`;
 }
 
+/** Each period of the plan with its insurances: rates as percentages, floor and ceiling in yuan. */
+export function PlanPeriodTables({ plan }: { plan: RatePlan }) {
+  return (
+    <>
+      {plan.periods.map((period) => (
+        <div key={period.from} className="section">
+          <h4 style={{ margin: '8px 0' }}>{formatPeriod(period.from, period.to)}</h4>
+          <Table<PlanInsurance>
+            size="small"
+            rowKey="code"
+            pagination={false}
+            dataSource={period.insurances}
+            columns={[
+              { title: '险种', dataIndex: 'name' },
+              { title: '单位费率', dataIndex: 'employerRate', align: 'right', render: (v: number) => percent(v) },
+              { title: '个人费率', dataIndex: 'employeeRate', align: 'right', render: (v: number) => percent(v) },
+              { title: '基数下限（元）', dataIndex: 'floor', align: 'right', render: (v: number) => yuan(v) },
+              { title: '基数上限（元）', dataIndex: 'ceiling', align: 'right', render: (v: number) => yuan(v) },
+            ]}
+          />
+        </div>
+      ))}
+    </>
+  );
+}
+
 export function RatePlanDetailDrawer({ detail, onClose }: { detail: Detail | null; onClose: () => void }) {
   const plan = detail?.plan;
   return (
@@ -49,24 +75,7 @@ export function RatePlanDetailDrawer({ detail, onClose }: { detail: Detail | nul
               </Descriptions.Item>
             )}
           </Descriptions>
-          {plan.periods.map((period) => (
-            <div key={period.from} className="section">
-              <h4 style={{ margin: '8px 0' }}>{formatPeriod(period.from, period.to)}</h4>
-              <Table<PlanInsurance>
-                size="small"
-                rowKey="code"
-                pagination={false}
-                dataSource={period.insurances}
-                columns={[
-                  { title: '险种', dataIndex: 'name' },
-                  { title: '单位费率', dataIndex: 'employerRate', align: 'right', render: (v: number) => percent(v) },
-                  { title: '个人费率', dataIndex: 'employeeRate', align: 'right', render: (v: number) => percent(v) },
-                  { title: '基数下限（元）', dataIndex: 'floor', align: 'right', render: (v: number) => yuan(v) },
-                  { title: '基数上限（元）', dataIndex: 'ceiling', align: 'right', render: (v: number) => yuan(v) },
-                ]}
-              />
-            </div>
-          ))}
+          <PlanPeriodTables plan={plan} />
         </div>
       )}
     </Drawer>

@@ -3,13 +3,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Space, Table, Tag, Upload } from 'antd';
 import { DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
-import type { RatePlanSummary } from '../../../../shared/api/dto';
 import type { RatePlanDetail } from '../../../../shared/api/dto/settings';
 import { ApiCallError, call, errorText } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { formatPeriod } from '../../format';
 import { downloadText, readText } from './files';
-import { baseRuleText, RatePlanDetailDrawer } from './RatePlanDetail';
+import { baseRuleText, lateFeeText, PlanPeriodTables, RatePlanDetailDrawer } from './RatePlanDetail';
 
 interface ImportProblem {
   fileName: string;
@@ -17,8 +16,14 @@ interface ImportProblem {
   details: string[];
 }
 
+/** Every plan in full: the list shows each one's late-fee rule and, expanded, its insurances. */
+async function loadPlans(): Promise<RatePlanDetail[]> {
+  const summaries = await call('ratePlans.list', {});
+  return Promise.all(summaries.map((s) => call('ratePlans.get', { ratePlanId: s.id })));
+}
+
 export function RatePlansPanel() {
-  const plans = useQuery(() => call('ratePlans.list', {}), []);
+  const plans = useQuery(loadPlans, []);
   const { message } = App.useApp();
   const [detail, setDetail] = useState<RatePlanDetail | null>(null);
   const [problem, setProblem] = useState<ImportProblem | null>(null);
@@ -85,33 +90,39 @@ export function RatePlansPanel() {
         />
       )}
       {plans.error && <Alert type="error" showIcon title={plans.error} className="section" />}
-      <Table<RatePlanSummary>
+      <Table<RatePlanDetail>
         size="small"
-        rowKey="id"
+        rowKey={(p) => p.summary.id}
         loading={plans.loading}
         dataSource={plans.data ?? []}
         pagination={false}
+        expandable={{ expandedRowRender: (p) => <PlanPeriodTables plan={p.plan} /> }}
         locale={{ emptyText: '还没有缴费政策，请导入本地区的缴费方案。' }}
         columns={[
           {
             title: '方案名称',
-            dataIndex: 'name',
-            render: (name: string, p) => (
+            key: 'name',
+            render: (_, { summary: p }) => (
               <Space size={6}>
-                <strong>{name}</strong>
+                <strong>{p.name}</strong>
                 {p.example && <Tag color="orange">示例</Tag>}
               </Space>
             ),
           },
-          { title: '地区', dataIndex: 'region' },
-          { title: '适用期间', key: 'period', render: (_, p) => formatPeriod(p.from, p.to) },
-          { title: '缴费基数规则', dataIndex: 'baseRule', render: (v: string) => baseRuleText(v) },
-          { title: '说明', dataIndex: 'note', ellipsis: true, render: (v: string | null) => v || '—' },
+          { title: '地区', key: 'region', render: (_, p) => p.summary.region },
+          {
+            title: '适用期间',
+            key: 'period',
+            render: (_, { summary: p, plan }) => `${formatPeriod(p.from, p.to)}${plan.periods.length > 1 ? `（${plan.periods.length} 个期间）` : ''}`,
+          },
+          { title: '缴费基数规则', key: 'baseRule', render: (_, p) => baseRuleText(p.plan.baseRule) },
+          { title: '滞纳金', key: 'lateFee', render: (_, p) => lateFeeText(p.plan) },
+          { title: '说明', key: 'note', ellipsis: true, render: (_, p) => p.plan.note || '—' },
           {
             title: '操作',
             key: 'actions',
             width: 170,
-            render: (_, p) => (
+            render: (_, { summary: p }) => (
               <Space size={4}>
                 <Button size="small" icon={<EyeOutlined />} onClick={() => void show(p.id)}>
                   查看
