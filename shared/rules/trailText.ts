@@ -1,8 +1,10 @@
 // The audit trail in words an auditor reads: each logged action (case.create, import.store, …)
 // gets a Chinese title and a one-line summary of its detail. Unknown actions still show, under
-// their raw name, so nothing in the trail is ever hidden by a missing translation.
+// their raw name, so nothing in the trail is ever hidden by a missing translation. Actions of other
+// areas fall back to the dossier's trail sheet names (shared/dossier/trailSheet.ts).
 import { CASE_STATE_NAMES, type CaseState } from '../api/dto';
 import { DOCUMENT_KIND_NAMES, type DocumentKind } from '../documents/kinds';
+import { AUDIT_ACTION_NAMES } from '../dossier/trailSheet';
 
 export const ACTION_TITLES: Record<string, string> = {
   'case.create': '立项',
@@ -12,6 +14,9 @@ export const ACTION_TITLES: Record<string, string> = {
   'import.store': '导入文件',
   'document.issue': '签发文书',
   'document.draft': '生成文书草稿',
+  'document.redraft': '重新生成文书草稿',
+  'document.correct': '更正文书',
+  'case-facts.set': '填写案件信息',
   'exemption.add': '登记豁免',
   'exemption.revoke': '撤销豁免',
   'finding.judge': '认定意见',
@@ -39,10 +44,13 @@ export function trailSummary(action: string, d: Record<string, unknown>): string
       return `${str(d.documentNumber)} 于 ${str(d.servedOn)} ${str(d.manner)}，受送达人 ${str(d.recipient)}`;
     case 'case.fact':
       return [d.tipOffReceived ? `收到举报日期 ${str(d.tipOffReceived)}` : '', d.rectificationDeadline ? `整改期限 ${str(d.rectificationDeadline)}` : ''].filter(Boolean).join('；');
+    case 'case.archive':
+      return `档号 ${str(d.archiveNumber)}，档案 ${str(d.files)} 个文件`;
     case 'import.store':
       return `${IMPORT_KINDS[str(d.kind)] ?? str(d.kind)}《${str(d.fileName)}》${d.rows !== undefined ? `，${str(d.rows)} 行` : ''}`;
     case 'document.issue':
     case 'document.draft':
+    case 'document.redraft':
       return `${docName(d.type)} ${str(d.number)}`.trim();
     case 'exemption.add':
       return `${str(d.personId)}${d.reasonName || d.reason ? `，原因：${str(d.reasonName ?? d.reason)}` : ''}`;
@@ -68,5 +76,5 @@ export function trailSummary(action: string, d: Record<string, unknown>): string
 }
 
 export function trailTitle(action: string): string {
-  return ACTION_TITLES[action] ?? action;
+  return ACTION_TITLES[action] ?? AUDIT_ACTION_NAMES[action] ?? action;
 }

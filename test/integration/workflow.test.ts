@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/services/backend';
 import { listAudit } from '../../electron/services/audit/auditLog';
+import { transitionCase } from '../../electron/services/backend/workflow';
 import { insertIssuedDocument, peekNextSeq } from '../../electron/services/db/repos/documents';
 import type { ComputeResultDto, DocumentSummary, DocumentType } from '../../shared/api/dto';
 import type { Dashboard, Evidence, RectificationStatus, WorkflowStatus } from '../../shared/api/dto/workflow';
@@ -198,9 +199,12 @@ describe('case workflow', () => {
     expect(r.followUp!.missing).toEqual([expect.objectContaining({ personId: left.personId, month: left.month, declaredBase: null })]);
     expect(r.settled).toBe(false);
     // Archiving is refused while something is missing — and is the archivist's, not the auditor's.
-    expect(fail(await go(caseId, 'archived'))).toMatchObject({ code: 'forbidden', message: '稽核员无权办理“归档”，需要档案管理员、科室负责人' });
+    expect((await status(caseId)).options.find((o) => o.to === 'archived')!.missing[0]).toBe('稽核员无权办理“归档”，需要档案管理员、科室负责人');
+    expect(() => transitionCase(env.backend.db, caseId, 'archived', { actor: 'zhangming', at: 'x', today: '2026-07-06', role: 'auditor', usersExist: true })).toThrow('稽核员无权办理“归档”');
     await login(env.backend, 'chenda');
-    expect(fail(await go(caseId, 'archived')).message).toContain('整改未完成：复查发现 1 人共 1 个人月仍未按应缴基数申报');
+    expect(fail(await env.backend.invoke('archive.archive', { caseId })).message).toContain('整改未完成：复查发现 1 人共 1 个人月仍未按应缴基数申报');
+    // Archiving goes through the archive area (dossier export), never a bare state change.
+    expect(fail(await go(caseId, 'archived')).message).toBe('归档须同时导出稽核档案，请使用“归档”（导出档案并归档）');
     // The follow-up never touched the audit's own declarations: the approval still holds.
     expect(ok<{ changedAfterReview: boolean }>(await env.backend.invoke('approvals.status', { caseId })).changedAfterReview).toBe(false);
 
@@ -210,7 +214,9 @@ describe('case workflow', () => {
     expect(r.followUp!.missing).toEqual([]);
     expect(r).toMatchObject({ settled: true, problems: [] });
     await login(env.backend, 'chenda');
-    expect(ok<WorkflowStatus>(await go(caseId, 'archived')).state).toBe('archived');
+    ok(await env.backend.invoke('archive.archive', { caseId }));
+    expect((await status(caseId)).state).toBe('archived');
+    expect((await status(caseId)).history.at(-1)).toMatchObject({ from: 'rectifying', to: 'archived', by: 'chenda' });
     // Archived: nothing more, neither through the API nor in SQL.
     await login(env.backend, 'zhangming');
     expect(fail(await env.backend.invoke('rectification.recordPayment', { caseId, paidOn: '2026-07-12', amount: '1.00', purpose: 'late-fee' })).code).toBe('forbidden');
@@ -231,10 +237,11 @@ describe('case workflow', () => {
     issue(env.backend, caseId, 'rectification-notice');
     ok(await go(caseId, 'concluded'));
     ok(await go(caseId, 'rectifying'));
-    expect(fail(await go(caseId, 'archived')).message).toContain('尚欠补缴社会保险费');
+    expect(fail(await env.backend.invoke('archive.archive', { caseId })).message).toContain('尚欠补缴社会保险费');
     issue(env.backend, caseId, 'penalty-referral');
     expect(ok<RectificationStatus>(await env.backend.invoke('rectification.status', { caseId })).referred).toBe(true);
-    expect(ok<WorkflowStatus>(await go(caseId, 'archived')).state).toBe('archived');
+    ok(await env.backend.invoke('archive.archive', { caseId }));
+    expect((await status(caseId)).state).toBe('archived');
   });
 
   it('without accounts (bootstrap) the OS user may move a case, and a tip-off has its 30-day answer deadline', async () => {

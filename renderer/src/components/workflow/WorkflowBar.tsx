@@ -50,8 +50,14 @@ export function WorkflowBar({ detail, onChanged }: { detail: CaseDetail; onChang
     setBusy(o.to);
     setError(null);
     try {
-      await call('workflow.transition', { caseId, to: o.to, ...(reason ? { reason } : {}) });
-      message.success(`案件已变为“${CASE_STATE_NAMES[o.to]}”`);
+      if (o.to === 'archived') {
+        // Archiving exports the dossier and stores it with the case's archive number (archive area).
+        const record = await call('archive.archive', { caseId });
+        message.success(`案件已变为“${CASE_STATE_NAMES[o.to]}”，档号 ${record.archiveNumber}`);
+      } else {
+        await call('workflow.transition', { caseId, to: o.to, ...(reason ? { reason } : {}) });
+        message.success(`案件已变为“${CASE_STATE_NAMES[o.to]}”`);
+      }
       setReopening(null);
       await status.reload();
       onChanged();
@@ -77,7 +83,11 @@ export function WorkflowBar({ detail, onChanged }: { detail: CaseDetail; onChang
       <Flex gap={8} wrap align="center" justify="space-between">
         <Space wrap>
           {forward.map((o) => (
-            <Popconfirm key={o.to} title={`确认${o.label}？`} description="状态变更将记入操作记录，退回须由科室负责人重新打开。" okText="确认" cancelText="取消" onConfirm={() => void go(o)} disabled={!o.allowed}>
+            <Popconfirm
+              key={o.to}
+              title={`确认${o.label}？`}
+              description={o.to === 'archived' ? '将导出稽核档案（ZIP，含清单和哈希）并归档，此后案件不能再修改。' : '状态变更将记入操作记录，退回须由科室负责人重新打开。'}
+              okText="确认" cancelText="取消" onConfirm={() => void go(o)} disabled={!o.allowed}>
               <Button type="primary" disabled={!o.allowed} loading={busy === o.to} title={o.allowed ? `办理人：${o.who}` : o.missing.join('；')}>
                 {o.label}
               </Button>
