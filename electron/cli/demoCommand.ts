@@ -31,6 +31,7 @@ import { renderPdf } from '../services/documents/pdf';
 import { buildScheduleXlsx } from '../services/documents/scheduleXlsx';
 import { computeCase, DEMO_DIR, loadDemoCase, loadInputs } from './demoCase';
 import { EXIT, type CliIo } from './io';
+import { writeDemoDossier } from './demoDossier';
 
 export const DEMO_HELP = `用法：
   jihe demo --out 目录
@@ -38,7 +39,8 @@ export const DEMO_HELP = `用法：
 用内置的示例单位（虚构）的工资表和缴费申报明细完成一次完整的稽核演示，不使用数据库：
 导入、计算补缴和滞纳金，并把全部稽核文书（稽核通知书、送达回证、承诺书、询问笔录、
 稽核工作记录、稽核事实确认书、稽核意见书、补缴明细表（PDF 和 XLSX）、限期整改通知书、
-提请行政处罚建议书、无违规结论通知）写入指定目录。
+提请行政处罚建议书、无违规结论通知）写入指定目录；再在临时数据库中把示例案件走完并归档，
+写出它的稽核档案 ZIP（可用 jihe dossier verify 核验）。
 
 选项：
   --out 目录   输出目录（不存在时创建）
@@ -63,6 +65,8 @@ export interface DemoOutput {
   /** Totals of the opinion's result, as two-decimal strings. */
   totals: { employer: string; employee: string; backPay: string; lateFee: string; total: string };
   asOf: string;
+  /** The sample case's archived dossier ZIP, its 档号 and SHA-256. */
+  dossier?: { file: string; archiveNumber: string; sha256: string; files: number };
 }
 
 /** Numbers per type per year, starting at 1 as a fresh year's sequence does. */
@@ -244,6 +248,9 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
     totals: { employer: plain(t.employerFen), employee: plain(t.employeeFen), backPay: plain(t.backPayFen), lateFee: plain(t.lateFeeFen), total: plain(t.totalFen) },
     asOf: atOpinion.asOf,
   };
+  const dossierFile = '示例案件稽核档案.zip';
+  const record = await writeDemoDossier(path.join(outDir, dossierFile), c, out, outDir);
+  out.dossier = { file: dossierFile, archiveNumber: record.archiveNumber, sha256: record.sha256, files: record.files };
   await writeFile(path.join(outDir, 'documents.json'), JSON.stringify(out, null, 2) + '\n');
 
   const m = atOpinion.months;
@@ -255,6 +262,7 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
   log(`已写入 ${outDir}：`);
   for (const w of written) log(`  ${w.file}　${w.number}　${w.pages}页`);
   log(`  ${xlsxName}　补缴明细表（电子附件，含分险种基数和数据来源）`);
+  log(`  ${dossierFile}　示例案件归档后的稽核档案（档号 ${record.archiveNumber}，${record.files} 个文件，SHA-256 ${record.sha256}），可用 jihe dossier verify 核验`);
   log(`  documents.json　文书清单`);
   return out;
 }

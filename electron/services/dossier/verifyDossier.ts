@@ -110,7 +110,7 @@ export function verifyDossier(zipBytes: Uint8Array): DossierCheck {
     const hash = sha256Hex(bytes);
     if (size !== f.size || hash !== f.sha256) {
       const detail = size !== f.size ? `大小为 ${size} 字节，清单记载为 ${f.size} 字节` : `大小相同，但 SHA-256 为 ${hash}，清单记载为 ${f.sha256}`;
-      problems.push({ file: f.path, kind: 'changed', message: `${what}已被改动：${detail}` });
+      problems.push({ file: f.path, kind: 'changed', message: `${what}已被改动：${detail}（若文件本身无误，则是清单 ${MANIFEST_PATH} 中的记录被改动）` });
     }
   }
   const listed = new Set(manifest.files.map((f) => f.path));

@@ -1,0 +1,114 @@
+// The sample case's dossier for `jihe demo` (issue 5): the demo itself has no database, so the
+// sample audit is replayed on a temporary data folder through the backend — plan, employer,
+// case, both files imported through the import jobs, the auditor's exemptions, every document
+// the demo wrote stored as issued with its PDF, the states the case went through — and then
+// archived with the same archiving code as the app. The ZIP written is the stored dossier, so
+// `jihe dossier verify` checks exactly what an archivist would receive.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend } from '../services/backend';
+import { appendAudit } from '../services/audit/auditLog';
+import { setCaseState } from '../services/db/repos/cases';
+import { insertIssuedDocument, peekNextSeq } from '../services/db/repos/documents';
+import { archiveCase, getArchivedDossier } from '../services/dossier/archiveCase';
+import { sha256Hex } from '../services/dossier/sha256';
+import type { ApiResult } from '../../shared/api/contract';
+import type { Case, CaseState, DocumentType, Employer, JobStatus, RatePlanSummary } from '../../shared/api/dto';
+import type { ArchiveRecord } from '../../shared/api/dto/archive';
+import { DEMO_DIR, type DemoCase } from './demoCase';
+import type { DemoOutput } from './demoCommand';
+import { parseExemptionsFile } from './exemptionsFile';
+
+const ACTOR = 'jihe demo';
+
+function ok<T>(r: ApiResult<unknown>, what: string): T {
+  if (!r.ok) throw new Error(`${what}：${r.error.message}`);
+  return r.value as T;
+}
+
+/** The year and serial of a number such as 示医保稽通〔2025〕3号 (the case number for unnumbered forms). */
+function yearSeq(number: string): { year: number; seq: number } {
+  const m = /〔(\d{4})〕(\d+)号/.exec(number);
+  if (!m) throw new Error(`无法识别文号：${number}`);
+  return { year: Number(m[1]), seq: Number(m[2]) };
+}
+
+/** Writes the sample case's dossier ZIP to `file`; returns its archive record. */
+export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutput, outDir: string): Promise<ArchiveRecord> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-demo-dossier-'));
+  let clock = new Date(`${c.dates.noticeIssue}T01:00:00Z`);
+  const at = (day: string, hour = 2) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
+  const backend = createBackend({ dataDir, runtime: 'harness', actor: ACTOR, now: () => clock });
+  try {
+    const b = backend;
+    // the sample plan may be one the workstation ships with (then it is already there)
+    const planText = await readFile(path.join(DEMO_DIR, c.files.plan), 'utf8');
+    const sha = sha256Hex(new TextEncoder().encode(planText));
+    const plans = ok<RatePlanSummary[]>(await b.invoke('ratePlans.list', {}), '读取缴费方案');
+    const planName = (JSON.parse(planText) as { name?: string }).name;
+    const plan = plans.find((p) => p.sha256 === sha) ?? plans.find((p) => p.name === planName) ?? ok<RatePlanSummary>(await b.invoke('ratePlans.import', { json: planText }), '导入缴费方案');
+    const employer = ok<Employer>(await b.invoke('employers.create', { name: c.employer.name, creditCode: c.employer.creditCode, address: c.employer.address, legalRepresentative: c.employer.legalRepresentative }), '登记单位');
+    const kase = ok<Case>(await b.invoke('cases.create', { employerId: employer.id, periodFrom: c.periodFrom, periodTo: c.periodTo, ratePlanId: plan.id, source: 'plan' }), '登记案件');
+    if (kase.number !== c.caseNumber) throw new Error(`示例案件编号应为 ${c.caseNumber}，临时数据库给出 ${kase.number}`);
+
+    const byKind = (kind: string) => demo.documents.filter((d) => d.kind === kind && d.number !== c.clean.caseNumber);
+    const storeDocs = async (kinds: string[], day: string) => {
+      clock = at(day);
+      for (const kind of kinds) {
+        for (const d of byKind(kind)) {
+          const pdf = new Uint8Array(await readFile(path.join(outDir, d.file)));
+          const { year } = yearSeq(d.number);
+          const seq = peekNextSeq(b.db, kind as DocumentType, year);
+          b.db.transaction(() => {
+            const doc = insertIssuedDocument(b.db, { caseId: kase.id, type: kind as DocumentType, title: d.title, year, seq, number: d.number, model: { file: d.file }, pdf, sha256: sha256Hex(pdf), pages: d.pages, fonts: null }, { actor: ACTOR, at: clock.toISOString() });
+            appendAudit(b.db, { actor: ACTOR, at: clock.toISOString(), caseId: kase.id, action: 'document.issue', detail: { documentId: doc.id, type: kind, number: d.number, title: d.title, pages: d.pages, sha256: doc.sha256 } });
+          })();
+        }
+      }
+    };
+    const moveTo = (to: CaseState, from: CaseState, day: string) => {
+      clock = at(day, 3);
+      b.db.transaction(() => {
+        setCaseState(b.db, kase.id, to);
+        appendAudit(b.db, { actor: ACTOR, at: clock.toISOString(), caseId: kase.id, action: 'case.transition', detail: { from, to, reopen: false, reason: '示例案件' } });
+      })();
+    };
+
+    await storeDocs(['audit-notice', 'service-proof'], c.dates.noticeIssue);
+    moveTo('notified', 'planned', c.dates.noticeIssue);
+    moveTo('onsite', 'notified', c.dates.onsiteFrom);
+    clock = at(c.dates.onsiteFrom, 4);
+    for (const [kind, name] of [
+      ['payroll', c.files.payroll],
+      ['declaration', c.files.declarations],
+    ] as const) {
+      const data = new Uint8Array(await readFile(path.join(DEMO_DIR, name)));
+      const { jobId } = ok<{ jobId: string }>(await b.invoke('imports.start', { caseId: kase.id, kind, fileName: path.basename(name), data }), `导入${name}`);
+      await b.jobSettled(jobId);
+      const job = ok<JobStatus>(await b.invoke('jobs.get', { jobId }), '导入任务');
+      if (job.state !== 'done') throw new Error(`导入 ${name} 未完成：${job.error ?? job.state}`);
+    }
+    if (c.files.exemptions) {
+      const ex = parseExemptionsFile(new Uint8Array(await readFile(path.join(DEMO_DIR, c.files.exemptions))), path.basename(c.files.exemptions));
+      if (!ex.ok) throw new Error(`豁免文件有误：${ex.errors.join('；')}`);
+      for (const e of ex.exemptions) ok(await b.invoke('exemptions.add', { caseId: kase.id, personId: e.personId, months: e.months ?? null, reason: e.reason, ...(e.note ? { note: e.note } : {}) }), '记录豁免');
+    }
+    await storeDocs(['undertaking', 'interview-record', 'work-record'], c.dates.onsiteTo);
+    moveTo('summarised', 'onsite', c.dates.onsiteTo);
+    await storeDocs(['findings-notice'], c.dates.findingsIssue);
+    await storeDocs(['audit-opinion', 'backpay-schedule', 'rectification-notice'], c.dates.opinionIssue);
+    moveTo('concluded', 'summarised', c.dates.opinionIssue);
+    moveTo('rectifying', 'concluded', c.dates.opinionIssue);
+    await storeDocs(['penalty-referral'], c.dates.referralIssue);
+
+    clock = at(c.dates.referralIssue, 6);
+    const record = await archiveCase(b.db, kase.id, { actor: { actor: ACTOR, at: clock.toISOString(), today: c.dates.referralIssue, role: null, usersExist: false } });
+    await writeFile(file, getArchivedDossier(b.db, kase.id)!);
+    return record;
+  } finally {
+    backend.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
