@@ -5,6 +5,8 @@
 // cell's number format exactly as exceljs decides them), merged ranges, sheet names and hidden
 // state. The result is the same SheetGrid the full exceljs reader gives, and the tests hold both
 // paths to identical rows on the same fixtures.
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FileProblem } from './errors';
@@ -102,8 +104,106 @@ function sheetSink(entry: string, handler: ConstructorParameters<typeof SheetXml
   };
 }
 
+interface ZipEntry {
+  name: string;
+  method: number;
+  /** Where the compressed data starts and how long it is. */
+  start: number;
+  size: number;
+}
+
+/**
+ * The entries from the zip's central directory, with where each one's data starts; null for
+ * anything unusual (zip64, encryption, a method other than stored/deflate, bad offsets), which
+ * then goes the fflate way and gets its error there.
+ */
+function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const len = bytes.byteLength;
+  let eocd = -1;
+  for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) return null;
+  const names = new TextDecoder('utf-8');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > len || view.getUint32(p, true) !== 0x02014b50) return null;
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    const size = view.getUint32(p + 20, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    if (flags & 1 || (method !== 0 && method !== 8) || size === 0xffffffff || local === 0xffffffff) return null;
+    const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    if (local + 30 > len || view.getUint32(local, true) !== 0x04034b50) return null;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + size > len) return null;
+    entries.push({ name, method, start, size });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/**
+ * Inflates the wanted entries with Node's zlib (several times faster than fflate in JS),
+ * streaming: the compressed data goes in by CHUNK, the XML comes out in pieces to the sink.
+ */
+async function inflateWithZlib(bytes: Uint8Array, entries: ZipEntry[], sinkFor: (name: string) => XmlSink | null, options: XlsxStreamOptions, progressBase: number, progressSpan: number): Promise<void> {
+  for (const entry of entries) {
+    const sink = sinkFor(entry.name);
+    if (!sink) continue;
+    const report = (offset: number) => options.onProgress?.(progressBase + (progressSpan * (entry.start + offset)) / bytes.byteLength);
+    const pieces = function* () {
+      for (let o = 0; o < entry.size; o += CHUNK) {
+        report(o);
+        yield Buffer.from(bytes.buffer, bytes.byteOffset + entry.start + o, Math.min(CHUNK, entry.size - o));
+      }
+      report(entry.size);
+    };
+    if (entry.method === 0) {
+      for (const piece of pieces()) {
+        sink.write(piece, false);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+      }
+      sink.write(new Uint8Array(0), true);
+      continue;
+    }
+    const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
+    const source = Readable.from(pieces(), { objectMode: false });
+    source.on('error', (e) => inflater.destroy(e));
+    source.pipe(inflater);
+    // One piece is held back so that the last one can be marked final.
+    let held: Uint8Array | null = null;
+    try {
+      for await (const chunk of inflater as AsyncIterable<Buffer>) {
+        if (held) sink.write(held, false);
+        held = chunk;
+        if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
+      }
+    } catch (e) {
+      source.destroy();
+      if (e instanceof FileProblem || options.signal?.aborted) throw e;
+      throw badXlsx(`${entry.name} 解压失败：${(e as Error).message}`);
+    }
+    sink.write(held ?? new Uint8Array(0), true);
+  }
+}
+
 /** Runs the zip through the streaming inflater, giving the wanted entries to their sinks. */
 async function inflateEntries(bytes: Uint8Array, sinkFor: (name: string) => XmlSink | null, options: XlsxStreamOptions, progressBase: number, progressSpan: number): Promise<void> {
+  const entries = zipEntries(bytes);
+  if (entries) return inflateWithZlib(bytes, entries, sinkFor, options, progressBase, progressSpan);
   let failure: unknown = null;
   const unzip = new Unzip((file: UnzipFile) => {
     const sink = sinkFor(file.name);
