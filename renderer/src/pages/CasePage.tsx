@@ -17,6 +17,7 @@ import { WorkflowBar } from '../components/workflow/WorkflowBar';
 import { EvidencePanel } from '../components/evidence/EvidencePanel';
 import { TrailPanel } from '../components/timeline/TrailPanel';
 import { RectificationPanel } from '../components/rectification/RectificationPanel';
+import { ArchiveBar } from '../components/archive/ArchiveBar';
 
 type TabKey = 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
 
@@ -53,6 +54,7 @@ export function CasePage({ caseId }: { caseId: number }) {
       {detail.error && <Alert type="error" showIcon title={detail.error} className="section" />}
       <CaseHeader detail={d} />
       <WorkflowBar detail={d} onChanged={() => void detail.reload()} />
+      <ArchiveBar detail={d} onChanged={() => void detail.reload()} />
       <Tabs
         activeKey={activeTab}
         onChange={(k) => setTab(k as TabKey)}
@@ -84,7 +86,7 @@ export function CasePage({ caseId }: { caseId: number }) {
             key: 'rectification',
             label: '整改',
             disabled: !['concluded', 'rectifying', 'archived'].includes(d.case.state),
-            children: <RectificationPanel key={d.case.state} detail={d} />,
+            children: <RectificationPanel key={d.case.state} detail={d} onChanged={() => void detail.reload()} />,
           },
           { key: 'trail', label: '操作记录', children: <TrailPanel caseId={caseId} version={d} /> },
         ]}

@@ -10,6 +10,7 @@ import { CaseStateTag } from '../components/CaseStateTag';
 import { formatDateTime, formatPeriod } from '../format';
 import { navigate } from '../router';
 import { WorkflowDashboard } from '../components/workflow/WorkflowDashboard';
+import { TransferButton } from '../components/archive/TransferDialog';
 
 export function CasesPage({ employerId }: { employerId?: number | undefined }) {
   const cases = useQuery(() => call('cases.list', employerId ? { employerId } : {}), [employerId]);
@@ -27,9 +28,12 @@ export function CasesPage({ employerId }: { employerId?: number | undefined }) {
             </Tag>
           )}
         </h2>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建稽核案件
-        </Button>
+        <span style={{ display: 'flex', gap: 8 }}>
+          <TransferButton onImported={() => void cases.reload()} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建稽核案件
+          </Button>
+        </span>
       </div>
       {!employerId && <WorkflowDashboard />}
       {cases.error && <Alert type="error" showIcon title={cases.error} className="section" />}
