@@ -96,7 +96,12 @@ export async function normaliseSheet(
   if (!idCol) throw new Error('normaliseSheet needs a personId column');
   // Wide declaration layouts carry one base (and amounts) per insurance in the same row.
   const baseCols = columns.filter((c) => c.role === 'base');
-  const amountCol = (role: ColumnRole, insurance: InsuranceCode | null) => columns.find((c) => c.role === role && c.insurance === insurance);
+  const amountCols = new Map<string, ColumnAssignment | undefined>();
+  const amountCol = (role: ColumnRole, insurance: InsuranceCode | null) => {
+    const key = `${role}|${insurance ?? ''}`;
+    if (!amountCols.has(key)) amountCols.set(key, columns.find((c) => c.role === role && c.insurance === insurance));
+    return amountCols.get(key);
+  };
 
   const issue = (severity: ImportIssue['severity'], code: string, r: number, col: number | null, message: string): ImportIssue => ({
     severity,
@@ -124,6 +129,33 @@ export async function normaliseSheet(
   const blankRows: number[] = [];
   const total = Math.max(0, lastNonBlank - ctx.firstDataRow + 1);
 
+  /** An amount cell: required ones must be present; negative is refused where `nonNegative`. */
+  const amount = (r: number, rowIssues: ImportIssue[], col: ColumnAssignment | undefined, required: boolean, nonNegative: boolean, label: string, soft = false): Fen | undefined => {
+    if (!col) return undefined;
+    const v = valueOf(r, col);
+    if (isBlankCell(v)) {
+      if (required) rowIssues.push(issue('error', 'bad-amount', r, col.index, `${label}为空`));
+      return undefined;
+    }
+    const a = amountOf(v);
+    if (!a.ok) {
+      rowIssues.push(issue(soft ? 'warning' : 'error', 'bad-amount', r, col.index, `${label}：${a.reason}${soft ? '（该项不导入，整行保留）' : ''}`));
+      return undefined;
+    }
+    if (nonNegative && a.fen < 0) {
+      rowIssues.push(issue('error', 'negative-amount', r, col.index, `${label}为负数（${formatFen(a.fen)}）`));
+      return undefined;
+    }
+    if (a.rounded) rowIssues.push(issue('warning', 'amount-rounded', r, col.index, `${label}“${cellText(v)}”超过两位小数，已四舍五入为 ${formatFen(a.fen)}`));
+    return a.fen;
+  };
+
+  /** Whether the row's issues so far include an error (defined once, not per row). */
+  const hasError = (rowIssues: readonly ImportIssue[]): boolean => {
+    for (const i of rowIssues) if (i.severity === 'error') return true;
+    return false;
+  };
+
   for (let r = ctx.firstDataRow; r <= lastNonBlank; r++) {
     if ((r - ctx.firstDataRow) % 2000 === 1999) {
       options.onRows?.(r - ctx.firstDataRow, total);
@@ -137,7 +169,6 @@ export async function normaliseSheet(
     }
     out.rowsRead++;
     const rowIssues: ImportIssue[] = [];
-    const errors = () => rowIssues.filter((i) => i.severity === 'error').length;
 
     // Who: the ID decides whether the row is a person at all.
     const idValue = valueOf(r, idCol);
@@ -185,37 +216,16 @@ export async function normaliseSheet(
       rowIssues.push(issue('error', 'bad-month', r, monthCol ? monthCol.index : null, '月份为空'));
     }
 
-    /** An amount cell: required ones must be present; negative is refused where `nonNegative`. */
-    const amount = (col: ColumnAssignment | undefined, required: boolean, nonNegative: boolean, label: string, soft = false): Fen | undefined => {
-      if (!col) return undefined;
-      const v = valueOf(r, col);
-      if (isBlankCell(v)) {
-        if (required) rowIssues.push(issue('error', 'bad-amount', r, col.index, `${label}为空`));
-        return undefined;
-      }
-      const a = amountOf(v);
-      if (!a.ok) {
-        rowIssues.push(issue(soft ? 'warning' : 'error', 'bad-amount', r, col.index, `${label}：${a.reason}${soft ? '（该项不导入，整行保留）' : ''}`));
-        return undefined;
-      }
-      if (nonNegative && a.fen < 0) {
-        rowIssues.push(issue('error', 'negative-amount', r, col.index, `${label}为负数（${formatFen(a.fen)}）`));
-        return undefined;
-      }
-      if (a.rounded) rowIssues.push(issue('warning', 'amount-rounded', r, col.index, `${label}“${cellText(v)}”超过两位小数，已四舍五入为 ${formatFen(a.fen)}`));
-      return a.fen;
-    };
-
     const name = nameOf(valueOf(r, byRole.get('name')));
     const source: SourceRef = { fileId: 0, fileName, sheet: sheet.name, row: r + 1 };
     const personId = idResult.ok ? idResult.id : '';
 
     if (kind === 'payroll') {
-      const gross = amount(byRole.get('gross'), true, true, ROLE_NAMES.gross);
-      const net = amount(byRole.get('net'), false, false, ROLE_NAMES.net, true);
+      const gross = amount(r, rowIssues, byRole.get('gross'), true, true, ROLE_NAMES.gross);
+      const net = amount(r, rowIssues, byRole.get('net'), false, false, ROLE_NAMES.net, true);
       const department = nameOf(valueOf(r, byRole.get('department')));
       out.issues.push(...rowIssues);
-      if (errors() > 0 || gross === undefined || month === null) {
+      if (hasError(rowIssues) || gross === undefined || month === null) {
         out.rowsLeftOut++;
         continue;
       }
@@ -252,19 +262,19 @@ export async function normaliseSheet(
       const insurance = baseCol.insurance ?? columnInsurance;
       const label = baseCol.insurance ? `${INSURANCE_NAMES[baseCol.insurance]}${ROLE_NAMES.base}` : ROLE_NAMES.base;
       // In a wide layout a blank group means the person is not insured for that type.
-      const baseFen = amount(baseCol, !wide, true, label);
+      const baseFen = amount(r, rowIssues, baseCol, !wide, true, label);
       if (baseFen === undefined) continue;
-      const employerFen = amount(amountCol('employerAmount', baseCol.insurance), false, false, ROLE_NAMES.employerAmount);
-      const employeeFen = amount(amountCol('employeeAmount', baseCol.insurance), false, false, ROLE_NAMES.employeeAmount);
+      const employerFen = amount(r, rowIssues, amountCol('employerAmount', baseCol.insurance), false, false, ROLE_NAMES.employerAmount);
+      const employeeFen = amount(r, rowIssues, amountCol('employeeAmount', baseCol.insurance), false, false, ROLE_NAMES.employeeAmount);
       const line: DeclarationLine = { personId, name, month: month ?? '', insurance, baseFen, source };
       if (employerFen !== undefined) line.employerFen = employerFen;
       if (employeeFen !== undefined) line.employeeFen = employeeFen;
       if (paid !== undefined) line.paid = paid;
       lines.push(line);
     }
-    if (wide && lines.length === 0 && errors() === 0) rowIssues.push(issue('error', 'bad-amount', r, null, '各险种的缴费基数都为空'));
+    if (wide && lines.length === 0 && !hasError(rowIssues)) rowIssues.push(issue('error', 'bad-amount', r, null, '各险种的缴费基数都为空'));
     out.issues.push(...rowIssues);
-    if (errors() > 0 || month === null || lines.length === 0) {
+    if (hasError(rowIssues) || month === null || lines.length === 0) {
       out.rowsLeftOut++;
       continue;
     }
