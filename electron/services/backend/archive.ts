@@ -8,10 +8,10 @@ import { archiveBlocker, archiveCase, ArchiveRefused, dossierContents, getArchiv
 import { exportCases } from '../transfer/exportCases';
 import { importPackage, TransferRefused } from '../transfer/importPackage';
 import { safeZipName } from '../../../shared/dossier/manifest';
-import { transitionActorOf, workflowStatus } from './workflow';
+import { transitionActorOf, transitionCase, workflowHandlers, workflowStatus } from './workflow';
 import type { BackendContext } from './context';
 
-type ArchiveMethods = 'archive.status' | 'archive.archive' | 'archive.dossier' | 'transfer.exportCases' | 'transfer.importPackage';
+type ArchiveMethods = 'archive.status' | 'archive.archive' | 'archive.dossier' | 'transfer.exportCases' | 'transfer.importPackage' | 'workflow.transition';
 
 function rethrow(e: unknown): never {
   if (e instanceof ArchiveRefused || e instanceof TransferRefused) throw new ApiFailure(e.code, e.message);
@@ -44,6 +44,26 @@ export const archiveHandlers: Handlers<ArchiveMethods> = {
         return rethrow(e);
       }
     }),
+
+  /**
+   * The workflow's transition, with one difference: a case is never put into 'archived' without
+   * its dossier. Registered after the workflow area's handlers (backend.ts), so the workflow bar's
+   * 归档 button archives exactly as archive.archive does; every other transition is the workflow's.
+   */
+  'workflow.transition': (ctx, input) => {
+    if (input.to !== 'archived') return workflowHandlers['workflow.transition'](ctx, input);
+    return ctx.serial(async () => {
+      const option = workflowStatus(ctx, input.caseId).options.find((o) => o.to === 'archived');
+      // not allowed: the workflow's own transition refuses with its code and every missing item
+      if (!option?.allowed) transitionCase(ctx.db, input.caseId, 'archived', transitionActorOf(ctx), input.reason);
+      try {
+        await archiveCase(ctx.db, input.caseId, { actor: transitionActorOf(ctx) });
+      } catch (e) {
+        rethrow(e);
+      }
+      return workflowStatus(ctx, input.caseId);
+    });
+  },
 
   'archive.dossier': (ctx, { caseId }) => {
     const c = requireCase(ctx.db, caseId);

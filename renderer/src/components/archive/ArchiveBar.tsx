@@ -74,7 +74,7 @@ export function ArchiveBar({ detail, onChanged }: { detail: CaseDetail; onChange
   return (
     <div className="section" style={{ display: 'flex', justifyContent: 'flex-end' }}>
       <Tooltip title={s.ready ? '导出完整的稽核档案并保存，案件随即变为只读' : s.reason}>
-        <Button icon={<InboxOutlined />} disabled={!s.ready} onClick={() => setConfirming(true)}>
+        <Button disabled={!s.ready} onClick={() => setConfirming(true)}>
           归档
         </Button>
       </Tooltip>
