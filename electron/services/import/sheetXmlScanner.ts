@@ -120,21 +120,10 @@ export class SheetXmlScanner {
         pos = close + 2;
         continue;
       }
-      // A tag: find its '>' outside quoted attribute values.
-      let gt = -1;
-      let quote = 0;
-      for (let i = lt + 1; i < len; i++) {
-        const ch = buf.charCodeAt(i);
-        if (quote !== 0) {
-          if (ch === quote) quote = 0;
-        } else if (ch === 34 || ch === 39) quote = ch;
-        else if (ch === 62) {
-          gt = i;
-          break;
-        } else if (ch === 60) this.fail('标记中出现了“<”');
-      }
-      if (gt < 0) return lt;
       if (next === 47 /* / */) {
+        // A closing tag has no attributes: its end is the next '>'.
+        const gt = buf.indexOf('>', lt + 2);
+        if (gt < 0) return lt;
         let nameEnd = gt;
         while (nameEnd > lt + 2 && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
         const name = localName(buf.slice(lt + 2, nameEnd));
@@ -145,46 +134,65 @@ export class SheetXmlScanner {
         continue;
       }
       if (!isNameStart(next)) this.fail('无效的元素名');
-      let nameEnd = lt + 1;
-      while (nameEnd < gt) {
-        const ch = buf.charCodeAt(nameEnd);
-        if (isSpace(ch) || ch === 47) break;
-        nameEnd++;
+      let i = lt + 1;
+      while (i < len) {
+        const ch = buf.charCodeAt(i);
+        if (isSpace(ch) || ch === 47 || ch === 62) break;
+        if (ch === 60) this.fail('标记中出现了“<”');
+        i++;
       }
-      const name = localName(buf.slice(lt + 1, nameEnd));
-      const selfClosing = buf.charCodeAt(gt - 1) === 47;
-      if (stack.length === 0 && this.seenRoot) this.fail('文档中有多个根元素');
-      this.seenRoot = true;
+      if (i >= len) return lt;
+      const name = localName(buf.slice(lt + 1, i));
+      const wanted = WANTS_ATTRS.has(name);
       const a = this.attrs;
       a.r = a.t = a.s = a.ref = undefined;
-      if (WANTS_ATTRS.has(name)) this.readAttrs(buf, nameEnd, selfClosing ? gt - 1 : gt);
+      // Attributes up to '>' or '/>': each value is skipped with indexOf, so a '>' inside a
+      // quoted value is not taken for the tag's end.
+      let gt = -1;
+      let selfClosing = false;
+      for (;;) {
+        while (i < len && isSpace(buf.charCodeAt(i))) i++;
+        if (i >= len) return lt;
+        const ch = buf.charCodeAt(i);
+        if (ch === 62) {
+          gt = i;
+          break;
+        }
+        if (ch === 47) {
+          if (i + 1 >= len) return lt;
+          if (buf.charCodeAt(i + 1) !== 62) this.fail('标记格式错误');
+          gt = i + 1;
+          selfClosing = true;
+          break;
+        }
+        const eq = buf.indexOf('=', i);
+        if (eq < 0) return lt;
+        let nameEnd = eq;
+        while (nameEnd > i && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
+        let q = eq + 1;
+        while (q < len && isSpace(buf.charCodeAt(q))) q++;
+        if (q >= len) return lt;
+        const quote = buf.charCodeAt(q);
+        if (quote !== 34 && quote !== 39) this.fail('属性值缺少引号');
+        const close = buf.indexOf(quote === 34 ? '"' : "'", q + 1);
+        if (close < 0) return lt;
+        if (wanted) {
+          const n = nameEnd - i;
+          const c0 = buf.charCodeAt(i);
+          const key: keyof SheetAttrs | null =
+            n === 1 ? (c0 === 114 ? 'r' : c0 === 116 ? 't' : c0 === 115 ? 's' : null) : n === 3 && buf.startsWith('ref', i) ? 'ref' : null;
+          if (key) a[key] = decodeEntities(buf.slice(q + 1, close));
+        }
+        i = close + 1;
+      }
+      if (stack.length === 0 && this.seenRoot) this.fail('文档中有多个根元素');
+      this.seenRoot = true;
       h.onOpen(name, a);
       if (selfClosing) h.onClose(name);
       else stack.push(name);
       pos = gt + 1;
     }
     return len;
-  }
-
-  private readAttrs(buf: string, from: number, to: number): void {
-    let i = from;
-    while (i < to) {
-      while (i < to && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= to) break;
-      const eq = buf.indexOf('=', i);
-      if (eq < 0 || eq >= to) this.fail('属性格式错误');
-      let nameEnd = eq;
-      while (nameEnd > i && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
-      const attr = buf.slice(i, nameEnd);
-      let q = eq + 1;
-      while (q < to && isSpace(buf.charCodeAt(q))) q++;
-      const quote = buf.charCodeAt(q);
-      if (quote !== 34 && quote !== 39) this.fail('属性值缺少引号');
-      const close = buf.indexOf(quote === 34 ? '"' : "'", q + 1);
-      if (close < 0 || close >= to) this.fail('属性值缺少引号');
-      if (attr === 'r' || attr === 't' || attr === 's' || attr === 'ref') this.attrs[attr] = decodeEntities(buf.slice(q + 1, close));
-      i = close + 1;
-    }
   }
 }
 
