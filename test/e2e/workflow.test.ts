@@ -235,10 +235,18 @@ describe('a case from planned to archived in Chromium', () => {
   });
 
   it('only the archivist archives; the trail verifies as 完整', async () => {
-    await expect.poll(() => bar().innerText()).toContain('稽核员无权办理“归档”');
+    // Archiving is the archive area's bar (dossier export); the auditor may not, the archivist may.
+    const archiveButton = page.getByRole('button', { name: /^归\s*档$/ });
+    await expect.poll(() => page.getByTestId('archive-reason').innerText()).toContain('稽核员无权办理“归档”');
+    expect(await archiveButton.isDisabled()).toBe(true);
     await apiLogin('chenda');
     await openCase();
-    await advance('归档', '已归档');
+    await expect.poll(() => archiveButton.isEnabled()).toBe(true);
+    await archiveButton.click();
+    await page.getByRole('dialog', { name: '归档稽核案件' }).getByRole('button', { name: '确认归档' }).click();
+    await page.getByTestId('archived-banner').waitFor({ timeout: 60_000 });
+    await expect.poll(() => bar().innerText()).toContain('已归档');
+    expect((await session.api<{ state: string }>('workflow.status', { caseId })).state).toBe('archived');
     await shot('10-archived');
     await page.getByRole('tab', { name: '操作记录' }).click();
     await page.getByRole('button', { name: /校\s*验/ }).click();

@@ -203,8 +203,8 @@ describe('case workflow', () => {
     expect(() => transitionCase(env.backend.db, caseId, 'archived', { actor: 'zhangming', at: 'x', today: '2026-07-06', role: 'auditor', usersExist: true })).toThrow('稽核员无权办理“归档”');
     await login(env.backend, 'chenda');
     expect(fail(await env.backend.invoke('archive.archive', { caseId })).message).toContain('整改未完成：复查发现 1 人共 1 个人月仍未按应缴基数申报');
-    // Archiving goes through the archive area (dossier export), never a bare state change.
-    expect(fail(await go(caseId, 'archived')).message).toBe('归档须同时导出稽核档案，请使用“归档”（导出档案并归档）');
+    const number = ok<{ case: { number: string } }>(await env.backend.invoke('cases.get', { caseId })).case.number;
+    expect(fail(await go(caseId, 'archived')).message).toBe(`案件 ${number} 不能归档：整改未完成：复查发现 1 人共 1 个人月仍未按应缴基数申报；（整改完成或已签发提请行政处罚建议书后方可归档）`);
     // The follow-up never touched the audit's own declarations: the approval still holds.
     expect(ok<{ changedAfterReview: boolean }>(await env.backend.invoke('approvals.status', { caseId })).changedAfterReview).toBe(false);
 

@@ -298,8 +298,7 @@ export const workflowHandlers: Handlers<'workflow.status' | 'workflow.transition
   'workflow.status': (ctx, input) => workflowStatus(ctx, input.caseId),
 
   'workflow.transition': (ctx, input) => {
-    // Archiving also exports and stores the dossier (archive.archive), which then calls transitionCase.
-    if (input.to === 'archived' && findTransition(requireCase(ctx.db, input.caseId).state, 'archived').ok) throw new ApiFailure('invalid-input', '归档须同时导出稽核档案，请使用“归档”（导出档案并归档）', [{ path: 'to', message: '请使用归档功能' }]);
+    // 'archived' is registered again by the archive area (backend/archive.ts): it stores the dossier first.
     transitionCase(ctx.db, input.caseId, input.to, transitionActorOf(ctx), input.reason);
     return workflowStatus(ctx, input.caseId);
   },

@@ -1,7 +1,8 @@
 // The case's place in the procedure (DOMAIN.md §2) under its header: the steps, the next steps
 // with what each still needs (the backend's own reasons), the deadlines with 逾期 marked, and the
 // records the steps need — proof of service, the tip-off's receipt, the rectification deadline.
-// Going back is a separate, explicit re-opening with a reason.
+// Going back is a separate, explicit re-opening with a reason. Archiving is the archive area's
+// ArchiveBar (it exports the dossier), which moves the case through the same transitionCase.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
@@ -35,7 +36,7 @@ function stepsOf(s: WorkflowStatus): CaseState[] {
 
 export function WorkflowBar({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const caseId = detail.case.id;
-  const status = useQuery(() => call('workflow.status', { caseId }), [caseId, detail.case.state, detail.documents.length]);
+  const status = useQuery(() => call('workflow.status', { caseId }), [caseId, detail]);
   const { message } = App.useApp();
   const [busy, setBusy] = useState<CaseState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,14 +51,8 @@ export function WorkflowBar({ detail, onChanged }: { detail: CaseDetail; onChang
     setBusy(o.to);
     setError(null);
     try {
-      if (o.to === 'archived') {
-        // Archiving exports the dossier and stores it with the case's archive number (archive area).
-        const record = await call('archive.archive', { caseId });
-        message.success(`案件已变为“${CASE_STATE_NAMES[o.to]}”，档号 ${record.archiveNumber}`);
-      } else {
-        await call('workflow.transition', { caseId, to: o.to, ...(reason ? { reason } : {}) });
-        message.success(`案件已变为“${CASE_STATE_NAMES[o.to]}”`);
-      }
+      await call('workflow.transition', { caseId, to: o.to, ...(reason ? { reason } : {}) });
+      message.success(`案件已变为“${CASE_STATE_NAMES[o.to]}”`);
       setReopening(null);
       await status.reload();
       onChanged();
@@ -70,7 +65,8 @@ export function WorkflowBar({ detail, onChanged }: { detail: CaseDetail; onChang
 
   const steps = stepsOf(s);
   const current = steps.indexOf(s.state);
-  const forward = s.options.filter((o) => !o.reopen);
+  // Archiving exports the dossier too: the archive area's ArchiveBar offers it, with its own reasons.
+  const forward = s.options.filter((o) => !o.reopen && o.to !== 'archived');
   const back = s.options.filter((o) => o.reopen);
   const blocked = forward.filter((o) => !o.allowed);
   const archived = s.state === 'archived';
@@ -86,7 +82,7 @@ export function WorkflowBar({ detail, onChanged }: { detail: CaseDetail; onChang
             <Popconfirm
               key={o.to}
               title={`确认${o.label}？`}
-              description={o.to === 'archived' ? '将导出稽核档案（ZIP，含清单和哈希）并归档，此后案件不能再修改。' : '状态变更将记入操作记录，退回须由科室负责人重新打开。'}
+              description="状态变更将记入操作记录，退回须由科室负责人重新打开。"
               okText="确认" cancelText="取消" onConfirm={() => void go(o)} disabled={!o.allowed}>
               <Button type="primary" disabled={!o.allowed} loading={busy === o.to} title={o.allowed ? `办理人：${o.who}` : o.missing.join('；')}>
                 {o.label}
