@@ -66,6 +66,25 @@ describe('import mapping, verification, templates and ID joins', () => {
     expect(p.mapping['3月']).toMatchObject({ headerRow: 2, sheetMonth: '2024-03', columns: { J: 'gross', C: 'personId' } });
   });
 
+  it('previews a big CSV from its beginning only, and says so', async () => {
+    const rows = salaryRows(data, '2024-03');
+    const lines = ['姓名,身份证号码,工资月份,应发工资'];
+    for (let i = 0, size = 0; size < 1_500_000; i++) {
+      const r = rows[i % rows.length]!;
+      const line = `${r.name},${r.personId},2024-03,${(r.grossFen / 100).toFixed(2)}`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+    const p = await preview('全年工资.csv', bytes);
+    expect(p.partial).toBe(true);
+    expect(p.sheets[0]).toMatchObject({ sheet: '', headerRow: 1, problem: '' });
+    expect(p.sheets[0]!.rows).toHaveLength(15);
+    expect(p.sheets[0]!.totalRows).toBeLessThan(lines.length);
+    const small = await preview('3月工资.xlsx', detailedPayrollXlsx(data, { month: '2024-03' }));
+    expect(small.partial).toBe(false);
+  });
+
   it('refuses a sheet whose gross column disagrees with its own 合计 row, and imports it when the auditor overrides with a reason', async () => {
     const bytes = detailedPayrollXlsx(data, { month: '2024-03', totalOffsetFen: 123_45 });
     const refused = await runImport({ fileName: '3月工资.xlsx', data: bytes, leaveOutErrorRows: true });

@@ -12,7 +12,7 @@ import { acceptIdJoin, IdJoinRefused, idJoinSuggestions, listIdJoins } from '../
 import type { WriteMeta } from '../db/repos/meta';
 import { listSourceFiles } from '../db/repos/sourceFiles';
 import type { ImportJobData } from '../jobs/importJob';
-import { fileSignature, headerSignature, mappingOfPreview, previewGrid, readPreviewGrid } from '../import/preview';
+import { fileSignature, headerSignature, mappingOfPreview, previewBytes, previewGrid, readPreviewGrid } from '../import/preview';
 import { importReportXlsx } from '../import/reportXlsx';
 import { ApiFailure } from './errors';
 import { requireCase, requireOpenCase } from './cases';
@@ -26,10 +26,11 @@ function templateMapping(m: SheetMappingOverrideDto): SheetMappingOverrideDto {
 async function buildPreview(db: Db, caseId: number, kind: ImportKind, fileName: string, bytes: Uint8Array, mapping?: MappingOverrideDto): Promise<ImportPreview> {
   const c = requireOpenCase(db, caseId);
   const grid = await readPreviewGrid(bytes, fileName);
-  if ('problem' in grid) return { fileName, sheets: [], problem: grid.problem, template: null, templateApplied: false, mapping: {} };
+  const partial = previewBytes(bytes).partial;
+  if ('problem' in grid) return { fileName, sheets: [], problem: grid.problem, template: null, templateApplied: false, mapping: {}, partial };
   let sheets = previewGrid(grid, kind, fileName, mapping);
-  if (sheets.length === 0) return { fileName, sheets, problem: '文件中没有任何内容', template: null, templateApplied: false, mapping: {} };
-  if (mapping) return { fileName, sheets, problem: '', template: null, templateApplied: false, mapping: mappingOfPreview(sheets) };
+  if (sheets.length === 0) return { fileName, sheets, problem: '文件中没有任何内容', template: null, templateApplied: false, mapping: {}, partial };
+  if (mapping) return { fileName, sheets, problem: '', template: null, templateApplied: false, mapping: mappingOfPreview(sheets), partial };
   let template: ImportTemplate | null = null;
   for (const t of listImportTemplates(db, c.employerId, kind)) {
     // The template's header row may differ from what detection picks on its own.
@@ -40,7 +41,7 @@ async function buildPreview(db: Db, caseId: number, kind: ImportKind, fileName: 
     }
   }
   if (template) sheets = previewGrid(grid, kind, fileName, { '*': templateMapping(template.mapping) });
-  return { fileName, sheets, problem: '', template, templateApplied: template !== null, mapping: mappingOfPreview(sheets) };
+  return { fileName, sheets, problem: '', template, templateApplied: template !== null, mapping: mappingOfPreview(sheets), partial };
 }
 
 export interface MappingStartOptions {

@@ -6,6 +6,7 @@ import type { ImportKind } from '../../../shared/domain/importReport';
 import type { MappingOverrideDto, PreviewSheet } from '../../../shared/api/dto/imports';
 import { applyColumnOverrides, missingRoles, normaliseHeader, overrideFor, ROLE_NAMES, type ColumnAssignment, type MappingOverride, type SheetMappingOverride } from './columnRoles';
 import { detectHeader, HEADER_SCAN_ROWS } from './detectHeader';
+import { detectFormat } from './detectFormat';
 import { FileProblem } from './errors';
 import { buildMergeLookup, cellText, isBlankRow, type SheetGrid, type WorkbookGrid } from './grid';
 import { readGrid } from './readGrid';
@@ -30,9 +31,20 @@ export interface FilePreview {
   sheets: PreviewSheet[];
 }
 
+/** A CSV longer than this is previewed from its beginning only (the first rows are all the screen shows). */
+export const PREVIEW_TEXT_BYTES = 1024 * 1024;
+
+/** The first whole lines of a big CSV (UTF-8 or GB18030: a 0x0A byte is always a line feed there). */
+export function previewBytes(bytes: Uint8Array): { bytes: Uint8Array; partial: boolean } {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (bytes.length <= PREVIEW_TEXT_BYTES || utf16 || detectFormat(bytes).kind !== 'text') return { bytes, partial: false };
+  const cut = bytes.lastIndexOf(0x0a, PREVIEW_TEXT_BYTES);
+  return cut > 0 ? { bytes: bytes.subarray(0, cut + 1), partial: true } : { bytes, partial: false };
+}
+
 export async function readPreviewGrid(bytes: Uint8Array, fileName: string): Promise<WorkbookGrid | { problem: string }> {
   try {
-    return await readGrid(bytes, fileName);
+    return await readGrid(previewBytes(bytes).bytes, fileName);
   } catch (err) {
     if (err instanceof FileProblem) return { problem: err.message };
     throw err;

@@ -104,6 +104,8 @@ export const ImportPreviewSchema = z.object({
   templateApplied: z.boolean(),
   /** The mapping to send to imports.start when the auditor confirms as shown. */
   mapping: MappingOverrideSchema,
+  /** Only the beginning of a big CSV was read for the preview (the import reads it all). */
+  partial: z.boolean(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

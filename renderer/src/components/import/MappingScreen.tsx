@@ -73,7 +73,7 @@ function sheetProblem(kind: ImportKind, sheet: PreviewSheet, st: SheetState): st
   return missing.length ? `缺少${missing.join('、')}` : '';
 }
 
-function SheetGrid({ kind, sheet, st, onRole }: { kind: ImportKind; sheet: PreviewSheet; st: SheetState; onRole: (index: number, value: string) => void }) {
+function SheetGrid({ kind, sheet, st, partial, onRole }: { kind: ImportKind; sheet: PreviewSheet; st: SheetState; partial: boolean; onRole: (index: number, value: string) => void }) {
   const width = Math.max(sheet.columns.reduce((m, c) => Math.max(m, c.index + 1), 0), ...sheet.rows.map((r) => r.cells.length));
   const options = useMemo(() => roleOptions(kind), [kind]);
   const byIndex = new Map(st.columns.map((c) => [c.index, c]));
@@ -134,7 +134,7 @@ function SheetGrid({ kind, sheet, st, onRole }: { kind: ImportKind; sheet: Previ
       </table>
       {sheet.totalRows > sheet.rows.length && (
         <div className="muted" style={{ padding: '4px 8px' }}>
-          仅显示前 {sheet.rows.length} 行，共 {sheet.totalRows} 行
+          仅显示前 {sheet.rows.length} 行{partial ? '' : `，共 ${sheet.totalRows} 行`}
         </div>
       )}
     </div>
@@ -272,7 +272,7 @@ export function MappingScreen({ kind, preview, onReload, onConfirm, onCancel, bu
                   )}
                 </Space>
                 {problems[i] && <Alert type="warning" showIcon className="section" title={problems[i]} />}
-                <SheetGrid kind={kind} sheet={s} st={st} onRole={(index, v) => changeRole(s, index, v)} />
+                <SheetGrid kind={kind} sheet={s} st={st} partial={preview.partial} onRole={(index, v) => changeRole(s, index, v)} />
               </div>
             ),
           };
