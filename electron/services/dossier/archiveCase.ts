@@ -8,7 +8,7 @@
 import type { Db } from '../db/open';
 import { getCase } from '../db/repos/cases';
 import { appendAudit, chainHead } from '../audit/auditLog';
-import { CASE_STATE_NAMES, type CaseState } from '../../../shared/api/dto';
+import { findTransition } from '../../../shared/rules/workflow';
 import { DEFAULT_RETENTION_YEARS, type ArchiveRecord } from '../../../shared/api/dto/archive';
 import { exportDossier } from './exportDossier';
 import { verifyDossier } from './verifyDossier';
@@ -17,9 +17,6 @@ import { listEvidenceFiles } from './evidence';
 import { listDocuments } from '../db/repos/documents';
 import { listSourceFiles } from '../db/repos/sourceFiles';
 import { transitionCase, type TransitionActor } from '../backend/workflow';
-
-/** The states a case is archived from (the end of step 6, or the no-finding close after step 4). */
-export const ARCHIVABLE_FROM: readonly CaseState[] = ['rectifying', 'closed-no-finding'];
 
 export class ArchiveRefused extends Error {
   constructor(
@@ -35,15 +32,14 @@ export function archiveNumber(year: number, seq: number): string {
   return `${year}-${String(seq).padStart(4, '0')}`;
 }
 
-/** Null when the case may be archived now, else why not (Chinese). */
+/** Null when the case's state allows archiving, else why not (Chinese); roles and preconditions are the transition's. */
 export function archiveBlocker(db: Db, caseId: number): string | null {
   const c = getCase(db, caseId);
   if (!c) return `找不到案件（编号 ${caseId}）`;
   if (c.state === 'archived') return `案件 ${c.number} 已归档`;
-  if (!ARCHIVABLE_FROM.includes(c.state)) {
-    return `案件处于“${CASE_STATE_NAMES[c.state]}”状态，只有“${ARCHIVABLE_FROM.map((s) => CASE_STATE_NAMES[s]).join('”或“')}”的案件才能归档`;
-  }
-  return null;
+  // the state machine says from where a case may be archived (rectifying, or closed without finding)
+  const t = findTransition(c.state, 'archived');
+  return t.ok ? null : t.reason;
 }
 
 interface ExportRow {
