@@ -1,20 +1,22 @@
 // The import worker thread: parses and normalises one file (importSpreadsheet) off the main
 // thread, so the main process's event loop stays free for the window while a 1,000,000-row
 // workbook is read. Protocol (parseInWorker.ts is the other end): one 'start' message in;
-// 'progress' messages, then the report, the lines in chunks (a structured clone of a million
-// lines at once would double the peak memory), and 'done' out. Cancel is the main thread
+// 'progress' messages, then the report, the lines in packed chunks (packedLines.ts: a structured
+// clone of a million line objects would double the peak memory; each chunk's lines are dropped
+// here as soon as it is sent), and 'done' out. Cancel is the main thread
 // terminating this worker; nothing here touches the database or the disk.
 import { parentPort } from 'node:worker_threads';
 import { importSpreadsheet } from '../import/index';
 import { readGridDefaults } from '../import/readGrid';
 import type { ImportWorkerRequest, ImportWorkerMessage } from './importWorkerProtocol';
+import { packDeclarations, packPayroll, transferList } from './packedLines';
 
 const LINES_PER_MESSAGE = 50_000;
 
 const port = parentPort;
 if (!port) throw new Error('importWorker.ts must run in a worker thread');
 
-const post = (message: ImportWorkerMessage) => port.postMessage(message);
+const post = (message: ImportWorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
 port.once('message', (request: ImportWorkerRequest) => {
   void run(request).catch((err: unknown) => {
@@ -41,9 +43,26 @@ async function run(request: ImportWorkerRequest): Promise<void> {
     onProgress: progress,
   });
   post({ type: 'report', report: parsed.report });
-  for (let i = 0; i < parsed.payroll.length; i += LINES_PER_MESSAGE) post({ type: 'payroll', lines: parsed.payroll.slice(i, i + LINES_PER_MESSAGE) });
-  parsed.payroll.length = 0;
-  for (let i = 0; i < parsed.declarations.length; i += LINES_PER_MESSAGE) post({ type: 'declarations', lines: parsed.declarations.slice(i, i + LINES_PER_MESSAGE) });
-  parsed.declarations.length = 0;
+  sendInChunks(parsed.payroll, (lines) => {
+    const packed = packPayroll(lines);
+    post({ type: 'payroll', packed }, transferList(packed));
+  });
+  sendInChunks(parsed.declarations, (lines) => {
+    const packed = packDeclarations(lines);
+    post({ type: 'declarations', packed }, transferList(packed));
+  });
   post({ type: 'done' });
+}
+
+/** Sends lines chunk by chunk, emptying the array from the end so sent lines can be collected. */
+function sendInChunks<T>(lines: T[], send: (chunk: T[]) => void): void {
+  const chunks = Math.ceil(lines.length / LINES_PER_MESSAGE);
+  // Cut into chunks first (arrays of references only), then each chunk is sent in row order
+  // and dropped right after, so the worker's lines shrink while the main thread's grow.
+  const order: T[][] = [];
+  for (let c = chunks - 1; c >= 0; c--) order.push(lines.splice(c * LINES_PER_MESSAGE));
+  for (let c = order.length - 1; c >= 0; c--) {
+    send(order[c]!);
+    order.length = c;
+  }
 }

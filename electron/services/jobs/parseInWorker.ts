@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportKind } from '../../../shared/domain/importReport';
 import { ImportAbortedError, type MappingOverride, type ParsedImport } from '../import/index';
 import type { ImportWorkerMessage, ImportWorkerRequest } from './importWorkerProtocol';
+import { Interner, unpackDeclarations, unpackPayroll } from './packedLines';
 
 export interface WorkerImportParams {
   bytes: Uint8Array;
@@ -45,6 +46,7 @@ export function parseInWorker(params: WorkerImportParams): Promise<ParsedImport>
   return new Promise<ParsedImport>((resolve, reject) => {
     const worker = new Worker(entry);
     const result: ParsedImport = { report: null as unknown as ParsedImport['report'], payroll: [], declarations: [] };
+    const interner = new Interner();
     let settled = false;
     const finish = (error: unknown) => {
       if (settled) return;
@@ -67,10 +69,10 @@ export function parseInWorker(params: WorkerImportParams): Promise<ParsedImport>
           result.report = m.report;
           break;
         case 'payroll':
-          for (const line of m.lines) result.payroll.push(line);
+          unpackPayroll(m.packed, interner, result.payroll);
           break;
         case 'declarations':
-          for (const line of m.lines) result.declarations.push(line);
+          unpackDeclarations(m.packed, interner, result.declarations);
           break;
         case 'done':
           finish(result.report ? null : new Error('import worker finished without a report'));
