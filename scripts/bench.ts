@@ -125,7 +125,9 @@ async function pipelinePhase(dir: string, months: string[]): Promise<PipelineFig
   const planText = JSON.stringify({ ...example, name: '基准测试 2022–2025', example: false, periods: [{ ...example.periods[0], from: months[0], to: months[months.length - 1] }] });
   const parsedPlan = parseRatePlanText(planText);
   if (!parsedPlan.ok) throw new Error('benchmark plan invalid');
-  insertRatePlan(db, { plan: parsedPlan.plan, json: planText, sha256: 'benchmark', example: false }, meta);
+  // A real SHA-256: migration 007 derives the plan's transfer UUID from it.
+  const { createHash } = await import('node:crypto');
+  insertRatePlan(db, { plan: parsedPlan.plan, json: planText, sha256: createHash('sha256').update(planText).digest('hex'), example: false }, meta);
   const plan = listRatePlans(db).find((p) => p.name === '基准测试 2022–2025');
   if (!plan) throw new Error('benchmark plan missing');
   const newCase = (creditCode: string) => {

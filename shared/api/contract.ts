@@ -77,9 +77,21 @@ export const contract = {
   /**
    * The case's rows, plan and active exemptions through the rules. `lateFeeCap` and `baseRule`
    * are a what-if: they override the plan for this call only and change nothing stored.
+   * `rowsLimit`/`rowsOffset`/`personFilter` page the rows (a 28,000 × 36 case has ~1 GB of them);
+   * `rowsTotal`/`exemptedTotal` then say how many there are in all.
    */
   'results.compute': method(
-    z.object({ caseId: id, asOf: IsoDateSchema, lateFeeCap: WhatIfLateFeeCapSchema.optional(), baseRule: WhatIfBaseRuleSchema.optional() }),
+    z.object({
+      caseId: id,
+      asOf: IsoDateSchema,
+      lateFeeCap: WhatIfLateFeeCapSchema.optional(),
+      baseRule: WhatIfBaseRuleSchema.optional(),
+      /** Paging of `rows` (the per-person rows): without a limit every row comes back. */
+      rowsLimit: z.number().int().min(1).max(100_000).optional(),
+      rowsOffset: z.number().int().min(0).optional(),
+      /** Keeps the `rows` whose ID or name contains this text (before paging). */
+      personFilter: z.string().max(100).optional(),
+    }),
     ComputeResultDtoSchema,
   ),
 

@@ -225,6 +225,10 @@ export const ComputeResultDtoSchema = z.object({
     }),
   ),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), months: z.array(z.string()).optional() })),
+  /** results.compute: how many rows (after personFilter) there are; `rows` may be one page of them. */
+  rowsTotal: z.number().int().optional(),
+  /** results.compute: how many exempted rows there are. */
+  exemptedTotal: z.number().int().optional(),
 });
 export type ComputeResultDto = z.infer<typeof ComputeResultDtoSchema>;
 

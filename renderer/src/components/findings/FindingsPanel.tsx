@@ -72,11 +72,15 @@ function amountColumns<T extends PaperFinding>() {
   ];
 }
 
+const FINDINGS_ROWS_LIMIT = 2000;
+
 export function FindingsPanel({ caseId }: { caseId: number }) {
   const { message } = App.useApp();
   const { session } = useAuth();
   const [asOf, setAsOf] = useState(todayIso);
-  const result = useQuery(() => call('results.compute', { caseId, asOf }), [caseId, asOf]);
+  // The papers list at most FINDINGS_ROWS_LIMIT back-pay rows (a big case has hundreds of
+  // thousands); the note below says so, and the documents are built from all of them server-side.
+  const result = useQuery(() => call('results.compute', { caseId, asOf, rowsLimit: FINDINGS_ROWS_LIMIT }), [caseId, asOf]);
   const judgments = useQuery(() => call('findings.judgments', { caseId }), [caseId]);
   const exemptions = useQuery(() => call('exemptions.list', { caseId, includeRevoked: true }), [caseId]);
   const ledger = useQuery(() => call('ledger.list', { caseId }), [caseId]);
@@ -136,6 +140,15 @@ export function FindingsPanel({ caseId }: { caseId: number }) {
             <Alert key={i} type="warning" showIcon className="section" title={w.message} />
           ))}
           <PapersTotals totals={r.totals} />
+          {r.rowsTotal !== undefined && r.rowsTotal > r.rows.length && (
+            <Alert
+              type="info"
+              showIcon
+              className="section"
+              data-testid="papers-rows-limited"
+              title={`补缴明细共 ${r.rowsTotal} 条，此处列出前 ${r.rows.length} 条（按月份、身份证号排序）；全部明细见“稽核结果”页，合计和文书按全部数据计算。`}
+            />
+          )}
           <Tabs
             type="card"
             items={[

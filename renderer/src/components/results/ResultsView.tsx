@@ -1,5 +1,6 @@
 // 稽核结果: the computation as of a chosen date — totals, per insurance, per month, per person,
-// the persons on only one side, and the warnings. Everything is shown as the backend computed it.
+// the persons on only one side, and the warnings. Everything is shown as the backend computed it;
+// the per-person rows come one page at a time (results.compute rowsLimit/rowsOffset/personFilter).
 import { useState } from 'react';
 import { Alert, Button, DatePicker, Empty, Flex, Spin, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
@@ -17,9 +18,17 @@ import { ExemptionsTable } from './ExemptionsTable';
 import { DiscrepancyTable } from './DiscrepancyTable';
 import type { ResultRow } from '../../../../shared/api/dto';
 
+const ROWS_PAGE_SIZE = 50;
+
 export function ResultsView({ caseId }: { caseId: number }) {
   const [asOf, setAsOf] = useState(todayIso);
-  const result = useQuery(() => call('results.compute', { caseId, asOf }), [caseId, asOf]);
+  const [page, setPage] = useState(1);
+  const [personFilter, setPersonFilter] = useState('');
+  // One page of the per-person rows at a time: a big case has hundreds of thousands of them.
+  const result = useQuery(
+    () => call('results.compute', { caseId, asOf, rowsLimit: ROWS_PAGE_SIZE, rowsOffset: (page - 1) * ROWS_PAGE_SIZE, ...(personFilter ? { personFilter } : {}) }),
+    [caseId, asOf, page, personFilter],
+  );
   const exemptions = useQuery(() => call('exemptions.list', { caseId, includeRevoked: true }), [caseId]);
   const [exempting, setExempting] = useState<ResultRow | null>(null);
   const r = result.data;
@@ -65,8 +74,26 @@ export function ResultsView({ caseId }: { caseId: number }) {
             items={[
               {
                 key: 'rows',
-                label: `补缴明细（${r.rows.length}）`,
-                children: r.rows.length ? <RowsTable rows={r.rows} onExempt={setExempting} /> : <Empty description="没有需要补缴的人员月份" />,
+                label: `补缴明细（${r.lines}）`,
+                children:
+                  r.lines > 0 ? (
+                    <RowsTable
+                      rows={r.rows}
+                      onExempt={setExempting}
+                      server={{
+                        total: r.rowsTotal ?? r.rows.length,
+                        page,
+                        pageSize: ROWS_PAGE_SIZE,
+                        onPage: setPage,
+                        onFilter: (text) => {
+                          setPersonFilter(text);
+                          setPage(1);
+                        },
+                      }}
+                    />
+                  ) : (
+                    <Empty description="没有需要补缴的人员月份" />
+                  ),
               },
               {
                 key: 'payrollOnly',

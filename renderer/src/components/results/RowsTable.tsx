@@ -17,20 +17,40 @@ function baseCell(values: string[]) {
 
 const EXEMPTION_NAMES: Record<string, string> = EXEMPTION_REASON_NAMES;
 
-/** `onExempt`: offer the auditor's exemption on each row (not on rows already exempted). */
-export function RowsTable({ rows, onExempt }: { rows: ResultRow[]; onExempt?: (row: ResultRow) => void }) {
-  const [filter, setFilter] = useState('');
+/** One page of rows fetched from the backend: the table pages and filters through it. */
+export interface ServerPaging {
+  total: number;
+  page: number;
+  pageSize: number;
+  onPage: (page: number) => void;
+  onFilter: (text: string) => void;
+}
+
+/**
+ * `onExempt`: offer the auditor's exemption on each row (not on rows already exempted).
+ * `server`: `rows` is one page of `server.total` (results.compute with rowsLimit/rowsOffset);
+ * without it the table pages and filters the rows it was given.
+ */
+export function RowsTable({ rows, onExempt, server }: { rows: ResultRow[]; onExempt?: (row: ResultRow) => void; server?: ServerPaging }) {
+  const [localFilter, setLocalFilter] = useState('');
+  const filter = server ? '' : localFilter;
+  const setFilter = server ? server.onFilter : setLocalFilter;
   const data: Keyed[] = useMemo(() => rows.map((r) => ({ ...r, key: `${r.personId}|${r.month}` })), [rows]);
   const shown = filter ? data.filter((r) => r.name.includes(filter) || r.personId.includes(filter.toUpperCase())) : data;
+  const showTotal = (n: number) => `共 ${n} 行`;
   return (
     <div>
-      <Input.Search placeholder="按姓名或身份证号筛选" allowClear style={{ width: 280, marginBottom: 8 }} onSearch={setFilter} onChange={(e) => !e.target.value && setFilter('')} />
+      <Input.Search placeholder="按姓名或身份证号筛选" allowClear style={{ width: 280, marginBottom: 8 }} onSearch={(v) => setFilter(v.trim())} onChange={(e) => !e.target.value && setFilter('')} />
       <Table<Keyed>
         size="small"
         bordered
         rowKey="key"
         dataSource={shown}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => `共 ${n} 行` }}
+        pagination={
+          server
+            ? { current: server.page, pageSize: server.pageSize, total: server.total, hideOnSinglePage: true, showSizeChanger: false, showTotal, onChange: server.onPage }
+            : { pageSize: 50, hideOnSinglePage: true, showSizeChanger: false, showTotal }
+        }
         scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (r) => <RowDetail row={r} /> }}
         data-testid="rows-table"
