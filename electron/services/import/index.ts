@@ -192,6 +192,10 @@ export async function importSpreadsheet(params: ImportParams): Promise<ParsedImp
     for (const l of kind === 'payroll' ? rows.payroll : rows.declarations) personRows.add(l.source.row);
     for (const i of rows.issues) if (i.severity === 'error' && i.row > 0) personRows.add(i.row);
     append(report.issues, verifySheet({ fileName, sheet: plan.sheet, kind, columns: plan.columns, firstDataRow: plan.firstDataRow, personRows }));
+    // The grid was read for this import only and nothing below needs its cells: let them go
+    // now, so a million-cell sheet and the lines built from it are not both held any longer.
+    plan.sheet.rows = [];
+    plan.sheet.merges = [];
     report.rowsRead += rows.rowsRead;
     report.rowsTaken += rows.rowsTaken;
     report.rowsLeftOut += rows.rowsLeftOut;
