@@ -33,9 +33,27 @@ function verificationIssue(code: string, fileName: string, sheet: string, messag
   return { severity: 'error', code, file: fileName, sheet, row: 0, column: '', message };
 }
 
+// This pass reads every amount cell of a sheet a second time (up to ~10 million cells in a big
+// payroll): numeric cells are turned into fen without allocating, and text cells are parsed once
+// per distinct text, so the check does not flood the heap while the whole grid is still live.
+const textAmounts = new Map<string, Fen | null>();
+
 function amountOf(sheet: SheetGrid, r: number, c: number): Fen | null {
   const v = cellAt(sheet, r, c);
   if (isBlankCell(v)) return null;
+  if (typeof v === 'number') {
+    const fen = Math.round(v * 100);
+    if (Number.isSafeInteger(fen) && Math.abs(v * 100 - fen) < 1e-6) return fen;
+  }
+  if (typeof v === 'string') {
+    const known = textAmounts.get(v);
+    if (known !== undefined) return known;
+    const a = parseAmount(v);
+    const fen = a.ok ? a.fen : null;
+    if (textAmounts.size > 100_000) textAmounts.clear();
+    textAmounts.set(v, fen);
+    return fen;
+  }
   const a = parseAmount(v);
   return a.ok ? a.fen : null;
 }
@@ -65,13 +83,13 @@ export function classifyRows(input: Pick<SheetVerifyInput, 'sheet' | 'firstDataR
 }
 
 /** The sum of the amount column over the person rows against the sheet's own total row. */
-export function checkTotalRow(input: SheetVerifyInput): ImportIssue[] {
+export function checkTotalRow(input: SheetVerifyInput, rows: DataRows = classifyRows(input)): ImportIssue[] {
   const role = input.kind === 'payroll' ? 'gross' : 'base';
   const amountCols = input.columns.filter((c) => c.role === role);
   const idCol = input.columns.find((c) => c.role === 'personId');
   // A wide declaration has one base per insurance; its total row is checked per column alike.
   if (!idCol || amountCols.length === 0) return [];
-  const { persons, grandTotal } = classifyRows(input);
+  const { persons, grandTotal } = rows;
   if (grandTotal === null || persons.length === 0) return [];
   const issues: ImportIssue[] = [];
   for (const col of amountCols) {
@@ -116,25 +134,29 @@ export function componentColumns(input: SheetVerifyInput, persons: readonly numb
 }
 
 /** Pay components should add up to the gross column for most rows. */
-export function checkComponents(input: SheetVerifyInput): ImportIssue[] {
+export function checkComponents(input: SheetVerifyInput, rows: DataRows = classifyRows(input)): ImportIssue[] {
   if (input.kind !== 'payroll') return [];
   const idCol = input.columns.find((c) => c.role === 'personId');
   const gross = input.columns.find((c) => c.role === 'gross');
   if (!idCol || !gross) return [];
-  const { persons } = classifyRows(input);
+  const { persons } = rows;
   const parts = componentColumns(input, persons);
   if (parts.length === 0) return [];
   let checked = 0;
-  const mismatched: { row: number; sum: Fen; gross: Fen }[] = [];
+  let mismatched = 0;
+  let first: { row: number; sum: Fen; gross: Fen } | null = null;
   for (const r of persons) {
     const g = amountOf(input.sheet, r, gross.index);
     if (g === null) continue;
     checked++;
-    const sum = parts.reduce((s, c) => s + (amountOf(input.sheet, r, c.index) ?? 0), 0);
-    if (Math.abs(sum - g) > TOLERANCE_FEN) mismatched.push({ row: r + 1, sum, gross: g });
+    let sum = 0;
+    for (const c of parts) sum += amountOf(input.sheet, r, c.index) ?? 0;
+    if (Math.abs(sum - g) > TOLERANCE_FEN) {
+      mismatched++;
+      first ??= { row: r + 1, sum, gross: g };
+    }
   }
-  if (checked < 2 || mismatched.length * 2 <= checked) return [];
-  const first = mismatched[0] as (typeof mismatched)[number];
+  if (checked < 2 || mismatched * 2 <= checked || first === null) return [];
   const range = parts.length > 1 ? `${parts[0]!.letter}～${parts[parts.length - 1]!.letter}列` : `${parts[0]!.letter}列`;
   const names = parts.map((c) => c.header || c.letter).join('、');
   const where = input.sheet.name ? `工作表“${input.sheet.name}”` : '文件';
@@ -143,13 +165,14 @@ export function checkComponents(input: SheetVerifyInput): ImportIssue[] {
       'verify-components',
       input.fileName,
       input.sheet.name,
-      `${where}中${range}各工资项目（${names}）之和在 ${checked} 行中有 ${mismatched.length} 行与${gross.letter}列“${gross.header}”（应发工资）不符，例如第 ${first.row} 行：各项之和 ${formatFenGrouped(first.sum)}，应发工资 ${formatFenGrouped(first.gross)}。应发工资列可能选错（如选成了实发工资）`,
+      `${where}中${range}各工资项目（${names}）之和在 ${checked} 行中有 ${mismatched} 行与${gross.letter}列“${gross.header}”（应发工资）不符，例如第 ${first.row} 行：各项之和 ${formatFenGrouped(first.sum)}，应发工资 ${formatFenGrouped(first.gross)}。应发工资列可能选错（如选成了实发工资）`,
     ),
   ];
 }
 
 export function verifySheet(input: SheetVerifyInput): ImportIssue[] {
-  return [...checkTotalRow(input), ...checkComponents(input)];
+  const rows = classifyRows(input);
+  return [...checkTotalRow(input, rows), ...checkComponents(input, rows)];
 }
 
 /** Plausible contribution rates in basis points (1/10000), [min, max], by insurance and side. */
