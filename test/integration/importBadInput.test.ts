@@ -82,6 +82,21 @@ describe('files that are not readable spreadsheets', () => {
     expect(e.code).toBe('zip-bomb');
   });
 
+  it('a CSV whose lines mix UTF-8 and GBK is refused, naming a line of each', async () => {
+    const header = encodeText('身份证号,姓名,月份,应发工资\n', 'gb18030');
+    const gbkRow = encodeText(`${ID_A},张三,2024-03,5000\n`, 'gb18030');
+    const utf8Row = utf8(`${ID_B},李四,2024-03,6000\n`);
+    const bytes = new Uint8Array([...header, ...gbkRow, ...utf8Row]);
+    const e = fileError(await importSpreadsheet({ bytes, fileName: '混合.csv', kind: 'payroll' }));
+    expect(e.code).toBe('mixed-encoding');
+    expect(e.message).toContain('第 3 行是 UTF-8');
+    expect(e.message).toContain('第 1 行是 GBK');
+    // a file entirely in GBK is still read, with both names intact
+    const clean = await importSpreadsheet({ bytes: new Uint8Array([...header, ...gbkRow, ...encodeText(`${ID_B},李四,2024-03,6000\n`, 'gb18030')]), fileName: 'gbk.csv', kind: 'payroll' });
+    expect(errorsOf(clean)).toEqual([]);
+    expect(clean.payroll.map((l) => l.name)).toEqual(['张三', '李四']);
+  });
+
   it('a CSV whose quote is never closed says where', async () => {
     const csv = utf8(`身份证号,姓名,月份,应发工资\r\n${ID_A},张三,2024-03,"5,000.00\r\n${ID_B},李四,2024-03,4000\r\n`);
     const e = fileError(await importSpreadsheet({ bytes: csv, fileName: 'q.csv', kind: 'payroll' }));

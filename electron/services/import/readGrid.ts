@@ -3,7 +3,7 @@
 // Chinese explanation. Big plain .xlsx sheets go to the streaming reader (xlsxStream.ts),
 // everything else to exceljs's full reader, which keeps merges (ARCHITECTURE.md §7).
 import { FileProblem } from './errors';
-import { decodeText } from './decodeText';
+import { decodeText, MixedEncodingError } from './decodeText';
 import { detectFormat } from './detectFormat';
 import type { WorkbookGrid } from './grid';
 import { readCsv } from './readCsv';
@@ -60,7 +60,7 @@ export async function readGrid(bytes: Uint8Array, fileName: string, options: Rea
       // .xls (BIFF8); an encrypted .xlsx is an OLE file too, and readXls says so.
       return { format: 'xls', encoding: '', sheets: readXls(bytes) };
     case 'text': {
-      const { text, encoding } = decodeText(bytes);
+      const { text, encoding } = decodeOrExplain(bytes);
       if (text.replace(/[\s,;\t\uFEFF]/g, '') === '') throw new FileProblem('empty-file', '文件中没有任何内容');
       return { format: 'csv', encoding, sheets: [readCsv(text)] };
     }
@@ -70,5 +70,14 @@ export async function readGrid(bytes: Uint8Array, fileName: string, options: Rea
       const never: never = format;
       throw new Error(`unknown format ${String(never)}`);
     }
+  }
+}
+
+function decodeOrExplain(bytes: Uint8Array): ReturnType<typeof decodeText> {
+  try {
+    return decodeText(bytes);
+  } catch (error) {
+    if (error instanceof MixedEncodingError) throw new FileProblem('mixed-encoding', error.message);
+    throw error;
   }
 }
