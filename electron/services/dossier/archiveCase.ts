@@ -16,6 +16,7 @@ import { sha256Hex } from './sha256';
 import { listEvidenceFiles } from './evidence';
 import { listDocuments } from '../db/repos/documents';
 import { listSourceFiles } from '../db/repos/sourceFiles';
+import { listRosterFiles } from '../db/repos/roster';
 import { transitionCase, type TransitionActor } from '../backend/workflow';
 
 export class ArchiveRefused extends Error {
@@ -91,7 +92,7 @@ export function dossierContents(db: Db, caseId: number): string[] {
     '案卷封面、卷内文件目录、备考表（PDF）',
     `已签发的稽核文书 ${docs.length} 件（PDF）${docs.length ? `：${docs.map((d) => d.title).join('、')}` : ''}`,
     computable ? '补缴明细表和稽核工作底稿（XLSX：月度人数、未参保、少报基数、在保不在册、多报基数、金额不符）' : '补缴明细表和工作底稿：未导入工资表和申报明细，无',
-    `原始文件 ${sources.length} 个（按原样保存）`,
+    `原始文件 ${sources.length + listRosterFiles(db, caseId).length} 个（按原样保存）`,
     `证据材料 ${evidence} 个`,
     `审计记录 ${trail} 条（JSON 和 PDF）`,
     '清单 manifest.json（每个文件的 SHA-256、大小、类别和审计记录链头）',

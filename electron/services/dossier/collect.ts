@@ -5,6 +5,7 @@ import { getCase } from '../db/repos/cases';
 import { getEmployer } from '../db/repos/employers';
 import { getDocument, listDocuments } from '../db/repos/documents';
 import { getSourceFileBytes, listSourceFiles } from '../db/repos/sourceFiles';
+import { getRosterFileBytes, listRosterFiles } from '../db/repos/roster';
 import { listAudit, verifyAuditChain, type AuditEntry } from '../audit/auditLog';
 import type { Case, DocumentSummary, Employer, SourceFile } from '../../../shared/api/dto';
 import type { ComputeResult } from '../../../shared/domain/result';
@@ -15,6 +16,7 @@ export interface CaseMaterial {
   case: Case;
   employer: Employer;
   documents: (DocumentSummary & { pdf: Uint8Array })[];
+  /** Every imported file byte-for-byte: payroll and declarations, then the roster files (kind 'roster'). */
   sources: (SourceFile & { bytes: Uint8Array })[];
   trail: AuditEntry[];
   head: string;
@@ -43,11 +45,17 @@ export function collectCaseMaterial(db: Db, caseId: number, exportDate: string =
       if (!bytes) throw new Error(`原始文件 ${f.fileName} 读取失败`);
       return { ...f, bytes };
     });
+    // the roster (花名册) lives in its own tables (migration 005) but is an imported source all the same
+    const rosters = listRosterFiles(db, caseId).map((f) => {
+      const bytes = getRosterFileBytes(db, f.id);
+      if (!bytes) throw new Error(`花名册 ${f.fileName} 读取失败`);
+      return { ...f, bytes };
+    });
     const trail = listAudit(db, caseId);
     // A dossier must never carry a trail that is already broken: refuse rather than archive it.
     const check = verifyAuditChain(trail);
     if (!check.ok) throw new Error(`案件 ${c.number} 的审计记录哈希链已断开：${check.reason}，不能导出档案`);
-    return { case: c, employer, documents, sources, trail, head: check.head, evidence: listEvidenceFiles(db, caseId), result: dossierResult(db, caseId, exportDate) };
+    return { case: c, employer, documents, sources: [...sources, ...rosters], trail, head: check.head, evidence: listEvidenceFiles(db, caseId), result: dossierResult(db, caseId, exportDate) };
   })();
 }
 

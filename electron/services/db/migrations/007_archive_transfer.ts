@@ -6,6 +6,7 @@
 //   hangs under them). A side table rather than a uuid column on each table, because those tables
 //   are guarded by triggers that refuse any UPDATE (issued documents, judgments, archived cases),
 //   so existing rows could not be filled in place; new rows get theirs from an AFTER INSERT trigger.
+//   roster_files has one so its roster_lines travel under it (lines hang under a row named by UUID).
 //   A rate plan's UUID is derived from its SHA-256 (the same plan is the same row everywhere).
 // - audit_log.hashed_case_id: the case id an entry was hashed with, when the entry came from
 //   another workstation where the case had another id, so the chain still verifies here.
@@ -14,7 +15,7 @@ import type { Migration } from './types';
 const ARCHIVED = '已归档的稽核案件不能修改';
 
 /** The tables whose rows carry a UUID (a transfer package names every row by it). */
-export const UUID_TABLES = ['employers', 'rate_plans', 'cases', 'source_files', 'documents', 'exemptions', 'finding_judgments', 'approvals', 'ledger_totals'] as const;
+export const UUID_TABLES = ['employers', 'rate_plans', 'cases', 'source_files', 'roster_files', 'documents', 'exemptions', 'finding_judgments', 'approvals', 'ledger_totals'] as const;
 
 /** A random RFC 4122 version-4 UUID, in SQL. */
 const UUID_SQL = `(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' ||
