@@ -66,6 +66,7 @@ export type TransferManifest = z.infer<typeof TransferManifestSchema>;
 export const TABLE_NAMES: Record<string, string> = {
   cases: '案件',
   source_files: '导入文件',
+  roster_files: '花名册',
   documents: '文书',
   exemptions: '豁免',
   finding_judgments: '问题认定',
