@@ -2,7 +2,9 @@
 // created from the bootstrap banner, the administrator adds an auditor (张三) and a section head
 // (李四); 张三 imports the worked example (DOMAIN.md §6.5), opens 甲's derivation (720.088 → 720.09,
 // 1,611.18 × 0.05% × 350天 = 281.9565 → 281.96), exempts 乙 as 实习学生 (total 1,893.14) and cannot
-// approve; 李四 approves; 张三's next judgment shows "审核后已变更".
+// approve; 李四 approves; 张三's next judgment shows "审核后已变更"; 李四 approves again, and 张三
+// drafts the audit opinion in the 文书 tab (preview: 1,893.14, 壹仟捌佰玖拾叁元壹角肆分) and issues it
+// as 示医保稽意〔2025〕1号.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -229,6 +231,109 @@ describe('working papers, judgments and sign-off in Chromium', () => {
     await history.scrollIntoViewIfNeeded();
     expect(await history.innerText()).toMatch(/认定\s+zhangsan · \d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+工资表两行合计 9,500.55，单位会计确认/);
     await shot('71-history');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('李四 approves again; 张三 drafts the audit opinion, previews 1,893.14 and issues it as 示医保稽意〔2025〕1号', async () => {
+    // The change after review blocks the opinion until the section head approves the case as it is now.
+    const drawer = page.locator('.ant-drawer:visible');
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await logout();
+    await login('lisi');
+    await openPapers();
+    await expect.poll(total).toContain('1,893.14');
+    const signOff = page.getByTestId('sign-off');
+    await page.getByTestId('changed-after-review').waitFor();
+    await signOff.getByRole('button', { name: '审核通过' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
+    await expect.poll(() => signOff.getByTestId('sign-off-reason').innerText()).toBe('已由 李四 审核，此后没有变更');
+    await expect.poll(() => page.getByTestId('changed-after-review').count()).toBe(0);
+    expect(await session.api('approvals.status', { caseId })).toMatchObject({ approved: true, approvedBy: 'lisi', asOf: '2025-03-31', changedAfterReview: false });
+    await shot('2x-01-reapproved');
+
+    // Documents are case work: the auditor who prepared the findings drafts and issues them.
+    await logout();
+    await login('zhangsan');
+    await page.goto(new URL(`#/cases/${caseId}`, session.harness.url).href);
+    await page.getByRole('tab', { name: /文书/ }).click();
+    await page.getByRole('button', { name: '案件信息' }).click();
+    const facts = page.getByRole('dialog', { name: /案件信息/ });
+    await facts.getByLabel('稽核人员 1 姓名').fill('王建国');
+    await facts.getByLabel('稽核人员 1 执法证号').fill('示医保稽字第000123号');
+    await facts.getByLabel('稽核人员 2 姓名').fill('李晓梅');
+    await facts.getByLabel('稽核人员 2 执法证号').fill('示医保稽字第000456号');
+    for (const [label, value] of [
+      ['实地稽核开始日期', '2025年3月20日'],
+      ['实地稽核结束日期', '2025年3月21日'],
+    ] as const) {
+      const input = facts.getByLabel(label);
+      await input.fill(value);
+      await input.press('Enter');
+    }
+    await facts.getByLabel('实地稽核地点').fill('被稽核单位财务部会议室');
+    await facts.getByLabel('联系人').fill('王建国');
+    await facts.getByLabel('联系电话').fill('0000-12345678');
+    await shot('2x-02-case-facts');
+    await facts.getByRole('button', { name: /保\s*存/ }).click();
+    await facts.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: /新建文书/ }).click();
+    const opinionItem = page.locator('.ant-dropdown-menu-item[data-menu-id$="-audit-opinion"]');
+    await opinionItem.waitFor();
+    await expect.poll(() => opinionItem.getAttribute('aria-disabled')).not.toBe('true');
+    await opinionItem.click();
+    const form = page.getByRole('dialog', { name: '新建稽核意见书' });
+    for (const label of ['成文日期', '金额计算截止日期（滞纳金计至）']) {
+      const input = form.getByLabel(label);
+      await input.fill('2025年3月31日');
+      await input.press('Enter');
+    }
+    await shot('2x-03-opinion-form');
+    await form.getByRole('button', { name: '生成草稿' }).click();
+    await form.waitFor({ state: 'hidden', timeout: 60_000 });
+
+    // The preview shows the case as approved: 乙 exempted, so 甲's 1,611.18 + 281.96 = 1,893.14.
+    const preview = page.getByTestId('model-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    await expect.poll(() => preview.innerText()).toContain('1,893.14');
+    const draftText = await preview.innerText();
+    expect(draftText).toContain('稽核意见书');
+    expect(draftText).toContain('壹仟捌佰玖拾叁元壹角肆分'); // the total in capitals
+    expect(draftText).toContain('1,611.18'); // back-pay
+    expect(draftText).toContain('281.96'); // late fee
+    expect(draftText).not.toContain('3,575.74'); // not the figures before the exemption
+    expect(draftText).toContain('草稿');
+    expect(draftText).toContain('示医保稽意〔2025〕　号'); // no number yet
+    expect(await page.getByText('尚未经科室负责人审核').count()).toBe(0);
+    expect(await page.getByText('审核后已有变更').count()).toBe(0);
+    await page.locator('.ant-table-row', { hasText: '稽核意见书' }).getByText('草稿').first().waitFor();
+    await page.getByTestId('pdf-frame').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(2000);
+    await shot('2x-04-opinion-draft-preview');
+    await preview.getByText(/壹仟捌佰玖拾叁元壹角肆分/).first().scrollIntoViewIfNeeded();
+    await shot('2x-04b-opinion-draft-total');
+
+    await page.getByRole('button', { name: /签\s*发/ }).first().click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toMatch(/签发稽核意见书[\s\S]*分配文号[\s\S]*冻结/);
+    await shot('2x-05-issue-confirm');
+    await confirm.getByRole('button', { name: /签\s*发/ }).click();
+    const issuedRow = page.locator('.ant-table-row', { hasText: '示医保稽意〔2025〕1号' });
+    await issuedRow.waitFor({ timeout: 60_000 });
+    expect(await issuedRow.innerText()).toContain('已签发');
+    await expect.poll(() => preview.innerText(), { timeout: 30_000 }).toContain('示医保稽意〔2025〕1号');
+    const issuedText = await preview.innerText();
+    expect(issuedText).not.toContain('草稿');
+    expect(issuedText).toContain('1,893.14');
+    expect(issuedText).toContain('壹仟捌佰玖拾叁元壹角肆分');
+    const listed = await session.api<{ number: string; status: string; type: string }[]>('documents.list', { caseId });
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ number: '示医保稽意〔2025〕1号', status: 'issued', type: 'audit-opinion' });
+    await page.getByTestId('pdf-frame').waitFor();
+    await page.waitForTimeout(2000);
+    await shot('2x-06-opinion-issued');
     expect(session.consoleErrors).toEqual([]);
   });
 });
