@@ -4,12 +4,15 @@ export const MAIN_HELP = `稽核工作站命令行 jihe
 用法：
   jihe compute 工资表 申报明细 缴费方案 --from YYYY-MM --to YYYY-MM --as-of YYYY-MM-DD [选项]
   jihe demo --out 目录
+  jihe dossier verify 档案.zip
+  jihe dossier export --data 数据目录 --case 案件编号或ID --out 档案.zip
   jihe --help | jihe compute --help
   jihe --version
 
 命令：
   compute   从工资表和缴费申报明细计算补缴金额和滞纳金（不需要数据库）
-  demo      用内置的虚构示例单位完成一次稽核演示，生成全部稽核文书（PDF 和 XLSX）
+  demo      用内置的虚构示例单位完成一次稽核演示，生成全部稽核文书（PDF 和 XLSX）及稽核档案
+  dossier   核验稽核档案 ZIP（缺失、被改动、多出的文件和操作记录链），或从数据目录导出案件档案
 `;
 
 export const COMPUTE_HELP = `用法：
