@@ -16,10 +16,10 @@ import {
 } from './columnRoles';
 import { crossRowIssues } from './crossRowChecks';
 import { detectHeader, HEADER_SCAN_ROWS } from './detectHeader';
-import { FileProblem, throwIfAborted } from './errors';
-import { isBlankRow, type SheetGrid } from './grid';
+import { throwIfAborted } from './errors';
+import type { SheetGrid } from './grid';
 import { normaliseSheet } from './normaliseRows';
-import { readGrid } from './readGrid';
+import { readImportGrid } from './readGrid';
 import { resolveSheetMonth } from './sheetMonth';
 import { checkDeclaredRates, checkUnreadableRows, verifySheet } from './verify';
 
@@ -90,27 +90,14 @@ export async function importSpreadsheet(params: ImportParams): Promise<ParsedImp
     report.issues.push({ severity, code, file: fileName, sheet, row: 0, column: '', message });
 
   progress(0.02, '正在读取文件…');
-  let grid;
-  try {
-    grid = await readGrid(bytes, fileName);
-  } catch (err) {
-    if (err instanceof FileProblem) {
-      fileIssue('error', err.code, err.message);
-      progress(1, '导入失败');
-      return result;
-    }
-    throw err;
-  }
-  throwIfAborted(signal);
-  if (grid.format === 'csv' && grid.encoding !== 'UTF-8') fileIssue('info', 'encoding', `文本按 ${grid.encoding} 编码读取`);
-  progress(0.3, '正在识别表头…');
-
-  const nonEmpty = grid.sheets.filter((s) => s.rows.some((r) => !isBlankRow(r)));
-  if (nonEmpty.length === 0) {
-    fileIssue('error', 'empty-file', grid.format === 'csv' ? '文件中没有任何内容' : '工作簿中的工作表都是空的');
+  const read = await readImportGrid(bytes, fileName, fileIssue);
+  if (!read) {
     progress(1, '导入失败');
     return result;
   }
+  const { grid, nonEmpty } = read;
+  throwIfAborted(signal);
+  progress(0.3, '正在识别表头…');
 
   const plans: SheetPlan[] = [];
   const refusals: { sheet: string; code: string; message: string }[] = [];

@@ -5,7 +5,7 @@
 import { FileProblem } from './errors';
 import { decodeText, MixedEncodingError } from './decodeText';
 import { detectFormat } from './detectFormat';
-import type { WorkbookGrid } from './grid';
+import { isBlankRow, type WorkbookGrid } from './grid';
 import { readCsv } from './readCsv';
 import { readXls } from './readXls';
 import { readXlsx } from './readXlsx';
@@ -80,4 +80,33 @@ function decodeOrExplain(bytes: Uint8Array): ReturnType<typeof decodeText> {
     if (error instanceof MixedEncodingError) throw new FileProblem('mixed-encoding', error.message);
     throw error;
   }
+}
+
+/**
+ * The start every importer shares: read the file into sheets, note a non-UTF-8 text encoding,
+ * and refuse a file that is not a spreadsheet or holds nothing. File-level problems go to
+ * `issue` and null comes back; otherwise the grid and its non-empty sheets.
+ */
+export async function readImportGrid(
+  bytes: Uint8Array,
+  fileName: string,
+  issue: (severity: 'error' | 'info', code: string, message: string) => void,
+): Promise<{ grid: WorkbookGrid; nonEmpty: WorkbookGrid['sheets'] } | null> {
+  let grid: WorkbookGrid;
+  try {
+    grid = await readGrid(bytes, fileName);
+  } catch (err) {
+    if (err instanceof FileProblem) {
+      issue('error', err.code, err.message);
+      return null;
+    }
+    throw err;
+  }
+  if (grid.format === 'csv' && grid.encoding !== 'UTF-8') issue('info', 'encoding', `文本按 ${grid.encoding} 编码读取`);
+  const nonEmpty = grid.sheets.filter((s) => s.rows.some((r) => !isBlankRow(r)));
+  if (nonEmpty.length === 0) {
+    issue('error', 'empty-file', grid.format === 'csv' ? '文件中没有任何内容' : '工作簿中的工作表都是空的');
+    return null;
+  }
+  return { grid, nonEmpty };
 }

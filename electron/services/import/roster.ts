@@ -8,9 +8,8 @@ import type { ImportIssue, ImportReport, SheetMapping } from '../../../shared/do
 import type { RosterLine } from '../../../shared/domain/roster';
 import { missingRoles, ROLE_NAMES, synonymsText } from './columnRoles';
 import { detectHeader, HEADER_SCAN_ROWS } from './detectHeader';
-import { FileProblem, throwIfAborted } from './errors';
-import { isBlankRow } from './grid';
-import { readGrid } from './readGrid';
+import { throwIfAborted } from './errors';
+import { readImportGrid } from './readGrid';
 import { normaliseRosterSheet, overlappingRosterIssues } from './rosterRows';
 
 export interface RosterImportParams {
@@ -47,25 +46,11 @@ export async function importRoster(params: RosterImportParams): Promise<ParsedRo
     report.issues.push({ severity, code, file: fileName, sheet, row: 0, column: '', message });
 
   progress(0.05, '正在读取文件…');
-  let grid;
-  try {
-    grid = await readGrid(bytes, fileName);
-  } catch (err) {
-    if (err instanceof FileProblem) {
-      fileIssue('error', err.code, err.message);
-      return result;
-    }
-    throw err;
-  }
+  const read = await readImportGrid(bytes, fileName, fileIssue);
+  if (!read) return result;
+  const { grid, nonEmpty } = read;
   throwIfAborted(signal);
-  if (grid.format === 'csv' && grid.encoding !== 'UTF-8') fileIssue('info', 'encoding', `文本按 ${grid.encoding} 编码读取`);
   progress(0.4, '正在识别表头…');
-
-  const nonEmpty = grid.sheets.filter((s) => s.rows.some((r) => !isBlankRow(r)));
-  if (nonEmpty.length === 0) {
-    fileIssue('error', 'empty-file', grid.format === 'csv' ? '文件中没有任何内容' : '工作簿中的工作表都是空的');
-    return result;
-  }
 
   const refusals: { sheet: string; code: string; message: string }[] = [];
   let sheetsRead = 0;
