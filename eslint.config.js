@@ -141,7 +141,7 @@ export default tseslint.config(
             'react-dom',
             'antd',
             '@ant-design/*',
-            'better-sqlite3',
+            'better-sqlite3-multiple-ciphers',
             'exceljs',
             'pdfmake',
             '@e965/xlsx',
@@ -163,7 +163,7 @@ export default tseslint.config(
         {
           layer: 'renderer/',
           builtins: true,
-          packages: ['electron', 'better-sqlite3'],
+          packages: ['electron', 'better-sqlite3-multiple-ciphers'],
           dirs: ['electron'],
           allowedDirs: ['renderer', 'shared'],
         },
@@ -178,7 +178,7 @@ export default tseslint.config(
         {
           layer: 'electron/preload/ (sandboxed)',
           builtins: true,
-          packages: ['better-sqlite3'],
+          packages: ['better-sqlite3-multiple-ciphers'],
           allowedDirs: ['electron/preload', 'shared'],
         },
       ],

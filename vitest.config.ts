@@ -9,6 +9,9 @@ const electronStub = fileURLToPath(new URL('./test/stubs/electron.ts', import.me
 export default defineConfig({
   resolve: { alias: { electron: electronStub } },
   test: {
+    // The databases, backups and transfer packages are encrypted: tests derive their keys from this
+    // passphrase (README "Encryption at rest"); a cheap scrypt cost for the many folders tests make.
+    env: { JIHE_PASSPHRASE: '测试口令-test-passphrase', JIHE_KDF_LOG_N: '10' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {

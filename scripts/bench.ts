@@ -101,6 +101,7 @@ async function generatePhase(dir: string, persons: number, months: string[], per
 
 async function pipelinePhase(dir: string, months: string[]): Promise<PipelineFigures> {
   const { openDatabase } = await import('../electron/services/db/open');
+  const { newRandomKey } = await import('../electron/services/db/dbKey');
   const { seedDatabase } = await import('../electron/services/db/seed');
   const { insertEmployer } = await import('../electron/services/db/repos/employers');
   const { insertCase } = await import('../electron/services/db/repos/cases');
@@ -116,7 +117,8 @@ async function pipelinePhase(dir: string, months: string[]): Promise<PipelineFig
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 100);
   const meta = { actor: '基准测试', at: new Date().toISOString() };
-  const db = openDatabase(path.join(dir, 'jihe.sqlite'));
+  // Encrypted like the app's (the cost of encryption is part of the figures); a throwaway random key.
+  const db = openDatabase(path.join(dir, 'jihe.sqlite'), { key: newRandomKey() });
   seedDatabase(db, path.join(ROOT, 'resources'), meta);
   // The shipped example plan's rates over the benchmark's 36 months (the examples cover fewer).
   const { parseRatePlanText } = await import('../shared/rules/ratePlan');

@@ -22,7 +22,7 @@ const PRELOAD_TARGET = 'chrome142';
  * its own data files (standard-font metrics, the sRGB profile for PDF/A) relative to __dirname,
  * which a bundle would point at dist/electron.
  */
-const MAIN_EXTERNAL = ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit'];
+const MAIN_EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'pdfmake', 'pdfkit'];
 
 /** Only these may be required at run time by the preload: everything else must be bundled. */
 const PRELOAD_ALLOWED_REQUIRES = new Set(['electron']);

@@ -1,5 +1,8 @@
-// Builds better-sqlite3 for Electron's ABI into .native/electron-<version>/better_sqlite3.node
-// (ARCHITECTURE.md §3). node_modules/better-sqlite3 keeps its Node build for the tests and the
+// Builds better-sqlite3-multiple-ciphers (better-sqlite3's API over SQLite3 Multiple Ciphers, the
+// encrypted database of ARCHITECTURE.md §8) for Electron's ABI into
+// .native/electron-<version>-mc/better_sqlite3.node (ARCHITECTURE.md §3). The "-mc" keeps a build
+// of plain better-sqlite3 left from before from ever being loaded: it would ignore the key and
+// write a plain database. node_modules/better-sqlite3-multiple-ciphers keeps its Node build for the tests and the
 // CLI and is never touched: the package is copied to a temporary folder and built there, first
 // with prebuild-install (a published prebuilt binary) and then with node-gyp against Electron's
 // headers. Both need the network; once built, the file is reused until Electron changes.
@@ -17,7 +20,7 @@ const require = createRequire(import.meta.url);
 
 /** The same layout electron/main/nativeBinding.ts reads. */
 export function nativeModulePath(projectRoot, electronVersion) {
-  return path.join(projectRoot, '.native', `electron-${electronVersion}`, 'better_sqlite3.node');
+  return path.join(projectRoot, '.native', `electron-${electronVersion}-mc`, 'better_sqlite3.node');
 }
 
 export function installedElectron(projectRoot = root) {
@@ -60,7 +63,7 @@ export async function ensureElectronNative({ projectRoot = root, force = false }
   const target = nativeModulePath(projectRoot, version);
   if (!force && (await isBuiltForAbi(target, abi))) return { path: target, built: false };
 
-  const source = path.join(projectRoot, 'node_modules', 'better-sqlite3');
+  const source = path.join(projectRoot, 'node_modules', 'better-sqlite3-multiple-ciphers');
   const work = await mkdtemp(path.join(os.tmpdir(), 'jihe-bsql-electron-'));
   try {
     for (const entry of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) {
@@ -83,8 +86,8 @@ export async function ensureElectronNative({ projectRoot = root, force = false }
     }
     if (!(await isBuiltForAbi(built, abi))) {
       throw new Error(
-        `无法为 Electron ${version} 构建数据库组件 better-sqlite3：需要联网下载预编译文件或 Electron 头文件，并需要 C++ 编译工具。\n` +
-          `Could not build better-sqlite3 for Electron ${version} (ABI ${abi}): this needs network access ` +
+        `无法为 Electron ${version} 构建数据库组件 better-sqlite3-multiple-ciphers：需要联网下载预编译文件或 Electron 头文件，并需要 C++ 编译工具。\n` +
+          `Could not build better-sqlite3-multiple-ciphers for Electron ${version} (ABI ${abi}): this needs network access ` +
           '(a prebuilt binary, or Electron headers — set JIHE_ELECTRON_HEADERS_URL for a mirror) and a C++ toolchain.',
       );
     }
@@ -107,7 +110,7 @@ function nodeGypBin() {
   }
 }
 
-/** Builds for Electron versions no longer installed would only be packaged by mistake. */
+/** Builds for Electron versions no longer installed (or of plain better-sqlite3) would only be packaged by mistake. */
 async function removeOtherVersions(nativeDir, keep) {
   for (const name of await readdir(nativeDir)) {
     if (name.startsWith('electron-') && name !== keep) await rm(path.join(nativeDir, name), { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// Where the Electron-ABI build of better-sqlite3 lives. node_modules keeps the Node build for
+// Where the Electron-ABI build of better-sqlite3-multiple-ciphers lives. node_modules keeps the Node build for
 // tests and the CLI; the Electron build sits beside it in .native/ (from source) or in the
 // installer's resources/native/ (packaged), one folder per Electron version so an upgrade
 // can never load a stale binary. scripts/native-electron.mjs writes to the same place.
@@ -7,7 +7,8 @@ import path from 'node:path';
 export const NATIVE_MODULE_FILE = 'better_sqlite3.node';
 
 export function nativeVersionDir(electronVersion: string): string {
-  return `electron-${electronVersion}`;
+  // "-mc": a leftover plain better-sqlite3 build (electron-<version>/) is never loaded.
+  return `electron-${electronVersion}-mc`;
 }
 
 export function electronNativeBindingPath(where: {

@@ -2,13 +2,16 @@
 // checks the method name, parses the input with the method's zod schema (Chinese messages),
 // runs the handler and returns a result — never an exception. Electron's IPC handler, the HTTP
 // harness and tests all call this same function; electron/main never reaches past it.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contract, isMethodName, type ApiResult, type MethodName } from '../../shared/api/contract';
 import { chineseErrorMap, fieldErrorsToText, formatZodIssues, type PathLabels } from '../../shared/rules/zodIssues';
 import { openDatabase, type Db } from './db/open';
+import { databaseKeyFromEnv, type DbKey } from './db/dbKey';
+import { ensurePrivateDir } from './fsPrivate';
+import { encryptPlainBackups } from './backup/encryptOldBackups';
 import { seedDatabase } from './db/seed';
 import { createJobRunner } from './jobs/runner';
 import type { BackendContext } from './backend/context';
@@ -41,6 +44,8 @@ export interface BackendOptions {
   dataDir: string;
   /** Electron-ABI better-sqlite3 build (Electron only). */
   nativeBinding?: string;
+  /** The database key (electron/main: from the keychain or the typed passphrase); default derived from JIHE_PASSPHRASE. */
+  key?: DbKey;
   runtime: 'electron' | 'harness';
   /** Who acts while nobody is logged in (created_by, the audit log); default the OS user name. A logged-in user's username replaces it. */
   actor?: string;
@@ -158,9 +163,10 @@ function defaultActor(): string {
 }
 
 export function createBackend(opts: BackendOptions): Backend {
-  mkdirSync(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir);
   const dbFile = path.join(opts.dataDir, DATABASE_FILE);
-  const openOptions = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  const key = opts.key ?? databaseKeyFromEnv(opts.dataDir);
+  const openOptions = { key, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) };
   const db = openDatabase(dbFile, openOptions);
   const now = opts.now ?? (() => new Date());
   const actor = opts.actor ?? defaultActor();
@@ -168,6 +174,7 @@ export function createBackend(opts: BackendOptions): Backend {
   let currentUser: User | null = null;
   const meta = () => ({ actor: currentUser?.username ?? actor, at: now().toISOString() });
   try {
+    encryptPlainBackups(opts.dataDir, key, openOptions);
     seedDatabase(db, resourcesDir, meta());
   } catch (e) {
     db.close();
@@ -201,6 +208,7 @@ export function createBackend(opts: BackendOptions): Backend {
     dataDir: opts.dataDir,
     now,
     nativeBinding: opts.nativeBinding,
+    key,
     auto: opts.autoBackup !== false,
     startDelayMs: typeof opts.autoBackup === 'object' ? opts.autoBackup.startDelayMs : undefined,
     live: {

@@ -3,7 +3,7 @@
 // replaced), and refusal of damaged backups that leaves the live database untouched.
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { createBackend } from '../../electron/services/backend';
@@ -11,10 +11,10 @@ import { listBackups, metaPath, readBackupMeta } from '../../electron/services/b
 import { createBackup } from '../../electron/services/backup/createBackup';
 import { rotateBackups } from '../../electron/services/backup/rotation';
 import { verifyBackupFile } from '../../electron/services/backup/verifyBackup';
-import type { Db } from '../../electron/services/db/open';
+import { connect, type Db } from '../../electron/services/db/open';
 import type { Case, Employer, RatePlanSummary } from '../../shared/api/dto';
 import type { BackupInfo, BackupList, RestoreResult } from '../../shared/api/dto/settings';
-import { createCase, openSeeded, tempDir } from './db-helpers';
+import { createCase, keyOf, openSeeded, tempDir } from './db-helpers';
 import { fail, importedCase, ok, useBackend } from './judgments-helpers';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
 
@@ -26,8 +26,9 @@ function allChainsVerify(db: Db): void {
   }
 }
 
-function readOnly<T>(file: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(file, { readonly: true });
+/** A backup in <dataDir>/backups, opened read-only with its data folder's key. */
+function readOnly<T>(file: string, fn: (db: Db) => T): T {
+  const db = connect(file, keyOf(path.dirname(path.dirname(file))), { readonly: true });
   try {
     return fn(db);
   } finally {
@@ -123,10 +124,21 @@ describe('backups through the backend', () => {
 
     // Not a database at all.
     writeFileSync(file, '这不是数据库文件'.repeat(300));
-    expect(fail(await b.invoke('backups.restore', { fileName: damaged.fileName })).message).toMatch(/不能恢复：(无法打开备份文件|备份文件已损坏)/);
-    // Some other SQLite file.
+    expect(fail(await b.invoke('backups.restore', { fileName: damaged.fileName })).message).toMatch(/不能恢复：(无法打开备份文件|备份文件已损坏|备份文件无法用本工作站的密钥解密)/);
+    // A plain SQLite file, or one encrypted with another key, is not this workstation's backup.
     rmSync(file);
-    const foreign = new Database(file);
+    const plain = new Database(file);
+    plain.exec('CREATE TABLE notes (text TEXT)');
+    plain.close();
+    expect(fail(await b.invoke('backups.restore', { fileName: damaged.fileName })).message).toContain('备份文件无法用本工作站的密钥解密');
+    rmSync(file);
+    const otherKey = connect(file, Buffer.alloc(32, 7));
+    otherKey.exec('CREATE TABLE notes (text TEXT)');
+    otherKey.close();
+    expect(fail(await b.invoke('backups.restore', { fileName: damaged.fileName })).message).toContain('备份文件无法用本工作站的密钥解密');
+    // Some other database encrypted with this workstation's key.
+    rmSync(file);
+    const foreign = connect(file, keyOf(env.dir));
     foreign.exec('CREATE TABLE notes (text TEXT)');
     foreign.close();
     expect(fail(await b.invoke('backups.restore', { fileName: damaged.fileName })).message).toContain('备份文件不是稽核工作站的数据库（缺少数据表：employers、rate_plans、cases、settings、audit_log）');
@@ -230,13 +242,13 @@ describe('the backup files', () => {
           await new Promise((r) => setImmediate(r));
         }
       })();
-      const info = await createBackup(db, path.join(tmp.dir, 'backups'));
+      const info = await createBackup(db, path.join(tmp.dir, 'backups'), { key: keyOf(tmp.dir) });
       state.writing = false;
       await writes;
       // Writes really happened between the backup's steps.
       expect(written).toBeGreaterThan(2);
       const file = path.join(tmp.dir, 'backups', info.fileName);
-      const check = await verifyBackupFile(file);
+      const check = await verifyBackupFile(file, { key: keyOf(tmp.dir) });
       expect(check).toMatchObject({ ok: true, cases: 1 });
       // The copy is one plain file (no WAL beside it) and a consistent snapshot of the employers written so far.
       expect(readOnly(file, (d) => d.pragma('journal_mode', { simple: true }))).toBe('delete');
@@ -258,7 +270,7 @@ describe('the backup files', () => {
     const dir = path.join(tmp.dir, 'backups');
     try {
       const days = ['2026-01-03', '2026-01-17', '2026-02-01', '2026-02-14', '2026-02-28', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30', '2026-04-06'];
-      for (const d of days) await createBackup(db, dir, { now: () => new Date(`${d}T10:00:00`), retention: null, reason: 'auto-daily' });
+      for (const d of days) await createBackup(db, dir, { key: keyOf(tmp.dir), now: () => new Date(`${d}T10:00:00`), retention: null, reason: 'auto-daily' });
       expect(listBackups(dir)).toHaveLength(11);
       const removed = rotateBackups(dir, { keepRecent: 4, keepMonthly: 3 });
       const kept = listBackups(dir).map((b) => b.fileName);
@@ -269,8 +281,8 @@ describe('the backup files', () => {
       expect(readdirSync(dir).sort()).toEqual(kept.flatMap((f) => [f, `${f}.json`]).sort());
       // Two backups in the same second get distinct names, the later listed first.
       const at = () => new Date('2026-04-07T09:00:00');
-      const first = await createBackup(db, dir, { now: at, retention: null });
-      const second = await createBackup(db, dir, { now: at, retention: null });
+      const first = await createBackup(db, dir, { key: keyOf(tmp.dir), now: at, retention: null });
+      const second = await createBackup(db, dir, { key: keyOf(tmp.dir), now: at, retention: null });
       expect([first.fileName, second.fileName]).toEqual(['jihe-20260407-090000.sqlite', 'jihe-20260407-090000-2.sqlite']);
       expect(listBackups(dir).slice(0, 2).map((b) => b.fileName)).toEqual([second.fileName, first.fileName]);
     } finally {

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import { openDatabase, type Db, type OpenOptions } from '../../electron/services/db/open';
+import { databaseKeyFromEnv } from '../../electron/services/db/dbKey';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
 import { insertCase } from '../../electron/services/db/repos/cases';
@@ -20,8 +21,18 @@ export function tempDir(prefix = 'jihe-db-'): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The key of a data folder's database (and its backups) from JIHE_PASSPHRASE. */
+export function keyOf(dataDir: string): Buffer {
+  return databaseKeyFromEnv(dataDir);
+}
+
+/** openDatabase with the key of the file's folder derived from JIHE_PASSPHRASE (set for every test project in vitest.config.ts). */
+export function openTestDatabase(file: string, opts: Omit<OpenOptions, 'key'> = {}): Db {
+  return openDatabase(file, { key: databaseKeyFromEnv(path.dirname(file)), ...opts });
+}
+
 export function openSeeded(dir: string): Db {
-  const db = openDatabase(path.join(dir, 'jihe.sqlite'));
+  const db = openTestDatabase(path.join(dir, 'jihe.sqlite'));
   seedDatabase(db, RESOURCES, META);
   return db;
 }

@@ -9,8 +9,7 @@ import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { AGENCY_PROFILE_KEY, getSetting, setSetting } from '../../electron/services/db/repos/settings';
 import { insertIssuedDocument, peekNextSeq, type NewIssuedDocument } from '../../electron/services/db/repos/documents';
 import { insertCase } from '../../electron/services/db/repos/cases';
-import { createCase, META, openSeeded, RESOURCES, tempDir } from './db-helpers';
-import { openDatabase } from '../../electron/services/db/open';
+import { openTestDatabase, createCase, META, openSeeded, RESOURCES, tempDir } from './db-helpers';
 
 describe('seeding and numbering', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -32,7 +31,7 @@ describe('seeding and numbering', () => {
     expect(profile.name).toBe('示例市医疗保障局');
     setSetting(db, AGENCY_PROFILE_KEY, { ...profile, name: '某市医疗保障局' }, META);
     db.close();
-    db = openDatabase(path.join(tmp.dir, 'jihe.sqlite'));
+    db = openTestDatabase(path.join(tmp.dir, 'jihe.sqlite'));
     expect(seedDatabase(db, RESOURCES, META)).toEqual({ plans: 0, agencyProfile: false });
     expect(listRatePlans(db)).toHaveLength(plans.length);
     expect(getSetting<{ name: string }>(db, AGENCY_PROFILE_KEY)!.name).toBe('某市医疗保障局');

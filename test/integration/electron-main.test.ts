@@ -137,7 +137,7 @@ describe('dist/electron/main.cjs under a recording Electron stand-in', () => {
     // The Node build stands in for the Electron-ABI build at the path main will look for.
     const nativeTarget = nativeModulePath(appDir, FAKE_ELECTRON_VERSION);
     mkdirSync(path.dirname(nativeTarget), { recursive: true });
-    copyFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), nativeTarget);
+    copyFileSync(path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'), nativeTarget);
 
     const bundle = await buildElectron({ outDir: path.join(appDir, 'dist', 'electron') });
 
@@ -308,7 +308,7 @@ describe('dist/electron/main.cjs under a recording Electron stand-in', () => {
     const where = { packaged: false, resourcesPath: '/unused', appPath: appDir, electronVersion: '39.8.10' };
     expect(electronNativeBindingPath(where)).toBe(nativeModulePath(appDir, '39.8.10'));
     expect(electronNativeBindingPath({ ...where, packaged: true, resourcesPath: '/opt/jihe/resources' })).toBe(
-      path.join('/opt/jihe/resources', 'native', 'electron-39.8.10', 'better_sqlite3.node'),
+      path.join('/opt/jihe/resources', 'native', 'electron-39.8.10-mc', 'better_sqlite3.node'),
     );
   });
 });

@@ -3,17 +3,17 @@
 // the database at version 1 with nothing half-done.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS, type Migration } from '../../electron/services/db/migrations';
-import { tempDir } from './db-helpers';
+import { openTestDatabase, tempDir } from './db-helpers';
 
 describe('migration 001_initial', () => {
   let tmp: ReturnType<typeof tempDir>;
   let db: Db;
   beforeEach(() => {
     tmp = tempDir();
-    db = openDatabase(path.join(tmp.dir, 'test.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'test.sqlite'), { migrate: false });
   });
   afterEach(() => {
     db.close();

@@ -3,7 +3,7 @@
 // (append-only judgments and approvals, exemptions only revoked once, archived cases read-only).
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
@@ -11,7 +11,7 @@ import { storeImport } from '../../electron/services/db/storeImport';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
 import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { META, payrollLines, personId, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, payrollLines, personId, RESOURCES, tableCounts, tempDir } from './db-helpers';
 
 describe('migration 002_users_judgments', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -19,7 +19,7 @@ describe('migration 002_users_judgments', () => {
   let caseId: number;
   beforeEach(() => {
     tmp = tempDir('jihe-m002-');
-    db = openDatabase(path.join(tmp.dir, 'v1.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'v1.sqlite'), { migrate: false });
     migrate(db, MIGRATIONS, 1);
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);

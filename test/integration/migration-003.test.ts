@@ -5,7 +5,7 @@
 // facts of an archived case are read-only.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
@@ -13,7 +13,7 @@ import { insertEmployer } from '../../electron/services/db/repos/employers';
 import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { insertIssuedDocument } from '../../electron/services/db/repos/documents';
-import { META, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, RESOURCES, tableCounts, tempDir } from './db-helpers';
 
 describe('migration 003_documents_lifecycle', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -22,7 +22,7 @@ describe('migration 003_documents_lifecycle', () => {
   let noticeId: number;
   beforeEach(() => {
     tmp = tempDir('jihe-m003-');
-    db = openDatabase(path.join(tmp.dir, 'v2.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'v2.sqlite'), { migrate: false });
     migrate(db, MIGRATIONS, 2);
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);

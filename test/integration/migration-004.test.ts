@@ -3,7 +3,7 @@
 // signature, and a recorded ID join can be neither changed nor removed.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
@@ -12,7 +12,7 @@ import { insertEmployer } from '../../electron/services/db/repos/employers';
 import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { listImportTemplates, saveImportTemplate } from '../../electron/services/db/repos/importTemplates';
-import { META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
 
 describe('migration 004_import_mapping', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -21,7 +21,7 @@ describe('migration 004_import_mapping', () => {
   let employerId: number;
   beforeEach(() => {
     tmp = tempDir('jihe-m004-');
-    db = openDatabase(path.join(tmp.dir, 'v3.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'v3.sqlite'), { migrate: false });
     migrate(db, MIGRATIONS, 3);
     seedDatabase(db, RESOURCES, META);
     employerId = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META).id;

@@ -3,7 +3,7 @@
 // in SQL (real dates, leave not before hire, files never change, archived cases read-only).
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
@@ -14,7 +14,7 @@ import { insertEmployer } from '../../electron/services/db/repos/employers';
 import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import type { ImportReport } from '../../shared/domain/importReport';
-import { META, payrollLines, personId, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, payrollLines, personId, RESOURCES, tableCounts, tempDir } from './db-helpers';
 
 const REPORT = { kind: 'roster', issues: [], rowsLeftOut: 0 } as unknown as ImportReport;
 
@@ -24,7 +24,7 @@ describe('migration 005_roster', () => {
   let caseId: number;
   beforeEach(() => {
     tmp = tempDir('jihe-m005-');
-    db = openDatabase(path.join(tmp.dir, 'v4.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'v4.sqlite'), { migrate: false });
     migrate(db, MIGRATIONS, 4);
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);

@@ -3,7 +3,7 @@
 // SQL (append-only, a re-opening has a reason, evidence size matches its bytes, archived read-only).
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
@@ -11,7 +11,7 @@ import { storeImport } from '../../electron/services/db/storeImport';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
 import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
 
 const NEW_TABLES = ['case_transitions', 'case_dates', 'evidence', 'rectification_entries', 'followup_checks', 'followup_lines'];
 
@@ -21,7 +21,7 @@ describe('migration 006_workflow', () => {
   let caseId: number;
   beforeEach(() => {
     tmp = tempDir('jihe-m006-');
-    db = openDatabase(path.join(tmp.dir, 'v5.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'v5.sqlite'), { migrate: false });
     migrate(db, MIGRATIONS, 5);
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);

@@ -4,7 +4,7 @@
 // stored dossier is append-only and refused for an archived case.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { UUID_TABLES } from '../../electron/services/db/migrations/007_archive_transfer';
@@ -14,7 +14,7 @@ import { insertEmployer } from '../../electron/services/db/repos/employers';
 import { insertCase, setCaseState } from '../../electron/services/db/repos/cases';
 import { insertIssuedDocument } from '../../electron/services/db/repos/documents';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -24,7 +24,7 @@ describe('migration 007_archive_transfer', () => {
   let caseId: number;
   beforeEach(() => {
     tmp = tempDir('jihe-m007-');
-    db = openDatabase(path.join(tmp.dir, 'v6.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'v6.sqlite'), { migrate: false });
     migrate(db, MIGRATIONS, 6);
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);

@@ -4,12 +4,12 @@
 //   tsx transfer-child.ts export DATA_DIR CASE_ID OUT.zip   (written to OUT.zip.part, then renamed)
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../electron/services/db/open';
 import { importPackage } from '../../electron/services/transfer/importPackage';
 import { exportCases } from '../../electron/services/transfer/exportCases';
+import { openTestDatabase } from './db-helpers';
 
 const [mode, dataDir, arg, out] = process.argv.slice(2);
-const db = openDatabase(path.join(dataDir!, 'jihe.sqlite'));
+const db = openTestDatabase(path.join(dataDir!, 'jihe.sqlite'));
 if (mode === 'import') {
   process.stdout.write('start\n');
   const r = importPackage(db, new Uint8Array(readFileSync(arg!)), { actor: 'child', onRows: (n) => process.stdout.write(`rows ${n}\n`) });

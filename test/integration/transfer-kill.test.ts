@@ -8,12 +8,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { storeImport } from '../../electron/services/db/storeImport';
 import { exportCases } from '../../electron/services/transfer/exportCases';
 import { importPackage } from '../../electron/services/transfer/importPackage';
 import { listAudit, verifyAuditChain } from '../../electron/services/audit/auditLog';
-import { createCase, META, openSeeded, payrollLines, ROOT, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, createCase, META, openSeeded, payrollLines, ROOT, tableCounts, tempDir } from './db-helpers';
 
 const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12'];
 const CHILD = path.join(ROOT, 'test/integration/transfer-child.ts');
@@ -63,14 +63,14 @@ describe('a killed transfer leaves the database consistent', () => {
     storeImport(source, { caseId, kind: 'payroll', fileName: '大型工资表.xlsx', bytes: new Uint8Array([1, 2, 3, 4]), sha256: 'a'.repeat(64), report: { issues: [], rowsLeftOut: 0 } as never, payroll: lines, declarations: [] }, META);
     writeFileSync(pkgFile, exportCases(source, [caseId], { actor: 'office' }).zip);
 
-    const target = openDatabase(path.join(laptop, 'jihe.sqlite'));
+    const target = openTestDatabase(path.join(laptop, 'jihe.sqlite'));
     const before = tableCounts(target);
     target.close();
     const run = await runAndKill(['import', laptop, pkgFile], /^rows \d+$/m);
     expect(run.killed, run.out).toBe(true);
     expect(run.out).not.toContain('done');
 
-    const db = openDatabase(path.join(laptop, 'jihe.sqlite'));
+    const db = openTestDatabase(path.join(laptop, 'jihe.sqlite'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(tableCounts(db)).toEqual(before);
     expect(db.prepare('SELECT count(*) AS n FROM payroll_lines').get()).toEqual({ n: 0 });
@@ -95,7 +95,7 @@ describe('a killed transfer leaves the database consistent', () => {
     const run = await runAndKill(['export', office, String(caseId), out], /^start$/m, 400);
     expect(run.killed, run.out).toBe(true);
     expect(existsSync(out)).toBe(false);
-    const db = openDatabase(path.join(office, 'jihe.sqlite'));
+    const db = openTestDatabase(path.join(office, 'jihe.sqlite'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(tableCounts(db)).toEqual(before);
     expect(listAudit(db, caseId).at(-1)!.hash).toBe(head);

@@ -39,7 +39,7 @@ describe('layering lint rule', () => {
     ["import { readFileSync } from 'fs';", 'fs'],
     ["import { app } from 'electron';", 'electron'],
     ["import { useState } from 'react';", 'react'],
-    ["import Database from 'better-sqlite3';", 'better-sqlite3'],
+    ["import Database from 'better-sqlite3-multiple-ciphers';", 'better-sqlite3-multiple-ciphers'],
     ["import ExcelJS from 'exceljs';", 'exceljs'],
     ["import pdfMake from 'pdfmake';", 'pdfmake'],
     ["import { openDatabase } from '../../electron/services/db/open';", '../../electron/services/db/open'],
@@ -72,7 +72,7 @@ describe('layering lint rule', () => {
   it('lets the services use Node, better-sqlite3 and shared/', async () => {
     const code = [
       "import fs from 'node:fs';",
-      "import Database from 'better-sqlite3';",
+      "import Database from 'better-sqlite3-multiple-ciphers';",
       "import { contract } from '../../shared/api/contract';",
       'export const probe = [fs, Database, contract];',
     ].join('\n');

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ensureElectronNative, installedElectron, isBuiltForAbi, nativeModulePath } from '../../scripts/native-electron.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const nodeBuild = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const nodeBuild = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
 const scratch: string[] = [];
 
 afterEach(() => {

@@ -4,7 +4,7 @@
 // anyone can re-check it; the database refuses UPDATE, DELETE and an entry that does not link
 // to its chain's head.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { canonicalJson } from './canonicalJson';
 
 export const GENESIS_HASH = '0'.repeat(64);

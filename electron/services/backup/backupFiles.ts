@@ -2,9 +2,10 @@
 // with a metadata file beside it (same name + .json), so listing needs no database table and a
 // restore of an older database never loses the record of what backups exist.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BackupInfoSchema, type BackupInfo, type BackupReason } from '../../../shared/api/dto/settings';
+import { writePrivateFile } from '../fsPrivate';
 
 export const BACKUPS_DIR_NAME = 'backups';
 export const BACKUP_NAME_RE = /^jihe-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?\.sqlite$/;
@@ -50,9 +51,7 @@ export function metaPath(file: string): string {
 }
 
 export function writeBackupMeta(file: string, meta: BackupMeta): void {
-  const tmp = `${metaPath(file)}.partial`;
-  writeFileSync(tmp, `${JSON.stringify({ format: META_FORMAT, version: 1, ...meta }, null, 2)}\n`);
-  renameSync(tmp, metaPath(file));
+  writePrivateFile(metaPath(file), `${JSON.stringify({ format: META_FORMAT, version: 1, ...meta }, null, 2)}\n`);
 }
 
 /** The metadata beside a backup, or null when missing or unreadable (the backup is then judged by itself). */

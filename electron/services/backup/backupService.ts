@@ -3,11 +3,12 @@
 // backups or a backup and a restore never overlap. Kept cheap: after a call only a clock compare
 // runs, and the audit log's head id says whether anything changed since the newest backup.
 import type { BackupInfo, BackupList, BackupReason, RestoreResult } from '../../../shared/api/dto/settings';
+import type { DbKey } from '../db/dbKey';
 import type { Db } from '../db/open';
+import { ensurePrivateDir } from '../fsPrivate';
 import { backupsDir, listBackups, readBackupMeta } from './backupFiles';
 import { createBackup } from './createBackup';
 import { restoreBackup, type LiveDatabase } from './restoreBackup';
-import { mkdirSync } from 'node:fs';
 import { readRetention, rotateBackups, writeRetention, type RetentionPolicy } from './rotation';
 import path from 'node:path';
 
@@ -19,6 +20,8 @@ export interface BackupServiceOptions {
   live: LiveDatabase;
   now: () => Date;
   nativeBinding?: string;
+  /** The live database's key (backups are encrypted with it). */
+  key: DbKey;
   retention?: RetentionPolicy;
   /** Automatic backups (default true); the first check runs `startDelayMs` after start (default 5 s). */
   auto?: boolean;
@@ -67,7 +70,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
   }
 
   async function make(reason: BackupReason, actor: string): Promise<BackupInfo> {
-    const info = await createBackup(opts.live.db(), dir, { reason, actor, now: opts.now, nativeBinding: opts.nativeBinding, retention: retention() });
+    const info = await createBackup(opts.live.db(), dir, { reason, actor, now: opts.now, nativeBinding: opts.nativeBinding, key: opts.key, retention: retention() });
     newest = { at: Date.parse(info.createdAt), auditHeadId: readBackupMeta(path.join(dir, info.fileName))?.auditHeadId ?? null };
     return info;
   }
@@ -115,7 +118,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
     list: () => ({ dir, retention: retention(), backups: listBackups(dir) }),
     setRetention: (policy) =>
       queue(async () => {
-        mkdirSync(dir, { recursive: true });
+        ensurePrivateDir(dir);
         writeRetention(dir, policy);
         rotateBackups(dir, retention());
         newest = undefined;
@@ -124,7 +127,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
     create: (reason, actor) => queue(() => make(reason, actor)),
     restore: (fileName, actor) =>
       queue(async () => {
-        const r = await restoreBackup(opts.dataDir, fileName, opts.live, { nativeBinding: opts.nativeBinding, now: opts.now, actor });
+        const r = await restoreBackup(opts.dataDir, fileName, opts.live, { nativeBinding: opts.nativeBinding, key: opts.key, now: opts.now, actor });
         newest = undefined;
         return { restored: r.restored, safetyCopy: r.safetyCopy };
       }),

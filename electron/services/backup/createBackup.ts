@@ -1,12 +1,15 @@
-// A backup of the live database while it is in use: SQLite's online backup API (better-sqlite3's
-// db.backup) copies a consistent snapshot even while imports write. The copy is written under a
-// temporary name, switched to rollback-journal mode (one self-contained file), verified, and only
-// then given its final name with its metadata, so a listed backup is always a checked one.
-import Database from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// A backup of the live database while it is in use: VACUUM INTO writes a consistent, compact
+// snapshot in one read transaction, encrypted with the live database's key (the online backup API
+// cannot copy between encrypted databases, and would write a plain copy). The copy is written
+// under a temporary name (0600), switched to rollback-journal mode (one self-contained file),
+// verified with the key, and only then given its final name with its metadata, so a listed backup
+// is always a checked one.
+import { renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, BackupReason } from '../../../shared/api/dto/settings';
-import type { Db } from '../db/open';
+import type { DbKey } from '../db/dbKey';
+import { connect, type Db } from '../db/open';
+import { chmodPrivate, ensurePrivateDir } from '../fsPrivate';
 import { backupInfo, newBackupFileName, sha256OfFile, writeBackupMeta } from './backupFiles';
 import { readRetention, rotateBackups, type RetentionPolicy } from './rotation';
 import { inspectDatabaseFile } from './verifyBackup';
@@ -16,27 +19,30 @@ export interface CreateBackupOptions {
   actor?: string;
   now?: () => Date;
   nativeBinding?: string;
+  /** The live database's key: backups are encrypted with it. */
+  key: DbKey;
   /** Rotation after the backup; null to keep everything. */
   retention?: RetentionPolicy | null;
 }
 
-export async function createBackup(db: Db, dir: string, opts: CreateBackupOptions = {}): Promise<BackupInfo> {
+export async function createBackup(db: Db, dir: string, opts: CreateBackupOptions): Promise<BackupInfo> {
   const now = opts.now ?? (() => new Date());
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const at = now();
   const fileName = newBackupFileName(dir, at);
   const file = path.join(dir, fileName);
   const partial = `${file}.partial`;
   try {
-    await db.backup(partial);
-    // The snapshot carries the live database's WAL mode; a backup is better as one plain file.
-    const copy = new Database(partial, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    db.prepare('VACUUM INTO ?').run(partial);
+    chmodPrivate(partial);
+    // The snapshot may carry the live database's WAL mode; a backup is better as one self-contained file.
+    const copy = connect(partial, opts.key, { nativeBinding: opts.nativeBinding });
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
-    const check = inspectDatabaseFile(partial, { nativeBinding: opts.nativeBinding });
+    const check = inspectDatabaseFile(partial, { nativeBinding: opts.nativeBinding, key: opts.key });
     if (!check.ok) throw new Error(`备份校验未通过：${check.reason}`);
     const sha256 = await sha256OfFile(partial);
     renameSync(partial, file);

@@ -6,7 +6,9 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../../shared/api/dto/settings';
+import type { DbKey } from '../db/dbKey';
 import type { Db } from '../db/open';
+import { chmodPrivate } from '../fsPrivate';
 import { backupInfo, backupsDir } from './backupFiles';
 import { createBackup } from './createBackup';
 import { inspectDatabaseFile, verifyBackupFile } from './verifyBackup';
@@ -26,6 +28,7 @@ export class RestoreRefused extends Error {
 
 export interface RestoreOptions {
   nativeBinding?: string;
+  key: DbKey;
   now?: () => Date;
   actor?: string;
 }
@@ -36,11 +39,11 @@ export interface Restored {
   db: Db;
 }
 
-export async function restoreBackup(dataDir: string, fileName: string, live: LiveDatabase, opts: RestoreOptions = {}): Promise<Restored> {
+export async function restoreBackup(dataDir: string, fileName: string, live: LiveDatabase, opts: RestoreOptions): Promise<Restored> {
   const dir = backupsDir(dataDir);
   const source = path.join(dir, path.basename(fileName));
   if (!existsSync(source)) throw new RestoreRefused(`找不到备份文件 ${fileName}`);
-  const check = await verifyBackupFile(source, { nativeBinding: opts.nativeBinding });
+  const check = await verifyBackupFile(source, { nativeBinding: opts.nativeBinding, key: opts.key });
   if (!check.ok) throw new RestoreRefused(`备份 ${fileName} 不能恢复：${check.reason}。当前数据库未作任何改动。`);
   const restored = backupInfo(dir, path.basename(fileName));
 
@@ -48,7 +51,8 @@ export async function restoreBackup(dataDir: string, fileName: string, live: Liv
   const staged = `${live.file}.restoring`;
   rmSync(staged, { force: true });
   copyFileSync(source, staged);
-  const stagedCheck = inspectDatabaseFile(staged, { nativeBinding: opts.nativeBinding });
+  chmodPrivate(staged);
+  const stagedCheck = inspectDatabaseFile(staged, { nativeBinding: opts.nativeBinding, key: opts.key });
   if (!stagedCheck.ok) {
     rmSync(staged, { force: true });
     throw new RestoreRefused(`备份 ${fileName} 复制后校验未通过：${stagedCheck.reason}。当前数据库未作任何改动。`);
@@ -56,7 +60,7 @@ export async function restoreBackup(dataDir: string, fileName: string, live: Liv
 
   let safetyCopy: BackupInfo;
   try {
-    safetyCopy = await createBackup(live.db(), dir, { reason: 'before-restore', actor: opts.actor, now: opts.now, nativeBinding: opts.nativeBinding, retention: null });
+    safetyCopy = await createBackup(live.db(), dir, { reason: 'before-restore', actor: opts.actor, now: opts.now, nativeBinding: opts.nativeBinding, key: opts.key, retention: null });
   } catch (e) {
     rmSync(staged, { force: true });
     throw new RestoreRefused(`恢复前未能备份当前数据库（${(e as Error).message}），已取消恢复，当前数据库未作任何改动。`);

@@ -1,8 +1,9 @@
 // Is this file a sound workstation database? Opened read-only: SQLite's integrity check, the
 // tables the workstation needs, a schema version this program can open, and — when the metadata
 // beside it says so — the SHA-256 taken when the backup was made. Every refusal says why in Chinese.
-import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
+import type { DbKey } from '../db/dbKey';
+import { connect, WrongDatabaseKey, type Db } from '../db/open';
 import { MIGRATIONS } from '../db/migrations';
 import { readBackupMeta, sha256OfFile } from './backupFiles';
 
@@ -21,18 +22,21 @@ export type BackupCheck = ({ ok: true } & DatabaseFacts) | { ok: false; reason: 
 export interface VerifyOptions {
   /** Electron-ABI better-sqlite3 build (Electron only). */
   nativeBinding?: string;
+  /** The workstation's database key (backups are encrypted with it). */
+  key: DbKey;
   /** Compare with the SHA-256 in the metadata file (default true). */
   checkSha?: boolean;
 }
 
 /** Opens read-only and checks; never changes the file. */
-export function inspectDatabaseFile(file: string, opts: VerifyOptions = {}): BackupCheck {
+export function inspectDatabaseFile(file: string, opts: VerifyOptions): BackupCheck {
   if (!existsSync(file)) return { ok: false, reason: '备份文件不存在' };
   if (statSync(file).size === 0) return { ok: false, reason: '备份文件为空' };
-  let db: Database.Database;
+  let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+    db = connect(file, opts.key, { readonly: true, nativeBinding: opts.nativeBinding });
   } catch (e) {
+    if (e instanceof WrongDatabaseKey) return { ok: false, reason: '备份文件无法用本工作站的密钥解密（不是本工作站的备份，或文件已损坏）' };
     return { ok: false, reason: `无法打开备份文件（${(e as Error).message}）` };
   }
   try {
@@ -58,7 +62,7 @@ export function inspectDatabaseFile(file: string, opts: VerifyOptions = {}): Bac
 }
 
 /** inspectDatabaseFile plus the SHA-256 recorded when the backup was made. */
-export async function verifyBackupFile(file: string, opts: VerifyOptions = {}): Promise<BackupCheck> {
+export async function verifyBackupFile(file: string, opts: VerifyOptions): Promise<BackupCheck> {
   if (opts.checkSha !== false && existsSync(file)) {
     const meta = readBackupMeta(file);
     if (meta && (await sha256OfFile(file)) !== meta.sha256) {

@@ -1,7 +1,7 @@
 // Numbered migrations, tracked by PRAGMA user_version. Each one runs in its own transaction
 // together with the version bump, so a failing migration leaves the database at the version
 // before it. A database written by a newer program is refused rather than guessed at.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export function userVersion(db: Database.Database): number {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { parseRatePlanText } from '../../../shared/rules/ratePlan';
 import { fieldErrorsToText } from '../../../shared/rules/zodIssues';
 import { parseAgencyProfile } from '../../../shared/domain/agency';

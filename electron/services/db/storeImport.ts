@@ -2,7 +2,7 @@
 // the audit entry are written in ONE transaction, so a failure at any row (a constraint, a
 // cancelled job, a crash) leaves the database exactly as it was. Synchronous on purpose: it can
 // run unchanged in a worker thread on its own connection.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DeclarationLine, PayrollLine } from '../../../shared/domain/lines';
 import type { ImportKind, ImportReport } from '../../../shared/domain/importReport';
 import { appendAudit } from '../audit/auditLog';

@@ -1,7 +1,7 @@
 // Stores one roster file all-or-nothing, as storeImport does for payroll and declarations: the
 // file's bytes and report, every row and the audit entry in ONE transaction, so a failure at any
 // row leaves the database exactly as it was. The same file twice in one case is refused.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ImportReport } from '../../../shared/domain/importReport';
 import type { RosterLine } from '../../../shared/domain/roster';
 import { appendAudit } from '../audit/auditLog';

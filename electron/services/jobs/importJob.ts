@@ -5,7 +5,7 @@
 // otherwise or when asked; the storing is one synchronous transaction, which a worker thread
 // with its own connection can take over unchanged.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind, ImportReport } from '../../../shared/domain/importReport';
 import { refusalReason } from './importPolicy';
 import { importSpreadsheet, type MappingOverride } from '../import/index';

@@ -1,6 +1,6 @@
 // The section head's approvals of a case's findings, append-only. Each keeps the SHA-256 of what
 // was approved (the computed result and every judgment), so a later change is detectable.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteMeta } from './meta';
 
 export interface ApprovalRecord {

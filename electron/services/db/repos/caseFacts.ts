@@ -1,6 +1,6 @@
 // The case facts of migration 003: what the documents of one case say about it (auditors,
 // on-site dates, place, contact …), stored once as JSON so every document form starts from them.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteMeta } from './meta';
 
 export interface StoredCaseFacts {

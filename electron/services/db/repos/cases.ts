@@ -1,7 +1,7 @@
 // Audit cases (稽核案件). A case number 稽〔YYYY〕N号 is allocated per year in the same
 // transaction that stores the case, from a sequence that never goes back, so numbers are
 // never reused even if a case were removed.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case, CaseInput, CaseState } from '../../../../shared/api/dto';
 import { formatDocumentNumber } from '../../../../shared/documents/numbering';
 import type { WriteMeta } from './meta';

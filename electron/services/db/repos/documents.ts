@@ -1,7 +1,7 @@
 // Generated documents (文书) with their model, PDF bytes and number. Numbers come from one
 // sequence per document type per year; the sequence is advanced in the same transaction that
 // stores the document, so a failed generation never consumes a number and none is reused.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DocumentSummary, DocumentType } from '../../../../shared/api/dto';
 import type { WriteMeta } from './meta';
 

@@ -1,5 +1,5 @@
 // Employers (参保单位): the audited organisations, keyed by their unified social credit code.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Employer, EmployerInput } from '../../../../shared/api/dto';
 import type { WriteMeta } from './meta';
 

@@ -1,6 +1,6 @@
 // The auditor's exemptions per case (DOMAIN.md §6.4). A row is never deleted or edited: revoking
 // sets revoked_by/at once (the database refuses anything else), so the case keeps the whole story.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ExemptionRecord } from '../../../../shared/api/dto';
 import type { Exemption, ExemptionReason } from '../../../../shared/domain/lines';
 import type { Month } from '../../../../shared/rules/month';

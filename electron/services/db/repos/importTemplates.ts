@@ -1,6 +1,6 @@
 // Column-mapping templates per employer (migration 004): the mapping an auditor confirmed for a
 // file layout, found again by its header signature and applied to the employer's next file.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ImportKind } from '../../../../shared/domain/importReport';
 import type { ImportTemplate, SheetMappingOverrideDto } from '../../../../shared/api/dto/imports';
 import type { WriteMeta } from './meta';

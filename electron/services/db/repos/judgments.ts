@@ -1,6 +1,6 @@
 // The auditor's decision on each finding (accepted or exempted), append-only: a changed mind is a
 // new row, and the latest row per finding key is the one in force.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { FindingJudgment } from '../../../../shared/api/dto';
 import type { FindingDecision } from '../../../../shared/domain/findings';
 import type { WriteMeta } from './meta';

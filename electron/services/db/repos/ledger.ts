@@ -1,6 +1,6 @@
 // Ledger totals (应付职工薪酬) per month, typed in by the auditor for the payroll completeness
 // check (DOMAIN.md §3). Append-only: the latest entry of a month is in force, a NULL amount clears it.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Fen } from '../../../../shared/rules/money';
 import type { Month } from '../../../../shared/rules/month';
 import type { WriteMeta } from './meta';

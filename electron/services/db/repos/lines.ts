@@ -1,7 +1,7 @@
 // Normalised payroll and declaration rows (integer fen), each pointing to its source file,
 // sheet and row. Inserting is done in multi-row batches inside the caller's transaction; loading returns
 // the shapes the rules consume (shared/domain/lines.ts).
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DeclarationLine, PayrollLine } from '../../../../shared/domain/lines';
 import type { InsuranceCode } from '../../../../shared/domain/insurance';
 

@@ -2,7 +2,7 @@
 // near-identical valid ID of the same name. Suggestions are found over the case's payroll and
 // declaration rows; accepting one rewrites the rows' person_id (never the source file) and
 // records the join and an audit entry in the same transaction.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { IdJoinRecord, IdJoinSuggestion } from '../../../../shared/api/dto/imports';
 import { isNearIdentical, isValidId18 } from '../../../../shared/rules/personId';
 import { appendAudit } from '../../audit/auditLog';

@@ -1,6 +1,6 @@
 // Rate plans (缴费政策) as loaded by the user or shipped as examples. The JSON text is kept as
 // given, with its SHA-256, so a case can always show exactly which plan it was computed with.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RatePlanSummary } from '../../../../shared/api/dto';
 import type { RatePlan } from '../../../../shared/domain/ratePlan';
 import type { WriteMeta } from './meta';

@@ -1,7 +1,7 @@
 // Roster (花名册) files and rows (migration 005): files kept byte-for-byte with SHA-256 and their
 // import report, rows with the file, sheet and row they came from. Inserts run inside the
 // caller's transaction (storeRoster.ts); loading gives the RosterLine shape the rules consume.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SourceFile } from '../../../../shared/api/dto';
 import type { ImportReport } from '../../../../shared/domain/importReport';
 import type { RosterLine } from '../../../../shared/domain/roster';

@@ -1,5 +1,5 @@
 // Settings: small JSON values by key (the agency profile, templates), edited through the app.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteMeta } from './meta';
 
 export const AGENCY_PROFILE_KEY = 'agency.profile';

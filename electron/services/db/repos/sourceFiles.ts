@@ -1,6 +1,6 @@
 // Imported source files, kept byte-for-byte with their SHA-256 and the import report, so every
 // row in the database points back to the exact file, sheet and row it came from.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SourceFile } from '../../../../shared/api/dto';
 import type { ImportKind, ImportReport } from '../../../../shared/domain/importReport';
 import type { WriteMeta } from './meta';

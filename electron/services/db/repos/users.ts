@@ -1,7 +1,7 @@
 // User accounts (稽核员, 科室负责人, 档案管理员, 系统管理员). The password is stored only as a
 // scrypt hash with a per-user salt (electron/services/auth/password.ts); nothing here returns it
 // except findCredentials, which login alone uses.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { User } from '../../../../shared/api/dto';
 import type { UserRole } from '../../../../shared/domain/roles';
 import type { WriteMeta } from './meta';
