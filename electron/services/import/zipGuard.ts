@@ -6,9 +6,10 @@
 // inflated bytes as it goes.
 import { unzipSync } from 'fflate';
 import { FileProblem } from './errors';
+import { LIMITS, checkZipDeclared } from './limits';
 
 /** The full exceljs reader holds the whole workbook in memory; past this, refuse for now. */
-export const MAX_INFLATED_BYTES = 400 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = LIMITS.fullReaderInflatedBytes;
 /** Real sheet XML compresses 5–30×; a bomb compresses hundreds of times more. */
 const MAX_RATIO = 1000;
 
@@ -34,8 +35,9 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
 }
 
 /** Throws a FileProblem unless the zip looks like a workbook of a size we can read. */
-export function checkXlsxZip(bytes: Uint8Array, maxInflatedBytes = MAX_INFLATED_BYTES): ZipSummary {
+export function checkXlsxZip(bytes: Uint8Array, maxInflatedBytes = MAX_INFLATED_BYTES, fileName = '工作簿'): ZipSummary {
   const summary = inspectZip(bytes);
+  checkZipDeclared(fileName, summary.entries.length, 0, maxInflatedBytes, '');
   const names = new Set(summary.entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     const what = names.has('word/document.xml')
