@@ -63,3 +63,14 @@ export function checkXlsxZip(bytes: Uint8Array, maxInflatedBytes = MAX_INFLATED_
   }
   return summary;
 }
+
+/**
+ * Any other zip from outside this machine (a transfer package): its entry count and declared
+ * inflated size, from the central directory, before anything is inflated. fflate's unzipSync
+ * never inflates an entry past the size declared for it, so the sum bounds the memory.
+ */
+export function checkZipBounds(bytes: Uint8Array, fileName: string, maxInflatedBytes: number, advice: string): ZipSummary {
+  const summary = inspectZip(bytes);
+  checkZipDeclared(fileName, summary.entries.length, summary.inflatedBytes, maxInflatedBytes, advice);
+  return summary;
+}
