@@ -6,7 +6,8 @@ import { requireCase } from './cases';
 import type { Handlers } from './types';
 import { archiveBlocker, archiveCase, ArchiveRefused, dossierContents, getArchivedDossier, getArchiveRecord } from '../dossier/archiveCase';
 import { exportCases } from '../transfer/exportCases';
-import { importPackage, TransferRefused } from '../transfer/importPackage';
+import { importReadPackage, TransferRefused } from '../transfer/importPackage';
+import { readPackageOffThread } from '../jobs/offThread';
 import { safeZipName } from '../../../shared/dossier/manifest';
 import { transitionActorOf, transitionCase, workflowHandlers, workflowStatus } from './workflow';
 import type { BackendContext } from './context';
@@ -83,7 +84,8 @@ export const archiveHandlers: Handlers<ArchiveMethods> = {
   'transfer.importPackage': (ctx, { data }) =>
     ctx.serial(async () => {
       try {
-        return importPackage(ctx.db, data, { actor: ctx.meta().actor, now: ctx.now() });
+        // Unzipped and checked in the bounded import worker, written here in one transaction.
+        return importReadPackage(ctx.db, await readPackageOffThread(data), { actor: ctx.meta().actor, now: ctx.now() });
       } catch (e) {
         return rethrow(e);
       }

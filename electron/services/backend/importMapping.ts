@@ -4,7 +4,7 @@
 // and the import report as XLSX.
 import type { ImportKind, ImportReport } from '../../../shared/domain/importReport';
 import { IMPORT_KIND_NAMES } from '../../../shared/domain/importReport';
-import type { ImportPreview, ImportTemplate, MappingOverrideDto, SheetMappingOverrideDto } from '../../../shared/api/dto/imports';
+import type { ImportPreview, ImportTemplate, MappingOverrideDto } from '../../../shared/api/dto/imports';
 import { appendAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
 import { getImportTemplate, listImportTemplates, markTemplateUsed, saveImportTemplate } from '../db/repos/importTemplates';
@@ -12,36 +12,21 @@ import { acceptIdJoin, IdJoinRefused, idJoinSuggestions, listIdJoins } from '../
 import type { WriteMeta } from '../db/repos/meta';
 import { listSourceFiles } from '../db/repos/sourceFiles';
 import type { ImportJobData } from '../jobs/importJob';
-import { fileSignature, headerSignature, mappingOfPreview, previewBytes, previewGrid, readPreviewGrid } from '../import/preview';
+import { headerSignature, mappingOfPreview, templateMapping } from '../import/preview';
+import { previewOffThread } from '../jobs/offThread';
 import { importReportXlsx } from '../import/reportXlsx';
 import { ApiFailure } from './errors';
 import { requireCase, requireOpenCase } from './cases';
 import type { Handlers } from './types';
 
-/** The part of a confirmed sheet mapping a template keeps: the layout, not this file's month. */
-function templateMapping(m: SheetMappingOverrideDto): SheetMappingOverrideDto {
-  return { ...(m.headerRow !== undefined ? { headerRow: m.headerRow } : {}), ...(m.columns ? { columns: m.columns } : {}) };
-}
-
 async function buildPreview(db: Db, caseId: number, kind: ImportKind, fileName: string, bytes: Uint8Array, mapping?: MappingOverrideDto): Promise<ImportPreview> {
   const c = requireOpenCase(db, caseId);
-  const grid = await readPreviewGrid(bytes, fileName);
-  const partial = previewBytes(bytes).partial;
-  if ('problem' in grid) return { fileName, sheets: [], problem: grid.problem, template: null, templateApplied: false, mapping: {}, partial };
-  let sheets = previewGrid(grid, kind, fileName, mapping);
-  if (sheets.length === 0) return { fileName, sheets, problem: '文件中没有任何内容', template: null, templateApplied: false, mapping: {}, partial };
-  if (mapping) return { fileName, sheets, problem: '', template: null, templateApplied: false, mapping: mappingOfPreview(sheets), partial };
-  let template: ImportTemplate | null = null;
-  for (const t of listImportTemplates(db, c.employerId, kind)) {
-    // The template's header row may differ from what detection picks on its own.
-    const atTemplateRow = t.mapping.headerRow !== undefined ? previewGrid(grid, kind, fileName, { '*': { headerRow: t.mapping.headerRow } }) : sheets;
-    if (fileSignature(atTemplateRow) === t.headerSignature) {
-      template = t;
-      break;
-    }
-  }
-  if (template) sheets = previewGrid(grid, kind, fileName, { '*': templateMapping(template.mapping) });
-  return { fileName, sheets, problem: '', template, templateApplied: template !== null, mapping: mappingOfPreview(sheets), partial };
+  const templates = mapping ? [] : listImportTemplates(db, c.employerId, kind);
+  // The file is read in the bounded import worker (jobs/offThread.ts), the templates from here.
+  const p = await previewOffThread(bytes, fileName, kind, mapping, templates.map((t) => ({ headerSignature: t.headerSignature, mapping: t.mapping })));
+  const template: ImportTemplate | null = p.template === null ? null : templates[p.template]!;
+  if (p.problem !== '' && p.sheets.length === 0) return { fileName, sheets: [], problem: p.problem, template: null, templateApplied: false, mapping: {}, partial: p.partial };
+  return { fileName, sheets: p.sheets, problem: '', template, templateApplied: template !== null, mapping: mappingOfPreview(p.sheets), partial: p.partial };
 }
 
 export interface MappingStartOptions {

@@ -12,8 +12,8 @@ import { normalizePersonId } from '../../../shared/rules/personId';
 import { appendAudit } from '../audit/auditLog';
 import { latestApproval } from '../db/repos/approvals';
 import type { Db } from '../db/open';
-import { importSpreadsheet } from '../import';
 import { refusalReason } from '../jobs/importPolicy';
+import { spreadsheetOffThread } from '../jobs/offThread';
 import { ApiFailure } from './errors';
 import { requireCase, requireOpenCase } from './cases';
 import { computeCase } from './computeCase';
@@ -203,7 +203,8 @@ export const rectificationHandlers: Handlers<'rectification.status' | 'rectifica
   'rectification.followUp': async (ctx, input) => {
     const c = requireRectifying(ctx.db, input.caseId);
     const bytes = new Uint8Array(input.data);
-    const parsed = await importSpreadsheet({ bytes, fileName: input.fileName, kind: 'declaration' });
+    // Parsed in the bounded import worker (jobs/offThread.ts).
+    const parsed = await spreadsheetOffThread({ bytes, fileName: input.fileName, kind: 'declaration' });
     const refused = refusalReason(parsed.report, false, parsed.declarations.length);
     if (refused) throw new ApiFailure('bad-file', `复查：${refused}`);
     const sha256 = createHash('sha256').update(bytes).digest('hex');

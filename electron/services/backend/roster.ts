@@ -9,9 +9,9 @@ import { listRosterFiles, findRosterFile, loadRosterLines } from '../db/repos/ro
 import { listSourceFiles } from '../db/repos/sourceFiles';
 import { duplicateFileMessage } from '../db/storeImport';
 import { storeRoster } from '../db/storeRoster';
-import { importRoster } from '../import/roster';
 import { ImportRefusedError, type ImportJobData, type ImportJobResult } from '../jobs/importJob';
 import { refusalReason } from '../jobs/importPolicy';
+import { rosterOffThread } from '../jobs/offThread';
 import { JobCancelledError, yieldToEventLoop, type JobContext } from '../jobs/runner';
 import { headcountByMonth } from '../../../shared/rules/headcount';
 import type { HeadcountDto } from '../../../shared/api/dto/roster';
@@ -33,7 +33,8 @@ export async function runRosterImportJob(ctx: JobContext<ImportJobData>, db: Db,
   const existing = findRosterFile(db, input.caseId, sha256);
   if (existing) throw new ImportRefusedError(duplicateFileMessage(existing));
   ctx.progress(0, '正在读取文件…');
-  const parsed = await importRoster({
+  // Parsed in the bounded import worker (jobs/offThread.ts).
+  const parsed = await rosterOffThread({
     bytes: input.bytes,
     fileName: input.fileName,
     signal: ctx.signal,

@@ -3,7 +3,7 @@
 // auditor's or a template's overrides applied), the first rows as text and the sheet month,
 // plus the header signature that finds the employer's saved template next time.
 import type { ImportKind } from '../../../shared/domain/importReport';
-import type { MappingOverrideDto, PreviewSheet } from '../../../shared/api/dto/imports';
+import type { MappingOverrideDto, PreviewSheet, SheetMappingOverrideDto } from '../../../shared/api/dto/imports';
 import { applyColumnOverrides, missingRoles, normaliseHeader, overrideFor, ROLE_NAMES, type ColumnAssignment, type MappingOverride, type SheetMappingOverride } from './columnRoles';
 import { detectHeader, HEADER_SCAN_ROWS } from './detectHeader';
 import { detectFormat } from './detectFormat';
@@ -112,4 +112,51 @@ export function mappingOfPreview(sheets: readonly PreviewSheet[]): MappingOverri
 /** The first sheet that has a header: its signature stands for the file's layout. */
 export function fileSignature(sheets: readonly PreviewSheet[]): string {
   return sheets.find((s) => !s.hidden && s.signature !== '')?.signature ?? '';
+}
+
+/** A saved template as the preview compares it (the employer's templates, read from the database by the caller). */
+export interface PreviewTemplateCandidate {
+  headerSignature: string;
+  mapping: SheetMappingOverrideDto;
+}
+
+export interface FilePreviewResult {
+  sheets: PreviewSheet[];
+  problem: string;
+  /** Index in the candidates of the template that matches the file's layout, or null. */
+  template: number | null;
+  partial: boolean;
+}
+
+/** The part of a confirmed sheet mapping a template keeps: the layout, not this file's month. */
+export function templateMapping(m: SheetMappingOverrideDto): SheetMappingOverrideDto {
+  return { ...(m.headerRow !== undefined ? { headerRow: m.headerRow } : {}), ...(m.columns ? { columns: m.columns } : {}) };
+}
+
+/**
+ * The whole preview of one file: read (bounded, limits.ts), header and roles per sheet with the
+ * auditor's mapping or, without one, the first template whose header signature matches. Pure of
+ * the database, so it runs in the import worker like every other parse of an outside file.
+ */
+export async function previewFile(
+  bytes: Uint8Array,
+  fileName: string,
+  kind: ImportKind,
+  mapping: MappingOverride | undefined,
+  templates: readonly PreviewTemplateCandidate[],
+): Promise<FilePreviewResult> {
+  const partial = previewBytes(bytes).partial;
+  const grid = await readPreviewGrid(bytes, fileName);
+  if ('problem' in grid) return { sheets: [], problem: grid.problem, template: null, partial };
+  let sheets = previewGrid(grid, kind, fileName, mapping);
+  if (sheets.length === 0) return { sheets, problem: '文件中没有任何内容', template: null, partial };
+  if (mapping) return { sheets, problem: '', template: null, partial };
+  const found = templates.findIndex((t) => {
+    // The template's header row may differ from what detection picks on its own.
+    const atTemplateRow = t.mapping.headerRow !== undefined ? previewGrid(grid, kind, fileName, { '*': { headerRow: t.mapping.headerRow } }) : sheets;
+    return fileSignature(atTemplateRow) === t.headerSignature;
+  });
+  if (found < 0) return { sheets, problem: '', template: null, partial };
+  sheets = previewGrid(grid, kind, fileName, { '*': templateMapping(templates[found]!.mapping) });
+  return { sheets, problem: '', template: found, partial };
 }

@@ -9,6 +9,7 @@
 import { parse } from 'csv-parse/sync';
 import { FileProblem } from './errors';
 import type { CellValue, SheetGrid } from './grid';
+import { LIMITS, WorkbookBounds } from './limits';
 
 const DELIMITERS = [',', '\t', ';'] as const;
 
@@ -43,7 +44,7 @@ const LF = 10;
  * The records of plain CSV, or null when the text needs csv-parse's relaxed rules. Same output
  * as csv-parse with { relax_column_count, relax_quotes, skip_empty_lines: false, bom }.
  */
-export function parseCsvFast(input: string, delimiter: string): string[][] | null {
+export function parseCsvFast(input: string, delimiter: string, bounds?: WorkbookBounds): string[][] | null {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const delim = delimiter.charCodeAt(0);
   const len = text.length;
@@ -86,6 +87,7 @@ export function parseCsvFast(input: string, delimiter: string): string[][] | nul
       pos = end;
     }
     record.push(field);
+    if (bounds && record.length > LIMITS.columns) bounds.tooWide('', records.length, record.length - 1);
     if (pos >= len) break;
     ch = text.charCodeAt(pos);
     if (ch === delim) {
@@ -99,6 +101,7 @@ export function parseCsvFast(input: string, delimiter: string): string[][] | nul
     if (crlf === null) crlf = isCrlf;
     else if (crlf !== isCrlf) return null;
     pos += isCrlf ? 2 : 1;
+    if (bounds) bounds.row('', records.length);
     records.push(record);
     record = [];
   }
@@ -106,7 +109,7 @@ export function parseCsvFast(input: string, delimiter: string): string[][] | nul
   return records;
 }
 
-function parseWithCsvParse(text: string, delimiter: string): string[][] {
+function parseWithCsvParse(text: string, delimiter: string, bounds: WorkbookBounds): string[][] {
   // csv-parse builds an Error (with a stack) for each row of another length; no stacks needed.
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
@@ -117,18 +120,25 @@ function parseWithCsvParse(text: string, delimiter: string): string[][] {
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
+      on_record: (record: string[], { lines }: { lines: number }) => {
+        if (record.length > LIMITS.columns) bounds.tooWide('', lines - 1, record.length - 1);
+        bounds.row('', lines - 1);
+        return record;
+      },
     }) as string[][];
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
 
-export function readCsv(text: string): SheetGrid {
+export function readCsv(text: string, fileName = 'CSV 文件'): SheetGrid {
   const delimiter = detectDelimiter(text);
+  const bounds = new WorkbookBounds(fileName);
   let records: string[][];
   try {
-    records = parseCsvFast(text, delimiter) ?? parseWithCsvParse(text, delimiter);
+    records = parseCsvFast(text, delimiter, bounds) ?? parseWithCsvParse(text, delimiter, bounds);
   } catch (err) {
+    if (err instanceof FileProblem) throw err;
     const e = err as { lines?: number; code?: string; message?: string };
     const where = e.lines ? `（第${e.lines}行附近）` : '';
     const why = e.code === 'CSV_QUOTE_NOT_CLOSED' ? '引号没有闭合' : (e.message ?? '格式错误');

@@ -9,7 +9,7 @@ import { isBlankRow, type WorkbookGrid } from './grid';
 import { readCsv } from './readCsv';
 import { readXls } from './readXls';
 import { readXlsx } from './readXlsx';
-import { MAX_STREAM_INFLATED_BYTES, readXlsxStream } from './xlsxStream';
+import { checkXlsxBounds, MAX_STREAM_INFLATED_BYTES, readXlsxStream } from './xlsxStream';
 import { checkXlsxZip, MAX_INFLATED_BYTES, type ZipSummary } from './zipGuard';
 
 export type XlsxReaderChoice = 'auto' | 'stream' | 'full';
@@ -51,18 +51,24 @@ export async function readGrid(bytes: Uint8Array, fileName: string, options: Rea
     case 'empty':
       throw new FileProblem('empty-file', '文件是空的（0 字节）');
     case 'zip': {
-      const summary = checkXlsxZip(bytes, MAX_STREAM_INFLATED_BYTES);
+      const summary = checkXlsxZip(bytes, MAX_STREAM_INFLATED_BYTES, fileName);
       const reader = chooseXlsxReader(summary, opts.xlsxReader ?? readerFromEnv());
-      const sheets = reader === 'stream' ? await readXlsxStream(bytes, { onProgress: opts.onProgress }) : await readXlsx(bytes);
+      let sheets;
+      if (reader === 'stream') sheets = await readXlsxStream(bytes, { onProgress: opts.onProgress, fileName });
+      else {
+        // exceljs allocates whatever the sheets claim: their bounds are checked first (limits.ts).
+        await checkXlsxBounds(bytes, { fileName });
+        sheets = await readXlsx(bytes);
+      }
       return { format: 'xlsx', encoding: '', sheets };
     }
     case 'ole':
       // .xls (BIFF8); an encrypted .xlsx is an OLE file too, and readXls says so.
-      return { format: 'xls', encoding: '', sheets: readXls(bytes) };
+      return { format: 'xls', encoding: '', sheets: readXls(bytes, fileName) };
     case 'text': {
       const { text, encoding } = decodeOrExplain(bytes);
       if (text.replace(/[\s,;\t\uFEFF]/g, '') === '') throw new FileProblem('empty-file', '文件中没有任何内容');
-      return { format: 'csv', encoding, sheets: [readCsv(text)] };
+      return { format: 'csv', encoding, sheets: [readCsv(text, fileName)] };
     }
     case 'other':
       throw new FileProblem('not-a-spreadsheet', `“${fileName}”的内容是${format.what}，不是电子表格；${ACCEPTED}`);

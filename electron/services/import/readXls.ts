@@ -4,6 +4,7 @@
 import * as XLSX from '@e965/xlsx';
 import { FileProblem } from './errors';
 import type { CellValue, MergeRange, SheetGrid } from './grid';
+import { LIMITS, WorkbookBounds } from './limits';
 
 const ssf = XLSX.SSF as { is_date(format: string): boolean };
 
@@ -52,7 +53,7 @@ function checkCompoundFile(bytes: Uint8Array): void {
   if (!has('Workbook') && !has('Book')) throw new FileProblem('not-a-workbook', '文件不是 Excel 工作簿（其中没有工作表数据）');
 }
 
-export function readXls(bytes: Uint8Array): SheetGrid[] {
+export function readXls(bytes: Uint8Array, fileName = '工作簿'): SheetGrid[] {
   checkCompoundFile(bytes);
   let wb: XLSX.WorkBook;
   try {
@@ -65,19 +66,35 @@ export function readXls(bytes: Uint8Array): SheetGrid[] {
     throw new FileProblem('bad-xls', `旧版 Excel 工作簿（.xls）无法读取（${text}）；请在 Excel/WPS 中打开后另存为 .xlsx 再导入`);
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  // A BIFF8 sheet holds at most 65,536 rows: a Dimensions record claiming more is a lie.
+  const bounds = new WorkbookBounds(fileName, LIMITS.xlsRows);
   return wb.SheetNames.map((name, i): SheetGrid => {
     const ws = wb.Sheets[name] as XLSX.WorkSheet;
-    const rows: CellValue[][] = [];
+    // The declared range (the Dimensions record) is checked, never allocated: the rows are
+    // built from the cells the sheet really has.
     if (ws['!ref']) {
       const range = XLSX.utils.decode_range(ws['!ref']);
-      for (let r = 0; r <= range.e.r; r++) {
-        const row: CellValue[] = [];
-        for (let c = 0; c <= range.e.c; c++) row.push(toCellValue(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined, date1904));
-        while (row.length > 0 && row[row.length - 1] === null) row.pop();
-        rows.push(row);
-      }
+      bounds.declared(name, { top: range.s.r, left: range.s.c, bottom: range.e.r, right: range.e.c }, ws['!ref']);
     }
     const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+    for (const m of merges) bounds.merge(name, m, XLSX.utils.encode_range({ s: { r: m.top, c: m.left }, e: { r: m.bottom, c: m.right } }));
+    const rows: CellValue[][] = [];
+    let height = 0;
+    for (const key of Object.keys(ws)) {
+      if (key.charCodeAt(0) === 33 /* ! */) continue;
+      const { r, c } = XLSX.utils.decode_cell(key);
+      if (r < 0 || c < 0) continue;
+      const value = toCellValue(ws[key] as XLSX.CellObject, date1904);
+      if (value === null) continue;
+      bounds.cell(name, r, c);
+      (rows[r] ??= [])[c] = value;
+      height = Math.max(height, r + 1);
+    }
+    rows.length = height;
+    for (let r = 0; r < height; r++) {
+      const row = (rows[r] ??= []);
+      for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+    }
     const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
     return { name, rows, merges, hidden };
   });

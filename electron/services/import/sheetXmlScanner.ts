@@ -39,7 +39,7 @@ export function decodeEntities(text: string): string {
 }
 
 /** Tags whose attributes the collector needs; all others are skipped without parsing them. */
-const WANTS_ATTRS = new Set(['row', 'c', 'mergeCell']);
+const WANTS_ATTRS = new Set(['row', 'c', 'mergeCell', 'dimension']);
 
 const isNameStart = (ch: number) => (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || ch === 95 || ch === 58 || ch > 127;
 const isSpace = (ch: number) => ch === 32 || ch === 9 || ch === 10 || ch === 13;

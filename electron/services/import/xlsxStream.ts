@@ -13,9 +13,10 @@ import { FileProblem } from './errors';
 import type { CellValue, MergeRange, SheetGrid } from './grid';
 import { parseRange } from './readXlsx';
 import { SheetXmlError, SheetXmlScanner, type SheetAttrs } from './sheetXmlScanner';
+import { inflatedPastDeclared, LIMITS, WorkbookBounds } from './limits';
 
 /** Past this much inflated XML in total the file is refused even on the streaming path. */
-export const MAX_STREAM_INFLATED_BYTES = 4 * 1024 * 1024 * 1024;
+export const MAX_STREAM_INFLATED_BYTES = LIMITS.streamInflatedBytes;
 /** Compressed bytes handed to the inflater per turn of the event loop. */
 const CHUNK = 1024 * 1024;
 
@@ -23,6 +24,8 @@ export interface XlsxStreamOptions {
   /** Fraction 0…1 of the compressed bytes read so far. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** Names the file in messages about limits (limits.ts). */
+  fileName?: string;
 }
 
 /** The number formats exceljs knows by id (its defaultnumformats table, codes only). */
@@ -110,6 +113,8 @@ interface ZipEntry {
   /** Where the compressed data starts and how long it is. */
   start: number;
   size: number;
+  /** The inflated size the central directory declares: inflating past it is refused. */
+  originalSize: number;
 }
 
 /**
@@ -139,16 +144,17 @@ function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     const size = view.getUint32(p + 20, true);
+    const originalSize = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const local = view.getUint32(p + 42, true);
-    if (flags & 1 || (method !== 0 && method !== 8) || size === 0xffffffff || local === 0xffffffff) return null;
+    if (flags & 1 || (method !== 0 && method !== 8) || size === 0xffffffff || originalSize === 0xffffffff || local === 0xffffffff) return null;
     const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     if (local + 30 > len || view.getUint32(local, true) !== 0x04034b50) return null;
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + size > len) return null;
-    entries.push({ name, method, start, size });
+    entries.push({ name, method, start, size, originalSize });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -160,8 +166,9 @@ function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
  */
 async function inflateWithZlib(bytes: Uint8Array, entries: ZipEntry[], sinkFor: (name: string) => XmlSink | null, options: XlsxStreamOptions, progressBase: number, progressSpan: number): Promise<void> {
   for (const entry of entries) {
-    const sink = sinkFor(entry.name);
-    if (!sink) continue;
+    const found = sinkFor(entry.name);
+    if (!found) continue;
+    const sink = declaredSizeGuard(found, entry.name, entry.originalSize, options.fileName);
     const report = (offset: number) => options.onProgress?.(progressBase + (progressSpan * (entry.start + offset)) / bytes.byteLength);
     const pieces = function* () {
       for (let o = 0; o < entry.size; o += CHUNK) {
@@ -200,14 +207,27 @@ async function inflateWithZlib(bytes: Uint8Array, entries: ZipEntry[], sinkFor: 
   }
 }
 
+/** Refuses an entry that inflates past the size its central directory declares (a zip bomb's lie). */
+function declaredSizeGuard(sink: XmlSink, entry: string, declared: number, fileName = '工作簿'): XmlSink {
+  let seen = 0;
+  return {
+    write(chunk, final) {
+      seen += chunk.byteLength;
+      if (seen > declared) throw inflatedPastDeclared(fileName, entry, declared);
+      sink.write(chunk, final);
+    },
+  };
+}
+
 /** Runs the zip through the streaming inflater, giving the wanted entries to their sinks. */
 async function inflateEntries(bytes: Uint8Array, sinkFor: (name: string) => XmlSink | null, options: XlsxStreamOptions, progressBase: number, progressSpan: number): Promise<void> {
   const entries = zipEntries(bytes);
   if (entries) return inflateWithZlib(bytes, entries, sinkFor, options, progressBase, progressSpan);
   let failure: unknown = null;
   const unzip = new Unzip((file: UnzipFile) => {
-    const sink = sinkFor(file.name);
-    if (!sink) return;
+    const found = sinkFor(file.name);
+    if (!found) return;
+    const sink = declaredSizeGuard(found, file.name, file.originalSize ?? Number.MAX_SAFE_INTEGER, options.fileName);
     file.ondata = (err, data, final) => {
       if (failure) return;
       try {
@@ -337,8 +357,57 @@ async function readWorkbookInfo(bytes: Uint8Array, options: XlsxStreamOptions, c
   return { sheets, date1904, cellFormats, sharedStrings };
 }
 
+/** One sheet's bounds (limits.ts) as its XML goes by: every row, cell, declared dimension and merge. */
+function sheetBoundsCheck(bounds: WorkbookBounds, sheet: string): { onOpen: (name: string, attrs: SheetAttrs) => void; onText: (s: string) => void; onClose: (n: string) => void } {
+  let rowIndex = -1;
+  let col = -1;
+  return {
+    onOpen(name, attrs) {
+      if (name === 'row') {
+        rowIndex = attrs.r ? Number(attrs.r) - 1 : rowIndex + 1;
+        bounds.row(sheet, rowIndex);
+        col = -1;
+      } else if (name === 'c') {
+        const c = attrs.r ? columnOfRef(attrs.r) : -1;
+        col = c >= 0 ? c : col + 1;
+        bounds.cell(sheet, rowIndex, col);
+      } else if (name === 'mergeCell' || name === 'dimension') {
+        const ref = attrs.ref ?? '';
+        const m = parseRange(ref);
+        if (m && name === 'mergeCell') bounds.merge(sheet, m, ref);
+        else if (m) bounds.declared(sheet, m, ref);
+      }
+    },
+    onText() {},
+    onClose() {},
+  };
+}
+
+/**
+ * For the in-memory reader (exceljs allocates whatever a sheet claims): inflates every entry once,
+ * refusing any that inflates past its declared size, and runs each sheet's XML past the bounds
+ * before exceljs sees the file.
+ */
+export async function checkXlsxBounds(bytes: Uint8Array, options: XlsxStreamOptions = {}): Promise<void> {
+  const bounds = new WorkbookBounds(options.fileName ?? '工作簿');
+  const info = await readWorkbookInfo(bytes, options, () => {});
+  const sheetOf = new Map<string, string>();
+  for (const s of info.sheets) if (!sheetOf.has(s.target)) sheetOf.set(s.target, s.name);
+  const discard: XmlSink = { write() {} };
+  await inflateEntries(
+    bytes,
+    (name) => {
+      const sheet = sheetOf.get(name);
+      return sheet === undefined ? discard : sheetSink(name, sheetBoundsCheck(bounds, sheet), () => {});
+    },
+    options,
+    0,
+    0,
+  );
+}
+
 /** Collects one sheet's cells into rows, the way readXlsx lays them out. */
-function sheetCollector(info: WorkbookInfo): { onOpen: (name: string, attrs: SheetAttrs) => void; onText: (s: string) => void; onClose: (n: string) => void; finish: () => { rows: CellValue[][]; merges: MergeRange[] } } {
+function sheetCollector(info: WorkbookInfo, bounds: WorkbookBounds, sheet: string): { onOpen: (name: string, attrs: SheetAttrs) => void; onText: (s: string) => void; onClose: (n: string) => void; finish: () => { rows: CellValue[][]; merges: MergeRange[] } } {
   const rows: CellValue[][] = [];
   const merges: MergeRange[] = [];
   // Decided once per style, not per cell.
@@ -391,6 +460,7 @@ function sheetCollector(info: WorkbookInfo): { onOpen: (name: string, attrs: She
           finishRow();
           const r = attrs.r;
           rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+          bounds.row(sheet, rowIndex);
           row = [];
           col = -1;
           break;
@@ -399,6 +469,8 @@ function sheetCollector(info: WorkbookInfo): { onOpen: (name: string, attrs: She
           const ref = attrs.r;
           const c = ref ? columnOfRef(ref) : -1;
           col = c >= 0 ? c : col + 1;
+          // Before the cell can widen its row: a column past the cap is refused here.
+          if (col >= LIMITS.columns) bounds.tooWide(sheet, rowIndex, col);
           type = attrs.t ?? 'n';
           style = attrs.s ? Number(attrs.s) : 0;
           hasFormula = false;
@@ -425,7 +497,15 @@ function sheetCollector(info: WorkbookInfo): { onOpen: (name: string, attrs: She
           break;
         case 'mergeCell': {
           const m = parseRange(attrs.ref ?? '');
-          if (m) merges.push(m);
+          if (m) {
+            bounds.merge(sheet, m, attrs.ref ?? '');
+            merges.push(m);
+          }
+          break;
+        }
+        case 'dimension': {
+          const m = parseRange(attrs.ref ?? '');
+          if (m) bounds.declared(sheet, m, attrs.ref ?? '');
           break;
         }
         default:
@@ -451,7 +531,10 @@ function sheetCollector(info: WorkbookInfo): { onOpen: (name: string, attrs: She
         case 'c': {
           const v = cellValue();
           // Like exceljs's row.values: cells without a value (style only) are not cells.
-          if (v !== undefined && v !== null && row && !(typeof v === 'number' && Number.isNaN(v))) row[col] = v;
+          if (v !== undefined && v !== null && row && !(typeof v === 'number' && Number.isNaN(v))) {
+            bounds.cell(sheet, rowIndex, col);
+            row[col] = v;
+          }
           // exceljs keeps a formula cell without a cached result as an empty cell.
           else if (v === undefined && hasFormula && row && row[col] === undefined) row[col] = null;
           break;
@@ -495,8 +578,9 @@ export async function readXlsxStream(bytes: Uint8Array, options: XlsxStreamOptio
   };
   const info = await readWorkbookInfo(bytes, options, count);
   if (info.sheets.length === 0) throw badXlsx('工作簿中没有工作表');
+  const bounds = new WorkbookBounds(options.fileName ?? '工作簿');
   const collectors = new Map<string, ReturnType<typeof sheetCollector>>();
-  for (const s of info.sheets) if (!collectors.has(s.target)) collectors.set(s.target, sheetCollector(info));
+  for (const s of info.sheets) if (!collectors.has(s.target)) collectors.set(s.target, sheetCollector(info, bounds, s.name));
   await inflateEntries(
     bytes,
     (name) => {

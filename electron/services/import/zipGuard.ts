@@ -6,9 +6,10 @@
 // inflated bytes as it goes.
 import { unzipSync } from 'fflate';
 import { FileProblem } from './errors';
+import { LIMITS, checkZipDeclared } from './limits';
 
 /** The full exceljs reader holds the whole workbook in memory; past this, refuse for now. */
-export const MAX_INFLATED_BYTES = 400 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = LIMITS.fullReaderInflatedBytes;
 /** Real sheet XML compresses 5–30×; a bomb compresses hundreds of times more. */
 const MAX_RATIO = 1000;
 
@@ -34,8 +35,9 @@ export function inspectZip(bytes: Uint8Array): ZipSummary {
 }
 
 /** Throws a FileProblem unless the zip looks like a workbook of a size we can read. */
-export function checkXlsxZip(bytes: Uint8Array, maxInflatedBytes = MAX_INFLATED_BYTES): ZipSummary {
+export function checkXlsxZip(bytes: Uint8Array, maxInflatedBytes = MAX_INFLATED_BYTES, fileName = '工作簿'): ZipSummary {
   const summary = inspectZip(bytes);
+  checkZipDeclared(fileName, summary.entries.length, 0, maxInflatedBytes, '');
   const names = new Set(summary.entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     const what = names.has('word/document.xml')
@@ -59,5 +61,16 @@ export function checkXlsxZip(bytes: Uint8Array, maxInflatedBytes = MAX_INFLATED_
       `工作簿解压后约 ${mb} MB，超过本版本可一次读入的上限（${Math.round(maxInflatedBytes / 1024 / 1024)} MB）；请按月份拆分为多个文件或另存为 CSV 后导入`,
     );
   }
+  return summary;
+}
+
+/**
+ * Any other zip from outside this machine (a transfer package): its entry count and declared
+ * inflated size, from the central directory, before anything is inflated. fflate's unzipSync
+ * never inflates an entry past the size declared for it, so the sum bounds the memory.
+ */
+export function checkZipBounds(bytes: Uint8Array, fileName: string, maxInflatedBytes: number, advice: string): ZipSummary {
+  const summary = inspectZip(bytes);
+  checkZipDeclared(fileName, summary.entries.length, summary.inflatedBytes, maxInflatedBytes, advice);
   return summary;
 }

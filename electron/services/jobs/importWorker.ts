@@ -1,13 +1,20 @@
-// The import worker thread: parses and normalises one file (importSpreadsheet) off the main
-// thread, so the main process's event loop stays free for the window while a 1,000,000-row
-// workbook is read. Protocol (parseInWorker.ts is the other end): one 'start' message in;
+// The import worker thread: parses one file from outside this machine off the main thread, under
+// the memory limits parseInWorker.ts starts it with (ARCHITECTURE.md §8), so the main process's
+// event loop stays free for the window while a 1,000,000-row workbook is read, and a hostile file
+// can at worst end this thread, never the app. Tasks (importWorkerProtocol.ts): a payroll or
+// declaration file (importSpreadsheet), a roster, the mapping screen's preview, a transfer
+// package. Protocol for a spreadsheet (parseInWorker.ts is the other end): one 'start' message in;
 // 'progress' messages, then the report, the lines in packed chunks (packedLines.ts: a structured
 // clone of a million line objects would double the peak memory; each chunk's lines are dropped
 // here as soon as it is sent), and 'done' out. Cancel is the main thread
 // terminating this worker; nothing here touches the database or the disk.
 import { parentPort } from 'node:worker_threads';
 import { importSpreadsheet } from '../import/index';
+import { FileProblem } from '../import/errors';
+import { previewFile } from '../import/preview';
 import { readGridDefaults } from '../import/readGrid';
+import { importRoster } from '../import/roster';
+import { readPackage, TransferRefused } from '../transfer/importPackage';
 import type { ImportWorkerRequest, ImportWorkerMessage } from './importWorkerProtocol';
 import { packDeclarations, packPayroll, transferList } from './packedLines';
 
@@ -20,11 +27,33 @@ const post = (message: ImportWorkerMessage, transfer?: ArrayBuffer[]) => port.po
 
 port.once('message', (request: ImportWorkerRequest) => {
   void run(request).catch((err: unknown) => {
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    // A refusal (a file problem, a refused package) is a message for the user; anything else is internal.
+    const refusal = err instanceof FileProblem || err instanceof TransferRefused;
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err), refusal });
   });
 });
 
 async function run(request: ImportWorkerRequest): Promise<void> {
+  const bytes = new Uint8Array(request.bytes);
+  switch (request.task) {
+    case 'spreadsheet':
+      return runSpreadsheet(request);
+    case 'roster': {
+      const parsed = await importRoster({ bytes, fileName: request.fileName, onProgress: (fraction, message) => post({ type: 'progress', fraction, message }) });
+      return post({ type: 'result', value: parsed });
+    }
+    case 'preview':
+      return post({ type: 'result', value: await previewFile(bytes, request.fileName, request.kind, request.mapping, request.templates) });
+    case 'transfer-package': {
+      const pkg = readPackage(bytes);
+      // The carried files' bytes are transferred, not copied.
+      const buffers = [...new Set([...pkg.blobs.values()].map((b) => b.buffer as ArrayBuffer))];
+      return post({ type: 'result', value: pkg }, buffers);
+    }
+  }
+}
+
+async function runSpreadsheet(request: Extract<ImportWorkerRequest, { task: 'spreadsheet' }>): Promise<void> {
   let last = -1;
   const progress = (fraction: number, message: string) => {
     // Every whole per cent at most: enough for a progress bar, few enough messages.

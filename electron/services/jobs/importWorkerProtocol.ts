@@ -1,16 +1,24 @@
 // The messages between parseInWorker (main thread) and importWorker (worker thread), in one
-// place so both ends agree. Everything here survives a structured clone.
+// place so both ends agree. Everything here survives a structured clone. Every parse of a file
+// from outside this machine is one of these tasks (ARCHITECTURE.md §8): a payroll or declaration
+// file (streamed back in packed chunks), a roster, the mapping screen's preview, a transfer
+// package (each answered with one 'result').
 import type { ImportKind, ImportReport } from '../../../shared/domain/importReport';
 import type { MappingOverride } from '../import/index';
+import type { PreviewTemplateCandidate } from '../import/preview';
 import type { PackedDeclarations, PackedPayroll } from './packedLines';
 
-export interface ImportWorkerRequest {
+interface FileTask {
   /** A copy of the file's bytes, transferred (not cloned) to the worker. */
   bytes: ArrayBuffer;
   fileName: string;
-  kind: ImportKind;
-  mapping?: MappingOverride;
 }
+
+export type ImportWorkerRequest =
+  | (FileTask & { task: 'spreadsheet'; kind: ImportKind; mapping?: MappingOverride })
+  | (FileTask & { task: 'roster' })
+  | (FileTask & { task: 'preview'; kind: ImportKind; mapping?: MappingOverride; templates: PreviewTemplateCandidate[] })
+  | (FileTask & { task: 'transfer-package' });
 
 export type ImportWorkerMessage =
   | { type: 'progress'; fraction: number; message: string }
@@ -18,4 +26,6 @@ export type ImportWorkerMessage =
   | { type: 'payroll'; packed: PackedPayroll }
   | { type: 'declarations'; packed: PackedDeclarations }
   | { type: 'done' }
-  | { type: 'error'; message: string };
+  | { type: 'result'; value: unknown }
+  /** refusal: a message for the user (a file problem); otherwise an internal error. */
+  | { type: 'error'; message: string; refusal: boolean };

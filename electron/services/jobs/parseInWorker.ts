@@ -1,8 +1,10 @@
-// Runs importSpreadsheet in a worker thread (importWorker.ts) and gives back the same
-// ParsedImport, so a big file is parsed while the main thread keeps serving the window
-// (ARCHITECTURE.md §4). Progress arrives through the worker port; cancel terminates the worker,
-// which stops it wherever it is. Where no worker entry can be found, or JIHE_IMPORT_WORKER=off,
-// callers use the in-process importSpreadsheet instead (importJob.ts decides).
+// Runs the parse of a file from outside this machine in a worker thread (importWorker.ts) with
+// V8 memory limits (ARCHITECTURE.md §8): a big file is parsed while the main thread keeps serving
+// the window, and a hostile one that gets past the caps of import/limits.ts can at worst exhaust
+// the worker's heap — the worker dies, the caller gets a Chinese message, the app lives on.
+// Progress arrives through the worker port; cancel terminates the worker, which stops it wherever
+// it is. Where no worker entry can be found, or JIHE_IMPORT_WORKER=off, callers parse in this
+// thread instead (importJob.ts and offThread.ts decide); the caps hold there too.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +21,24 @@ export interface WorkerImportParams {
   mapping?: MappingOverride;
   onProgress?: (fraction: number, message: string) => void;
   signal?: AbortSignal;
+  /** The worker's old-generation heap limit in MB (tests set a small one); see workerHeapMb. */
+  heapMb?: number;
 }
 
 /** The Electron bundle's worker file, built beside main.cjs. */
 export const BUNDLED_WORKER_FILE = 'importWorker.cjs';
 const SOURCE_BOOTSTRAP_FILE = 'importWorkerBootstrap.mjs';
+
+/**
+ * The worker's heap limit: enough for a million payroll rows (about 1 GB in the worker), far
+ * below what would take the machine down. JIHE_WORKER_HEAP_MB overrides it.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 2048;
+
+export function workerHeapMb(): number {
+  const v = Number(process.env.JIHE_WORKER_HEAP_MB);
+  return Number.isFinite(v) && v >= 64 ? v : DEFAULT_WORKER_HEAP_MB;
+}
 
 /** The file to start the worker from, or null when this build has none. */
 export function importWorkerEntry(): string | null {
@@ -39,55 +54,108 @@ export function workerImportAvailable(): boolean {
   return process.env.JIHE_IMPORT_WORKER !== 'off' && importWorkerEntry() !== null;
 }
 
-export function parseInWorker(params: WorkerImportParams): Promise<ParsedImport> {
+/** A file refused by the worker (a file problem, a refused package): the message is for the user. */
+export class WorkerRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerRefusal';
+  }
+}
+
+export interface WorkerTaskOptions {
+  signal?: AbortSignal;
+  heapMb?: number;
+  onProgress?: (fraction: number, message: string) => void;
+}
+
+/**
+ * Starts one task in a fresh worker with resourceLimits and settles when it ends. `onMessage`
+ * sees every message but progress and errors; it returns true when the task is complete.
+ * The request's bytes are transferred, so the caller passes a copy.
+ */
+function runWorker(request: ImportWorkerRequest, opts: WorkerTaskOptions, onMessage: (m: ImportWorkerMessage) => boolean): Promise<void> {
   const entry = importWorkerEntry();
   if (!entry) return Promise.reject(new Error('import worker entry not found'));
-  if (params.signal?.aborted) return Promise.reject(new ImportAbortedError());
-  return new Promise<ParsedImport>((resolve, reject) => {
-    const worker = new Worker(entry);
-    const result: ParsedImport = { report: null as unknown as ParsedImport['report'], payroll: [], declarations: [] };
-    const interner = new Interner();
+  if (opts.signal?.aborted) return Promise.reject(new ImportAbortedError());
+  const heapMb = opts.heapMb ?? workerHeapMb();
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, heapMb / 16)) } });
     let settled = false;
     const finish = (error: unknown) => {
       if (settled) return;
       settled = true;
-      params.signal?.removeEventListener('abort', onAbort);
+      opts.signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       if (error) reject(error);
-      else resolve(result);
+      else resolve();
     };
     const onAbort = () => finish(new ImportAbortedError());
-    params.signal?.addEventListener('abort', onAbort, { once: true });
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
 
     worker.on('message', (m: ImportWorkerMessage) => {
       if (settled) return;
-      switch (m.type) {
-        case 'progress':
-          params.onProgress?.(m.fraction, m.message);
-          break;
-        case 'report':
-          result.report = m.report;
-          break;
-        case 'payroll':
-          unpackPayroll(m.packed, interner, result.payroll);
-          break;
-        case 'declarations':
-          unpackDeclarations(m.packed, interner, result.declarations);
-          break;
-        case 'done':
-          finish(result.report ? null : new Error('import worker finished without a report'));
-          break;
-        case 'error':
-          finish(new Error(`导入时出现内部错误：${m.message}`));
-          break;
+      try {
+        if (m.type === 'progress') opts.onProgress?.(m.fraction, m.message);
+        else if (m.type === 'error') finish(m.refusal ? new WorkerRefusal(m.message) : new Error(`读取文件“${request.fileName}”时出现内部错误：${m.message}`));
+        else if (onMessage(m)) finish(null);
+      } catch (e) {
+        finish(e);
       }
     });
-    worker.on('error', (err) => finish(err));
-    worker.on('exit', (code) => finish(new Error(`导入进程意外退出（代码 ${code}）`)));
-
-    // A copy, transferred: the caller keeps its bytes (they are stored after the parse).
-    const copy = params.bytes.slice();
-    const request: ImportWorkerRequest = { bytes: copy.buffer, fileName: params.fileName, kind: params.kind, mapping: params.mapping };
-    worker.postMessage(request, [copy.buffer]);
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        finish(
+          new WorkerRefusal(
+            `读取文件“${request.fileName}”所需的内存超过了本程序为读取文件设定的 ${heapMb} MB 上限，已停止读取（程序其余部分不受影响）；文件过大或内容异常（可能是恶意构造的文件），请拆分后重新导入`,
+          ),
+        );
+      } else finish(err);
+    });
+    worker.on('exit', (code) => finish(new Error(`读取文件“${request.fileName}”的进程意外退出（代码 ${code}）`)));
+    worker.postMessage(request, [request.bytes]);
   });
 }
+
+/** A transferable copy of the caller's bytes (the caller keeps its own: they are stored after the parse). */
+function copyOf(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer;
+}
+
+/** A task answered with one 'result' (roster, preview, transfer package). */
+export async function runWorkerTask<T>(request: ImportWorkerRequest, opts: WorkerTaskOptions = {}): Promise<T> {
+  let value: unknown;
+  await runWorker(request, opts, (m) => {
+    if (m.type !== 'result') return false;
+    value = m.value;
+    return true;
+  });
+  return value as T;
+}
+
+/** importSpreadsheet in the worker: the same ParsedImport, the lines streamed back in packed chunks. */
+export async function parseInWorker(params: WorkerImportParams): Promise<ParsedImport> {
+  const result: ParsedImport = { report: null as unknown as ParsedImport['report'], payroll: [], declarations: [] };
+  const interner = new Interner();
+  const request: ImportWorkerRequest = { task: 'spreadsheet', bytes: copyOf(params.bytes), fileName: params.fileName, kind: params.kind, mapping: params.mapping };
+  await runWorker(request, params, (m) => {
+    switch (m.type) {
+      case 'report':
+        result.report = m.report;
+        return false;
+      case 'payroll':
+        unpackPayroll(m.packed, interner, result.payroll);
+        return false;
+      case 'declarations':
+        unpackDeclarations(m.packed, interner, result.declarations);
+        return false;
+      case 'done':
+        if (!result.report) throw new Error('import worker finished without a report');
+        return true;
+      default:
+        return false;
+    }
+  });
+  return result;
+}
+
+export { copyOf as transferableCopy };

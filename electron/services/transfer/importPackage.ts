@@ -27,6 +27,8 @@ import {
   type TableDump,
   type TrailEntryDump,
 } from '../../../shared/transfer/package';
+import { LIMITS, LimitExceeded } from '../import/limits';
+import { checkZipBounds } from '../import/zipGuard';
 import { dumpCase } from './dumpCase';
 import { idOfUuid, readCaseSchema, tableInfo, type CaseSchema, type TableInfo } from './schemaMap';
 
@@ -47,7 +49,7 @@ export interface ImportPackageOptions {
   onRows?: (rows: number) => void;
 }
 
-interface ReadPackage {
+export interface ReadPackage {
   dumps: CaseDump[];
   blobs: Map<string, Uint8Array>;
 }
@@ -56,6 +58,12 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export function readPackage(bytes: Uint8Array): ReadPackage {
   let files: Record<string, Uint8Array>;
+  try {
+    // Entry count and declared sizes before inflating (import/limits.ts).
+    checkZipBounds(bytes, '案件交换包', LIMITS.packageInflatedBytes, '请分批导出案件');
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw new TransferRefused('bad-file', e.message);
+  }
   try {
     files = unzipSync(bytes);
   } catch (e) {
@@ -322,7 +330,11 @@ function employerNameOf(d: CaseDump): string {
 }
 
 export function importPackage(db: Db, bytes: Uint8Array, opts: ImportPackageOptions): TransferImportResult {
-  const pkg = readPackage(bytes);
+  return importReadPackage(db, readPackage(bytes), opts);
+}
+
+/** The import of a package already read (in the bounded worker: jobs/offThread.ts). */
+export function importReadPackage(db: Db, pkg: ReadPackage, opts: ImportPackageOptions): TransferImportResult {
   const at = (opts.now ?? new Date()).toISOString();
   return db
     .transaction((): TransferImportResult => {

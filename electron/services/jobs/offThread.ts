@@ -1,0 +1,37 @@
+// Every parse of a file from outside this machine, in one place for the backend: in the bounded
+// import worker (parseInWorker.ts: resourceLimits, Chinese message when its heap runs out) when
+// this build has one, in this thread otherwise (JIHE_IMPORT_WORKER=off, a build without the
+// worker file); import/limits.ts caps hold either way. The spreadsheet import job decides the
+// same way in importJob.ts.
+import type { ImportKind } from '../../../shared/domain/importReport';
+import { importSpreadsheet, type ImportParams, type MappingOverride, type ParsedImport } from '../import/index';
+import { previewFile, type FilePreviewResult, type PreviewTemplateCandidate } from '../import/preview';
+import { importRoster, type ParsedRoster, type RosterImportParams } from '../import/roster';
+import { readPackage, TransferRefused, type ReadPackage } from '../transfer/importPackage';
+import { parseInWorker, runWorkerTask, transferableCopy, workerImportAvailable, WorkerRefusal } from './parseInWorker';
+
+/** A payroll or declaration file (the follow-up check's declarations too). */
+export function spreadsheetOffThread(params: ImportParams): Promise<ParsedImport> {
+  return workerImportAvailable() ? parseInWorker(params) : importSpreadsheet(params);
+}
+
+export function rosterOffThread(params: RosterImportParams): Promise<ParsedRoster> {
+  if (!workerImportAvailable()) return importRoster(params);
+  return runWorkerTask<ParsedRoster>({ task: 'roster', bytes: transferableCopy(params.bytes), fileName: params.fileName }, { signal: params.signal, onProgress: params.onProgress });
+}
+
+export function previewOffThread(bytes: Uint8Array, fileName: string, kind: ImportKind, mapping: MappingOverride | undefined, templates: PreviewTemplateCandidate[]): Promise<FilePreviewResult> {
+  if (!workerImportAvailable()) return previewFile(bytes, fileName, kind, mapping, templates);
+  return runWorkerTask<FilePreviewResult>({ task: 'preview', bytes: transferableCopy(bytes), fileName, kind, mapping, templates });
+}
+
+/** A transfer package, unzipped and checked against its manifest; refusals are TransferRefused. */
+export async function readPackageOffThread(bytes: Uint8Array): Promise<ReadPackage> {
+  if (!workerImportAvailable()) return readPackage(bytes);
+  try {
+    return await runWorkerTask<ReadPackage>({ task: 'transfer-package', bytes: transferableCopy(bytes), fileName: '案件交换包' });
+  } catch (e) {
+    if (e instanceof WorkerRefusal) throw new TransferRefused('bad-file', e.message);
+    throw e;
+  }
+}
