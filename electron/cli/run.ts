@@ -7,6 +7,7 @@ import { computeCommand } from './computeCommand';
 import { demoCommand } from './demoCommand';
 import { dossierCommand } from './dossierCommand';
 import { MAIN_HELP } from './help';
+import { screenCommand } from './screenCommand';
 import { EXIT, type CliIo } from './io';
 
 function version(): string {
@@ -35,6 +36,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return computeCommand(rest, io);
     case 'demo':
       return demoCommand(rest, io);
+    case 'screen':
+      return screenCommand(rest, io);
     case 'dossier':
       return dossierCommand(rest, io);
     default:

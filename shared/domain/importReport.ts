@@ -2,10 +2,10 @@
 // file, sheet, row, column and reason (DOMAIN.md §4.4), so nothing is lost silently.
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['payroll', 'declaration', 'roster'] as const;
+export const IMPORT_KINDS = ['payroll', 'declaration', 'roster', 'claims', 'catalog'] as const;
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
-export const IMPORT_KIND_NAMES: Record<ImportKind, string> = { payroll: '工资表', declaration: '缴费申报明细', roster: '花名册' };
+export const IMPORT_KIND_NAMES: Record<ImportKind, string> = { payroll: '工资表', declaration: '缴费申报明细', roster: '花名册', claims: '结算明细', catalog: '目录与限价' };
 
 /** Roles a column can play; the importer detects them and the auditor may change them. */
 export const COLUMN_ROLES = [
@@ -25,6 +25,26 @@ export const COLUMN_ROLES = [
   'leaveDate',
   'contractType',
   'employmentStatus',
+  // Settlement details (结算明细) and the catalog (目录与限价), INSTITUTIONS.md §6.
+  'settlementId',
+  'sex',
+  'birthDate',
+  'visitType',
+  'admissionDate',
+  'dischargeDate',
+  'feeDate',
+  'itemCode',
+  'itemName',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'fundPaid',
+  'category',
+  'maxPrice',
+  'sexLimit',
+  'minAge',
+  'maxAge',
+  'dailyLimit',
   'ignore',
 ] as const;
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
@@ -46,6 +66,25 @@ export const COLUMN_ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
   leaveDate: '离职日期',
   contractType: '用工形式',
   employmentStatus: '在职状态',
+  settlementId: '结算ID',
+  sex: '性别',
+  birthDate: '出生日期',
+  visitType: '就诊类型',
+  admissionDate: '入院日期',
+  dischargeDate: '出院日期',
+  feeDate: '费用日期',
+  itemCode: '项目编码',
+  itemName: '项目名称',
+  quantity: '数量',
+  unitPrice: '单价',
+  amount: '金额',
+  fundPaid: '医保支付金额',
+  category: '类别',
+  maxPrice: '最高单价',
+  sexLimit: '限定性别',
+  minAge: '最小年龄',
+  maxAge: '最大年龄',
+  dailyLimit: '每日限量',
   ignore: '不导入',
 };
 

@@ -24,6 +24,26 @@ export const ROLE_SYNONYMS: Readonly<Record<Exclude<ColumnRole, 'ignore'>, reado
   leaveDate: ['离职日期', '离职时间', '解除劳动合同日期', '终止日期', '离职日', '退工日期', '离职年月', '减员日期'],
   contractType: ['合同类型', '用工形式', '用工性质', '用工类型', '劳动合同类型', '合同性质', '用工方式'],
   employmentStatus: ['在职状态', '人员状态', '员工状态', '在职情况', '状态'],
+  // 结算明细 and 目录与限价 (INSTITUTIONS.md §6), as the information platform and HIS exports name them.
+  settlementId: ['结算ID', '就诊流水号', '结算流水号', '结算编号', '结算单号', '就诊ID', '就诊编号', '结算号', '流水号'],
+  sex: ['性别'],
+  birthDate: ['出生日期', '出生年月日', '生日'],
+  visitType: ['就诊类型', '就诊类别', '医疗类别', '就医类型', '就医类别', '门诊住院'],
+  admissionDate: ['入院日期', '入院时间'],
+  dischargeDate: ['出院日期', '出院时间'],
+  feeDate: ['费用日期', '收费日期', '费用发生日期', '费用发生时间', '发生日期', '处方日期', '记账日期', '收费时间'],
+  itemCode: ['项目编码', '医保项目编码', '收费项目编码', '医保目录编码', '项目代码', '医保编码', '目录编码'],
+  itemName: ['项目名称', '医保项目名称', '收费项目名称', '目录名称', '药品名称'],
+  quantity: ['数量', '使用数量', '收费数量'],
+  unitPrice: ['单价', '收费单价', '价格'],
+  amount: ['金额', '费用金额', '明细金额', '总金额', '费用总额', '收费金额'],
+  fundPaid: ['医保支付金额', '统筹支付', '统筹支付金额', '基金支付', '基金支付金额', '医保支付', '统筹金额', '医保基金支付'],
+  category: ['类别', '项目类别', '收费类别', '目录类别', '费用类别'],
+  maxPrice: ['最高单价', '最高限价', '限价', '支付标准', '最高价格'],
+  sexLimit: ['限定性别', '限性别', '性别限制', '限制性别'],
+  minAge: ['最小年龄', '年龄下限', '最低年龄'],
+  maxAge: ['最大年龄', '年龄上限', '最高年龄'],
+  dailyLimit: ['每日限量', '日限量', '每日最大数量', '每日最大用量', '限定频次'],
 };
 
 /** Chinese names of the roles, one table for the importer's messages and the UI (shared/domain/importReport.ts). */
@@ -34,6 +54,8 @@ export const KIND_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {
   payroll: ['personId', 'name', 'month', 'gross', 'net', 'department'],
   declaration: ['personId', 'name', 'month', 'base', 'insurance', 'employerAmount', 'employeeAmount', 'paid'],
   roster: ['personId', 'name', 'department', 'hireDate', 'leaveDate', 'contractType', 'employmentStatus'],
+  claims: ['settlementId', 'personId', 'name', 'sex', 'birthDate', 'visitType', 'admissionDate', 'dischargeDate', 'feeDate', 'itemCode', 'itemName', 'quantity', 'unitPrice', 'amount', 'fundPaid'],
+  catalog: ['itemCode', 'itemName', 'category', 'maxPrice', 'sexLimit', 'minAge', 'maxAge', 'dailyLimit'],
 };
 
 /** Required columns; the month may instead come from the sheet name or title row. */
@@ -41,6 +63,8 @@ export const REQUIRED_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>>
   payroll: ['personId', 'month', 'gross'],
   declaration: ['personId', 'month', 'base'],
   roster: ['personId', 'hireDate'],
+  claims: ['settlementId', 'personId', 'visitType', 'feeDate', 'itemCode', 'quantity', 'unitPrice', 'amount', 'fundPaid'],
+  catalog: ['itemCode', 'category'],
 };
 
 /** Amount roles that may carry an insurance qualifier (wide declaration layouts). */
