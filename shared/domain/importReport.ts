@@ -25,6 +25,12 @@ export const COLUMN_ROLES = [
   'leaveDate',
   'contractType',
   'employmentStatus',
+  // Directory tables (名录库) and the draw's inputs, DOMAIN.md §10.1 and §10.3.
+  'creditCode',
+  'orgName',
+  'riskTier',
+  'credential',
+  'drawDate',
   'ignore',
 ] as const;
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
@@ -46,6 +52,11 @@ export const COLUMN_ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
   leaveDate: '离职日期',
   contractType: '用工形式',
   employmentStatus: '在职状态',
+  creditCode: '统一社会信用代码',
+  orgName: '名称',
+  riskTier: '风险等级',
+  credential: '执法证号',
+  drawDate: '抽查日期',
   ignore: '不导入',
 };
 

@@ -9,6 +9,15 @@ export const DRAW_TIERS = ['high', 'medium', 'low'] as const;
 export type DrawTier = (typeof DRAW_TIERS)[number];
 export const DRAW_TIER_NAMES: Readonly<Record<DrawTier, string>> = { high: '高', medium: '中', low: '低' };
 
+/** A tier as written in a directory or an input file: 高/中/低, 高风险…, high/medium/low, H/M/L. */
+export function parseTier(text: string): DrawTier | null {
+  const t = text.trim().replace(/\s/g, '').toLowerCase();
+  if (['high', 'h', '高', '高风险', '风险高'].includes(t)) return 'high';
+  if (['medium', 'm', 'mid', '中', '中风险', '风险中'].includes(t)) return 'medium';
+  if (['low', 'l', '低', '低风险', '风险低'].includes(t)) return 'low';
+  return null;
+}
+
 /** A tier's quota: a count of targets, or a percentage (decimal text, "10" or "12.5") of the tier. */
 export type TierQuota = { count: number } | { percent: string };
 
