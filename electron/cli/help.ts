@@ -7,13 +7,16 @@ export const MAIN_HELP = `稽核工作站命令行 jihe
   jihe demo --out 目录
   jihe dossier verify 档案.zip
   jihe dossier export --data 数据目录 --case 案件编号或ID --out 档案.zip
-  jihe --help | jihe compute --help | jihe screen --help
+  jihe draw --targets 文件 --inspectors 文件 --seed 文本 --team K --quota high=N,medium=N%,low=N [选项]
+  jihe draw verify 抽查记录.json
+  jihe --help | jihe compute --help | jihe screen --help | jihe draw --help
   jihe --version
 
 命令：
   compute   从工资表和缴费申报明细计算补缴金额和滞纳金（不需要数据库）
   screen    定点医药机构结算明细的规则筛查（R01–R11，不需要数据库）
   demo      用内置的虚构示例单位完成一次稽核演示，生成全部稽核文书（PDF 和 XLSX）及稽核档案
+  draw      “双随机”抽取检查对象和检查组（可由任何人按记录重算核验）；draw verify 核验抽查记录
   dossier   核验稽核档案 ZIP（缺失、被改动、多出的文件和操作记录链），或从数据目录导出案件档案
 `;
 
@@ -75,4 +78,35 @@ export const SCREEN_HELP = `用法：
   0  筛查完成
   1  文件无法读取或参数文件有误（原因写在标准错误，标准输出为空）
   2  命令行参数有误
+export const DRAW_HELP = `用法：
+  jihe draw --targets 文件 --inspectors 文件 --seed 文本 --team K --quota high=N,medium=N%,low=N
+            [--conflicts 文件] [--history 文件] [--year YYYY] [--cap N] [--task 事项]
+            [--record 抽查记录.json] [--json]
+
+输入文件（.xlsx、.xls 或 .csv，UTF-8 或 GB18030；表头前可有标题行）：
+  --targets     检查对象：统一社会信用代码、名称、风险等级（高/中/低）
+  --inspectors  检查人员：执法证号、姓名
+  --conflicts   回避关系：执法证号、统一社会信用代码
+  --history     以往抽查：统一社会信用代码、抽查日期（同一年度已被抽取两次的对象不参加）
+
+选项：
+  --seed 文本       随机种子（如公开的开奖号码或当众宣读的文本），原样记录
+  --team K          每个检查组的人数（不少于 2）
+  --quota …         各风险等级抽取数量：N 为个数，N% 为该等级可抽对象数的百分比（向上取整）；
+                    未写的等级抽 0 个；也可写 高=N,中=N%,低=N
+  --cap N           每名检查人员至多参加的对象数（默认 ⌈K × 抽中对象数 ÷ 检查人员数⌉）
+  --year YYYY       抽查年度（默认今年），用于“同一年度至多两次”
+  --task 事项       抽查事项，写入抽查记录
+  --record 文件     把完整的抽查记录（种子、参数、快照、全部排序、结果）写成 JSON
+  --json            在标准输出打印 { "snapshotSha256": …, "selected": [ { creditCode, tier, team } … ] }
+  -h, --help        显示本说明
+
+退出码：0 抽取完成；1 文件有误或无法抽取（原因写在标准错误，标准输出为空）；2 命令行参数有误
+`;
+
+export const DRAW_VERIFY_HELP = `用法：
+  jihe draw verify 抽查记录.json [--json]
+
+按记录中的种子、参数和快照文本重新抽取（DOMAIN.md §10.3），逐项比对排序、检查组和递补。
+退出码：0 一致；1 不一致或记录无法读取（差异写在标准错误）；2 命令行参数有误
 `;

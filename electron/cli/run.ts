@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeCommand } from './computeCommand';
 import { demoCommand } from './demoCommand';
+import { drawCommand } from './drawCommand';
 import { dossierCommand } from './dossierCommand';
 import { MAIN_HELP } from './help';
 import { screenCommand } from './screenCommand';
@@ -40,6 +41,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return screenCommand(rest, io);
     case 'dossier':
       return dossierCommand(rest, io);
+    case 'draw':
+      return drawCommand(rest, io);
     default:
       io.stderr(`错误：未知的命令“${command}”\n${MAIN_HELP}`);
       return EXIT.usage;

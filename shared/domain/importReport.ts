@@ -45,6 +45,12 @@ export const COLUMN_ROLES = [
   'minAge',
   'maxAge',
   'dailyLimit',
+  // Directory tables (名录库) and the draw's inputs, DOMAIN.md §10.1 and §10.3.
+  'creditCode',
+  'orgName',
+  'riskTier',
+  'credential',
+  'drawDate',
   'ignore',
 ] as const;
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
@@ -85,6 +91,11 @@ export const COLUMN_ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
   minAge: '最小年龄',
   maxAge: '最大年龄',
   dailyLimit: '每日限量',
+  creditCode: '统一社会信用代码',
+  orgName: '名称',
+  riskTier: '风险等级',
+  credential: '执法证号',
+  drawDate: '抽查日期',
   ignore: '不导入',
 };
 

@@ -44,27 +44,49 @@ export const ROLE_SYNONYMS: Readonly<Record<Exclude<ColumnRole, 'ignore'>, reado
   minAge: ['最小年龄', '年龄下限', '最低年龄'],
   maxAge: ['最大年龄', '年龄上限', '最高年龄'],
   dailyLimit: ['每日限量', '日限量', '每日最大数量', '每日最大用量', '限定频次'],
+  creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '统一信用代码', '单位统一社会信用代码', '机构统一社会信用代码', '统一代码'],
+  orgName: ['名称', '单位名称', '检查对象名称', '对象名称', '机构名称', '企业名称', '定点医药机构名称', '参保单位名称'],
+  riskTier: ['风险等级', '风险级别', '风险类别', '风险分级', '风险程度', '风险'],
+  credential: ['执法证号', '执法证件号', '执法证编号', '执法证件号码', '执法证件编号', '行政执法证号', '执法证'],
+  drawDate: ['抽查日期', '抽取日期', '抽查时间', '抽取时间', '检查日期', '日期'],
 };
 
 /** Chinese names of the roles, one table for the importer's messages and the UI (shared/domain/importReport.ts). */
 export const ROLE_NAMES = COLUMN_ROLE_NAMES;
 
+/**
+ * Tables that are not case files but go through the same header detection: the draw's inputs
+ * (DOMAIN.md §10.3 command-line contract). Their rows are read by tableRows.ts.
+ */
+export const TABLE_KINDS = ['drawTargets', 'drawInspectors', 'drawConflicts', 'drawHistory'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+/** Every kind of sheet the header detection knows. */
+export type SheetKind = ImportKind | TableKind;
+
 /** The roles each kind of file uses; other recognised columns are ignored. */
-export const KIND_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {
+export const KIND_ROLES: Readonly<Record<SheetKind, readonly ColumnRole[]>> = {
   payroll: ['personId', 'name', 'month', 'gross', 'net', 'department'],
   declaration: ['personId', 'name', 'month', 'base', 'insurance', 'employerAmount', 'employeeAmount', 'paid'],
   roster: ['personId', 'name', 'department', 'hireDate', 'leaveDate', 'contractType', 'employmentStatus'],
   claims: ['settlementId', 'personId', 'name', 'sex', 'birthDate', 'visitType', 'admissionDate', 'dischargeDate', 'feeDate', 'itemCode', 'itemName', 'quantity', 'unitPrice', 'amount', 'fundPaid'],
   catalog: ['itemCode', 'itemName', 'category', 'maxPrice', 'sexLimit', 'minAge', 'maxAge', 'dailyLimit'],
+  drawTargets: ['creditCode', 'orgName', 'riskTier'],
+  drawInspectors: ['credential', 'name'],
+  drawConflicts: ['credential', 'creditCode', 'name', 'orgName'],
+  drawHistory: ['creditCode', 'drawDate', 'orgName'],
 };
 
 /** Required columns; the month may instead come from the sheet name or title row. */
-export const REQUIRED_ROLES: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {
+export const REQUIRED_ROLES: Readonly<Record<SheetKind, readonly ColumnRole[]>> = {
   payroll: ['personId', 'month', 'gross'],
   declaration: ['personId', 'month', 'base'],
   roster: ['personId', 'hireDate'],
   claims: ['settlementId', 'personId', 'visitType', 'feeDate', 'itemCode', 'quantity', 'unitPrice', 'amount', 'fundPaid'],
   catalog: ['itemCode', 'category'],
+  drawTargets: ['creditCode', 'riskTier'],
+  drawInspectors: ['credential'],
+  drawConflicts: ['credential', 'creditCode'],
+  drawHistory: ['creditCode', 'drawDate'],
 };
 
 /** Amount roles that may carry an insurance qualifier (wide declaration layouts). */
@@ -88,7 +110,7 @@ export interface RoleMatch {
   rank: number;
 }
 
-function exactRole(text: string, kind: ImportKind): RoleMatch | null {
+function exactRole(text: string, kind: SheetKind): RoleMatch | null {
   for (const role of KIND_ROLES[kind]) {
     if (role === 'ignore') continue;
     const rank = ROLE_SYNONYMS[role].indexOf(text);
@@ -110,7 +132,7 @@ export function insuranceFromLabel(label: string): InsuranceCode | null {
  * above 缴费基数 | 单位缴纳 | 个人缴纳): it qualifies amounts with an insurance, or names the
  * column when the lower cell is empty.
  */
-export function matchHeader(header: string, kind: ImportKind, parent = ''): RoleMatch | null {
+export function matchHeader(header: string, kind: SheetKind, parent = ''): RoleMatch | null {
   const text = normaliseHeader(header);
   const parentText = normaliseHeader(parent);
   if (text === '') return parentText === '' ? null : exactRole(parentText, kind);
@@ -164,7 +186,7 @@ export function headerLabel(cell: HeaderCell): string {
  * One role per column and (role, insurance) per sheet; when two columns compete for a role,
  * the better synonym wins, then the leftmost. `notes` says which columns lost.
  */
-export function assignRoles(cells: readonly HeaderCell[], kind: ImportKind): { columns: ColumnAssignment[]; notes: string[] } {
+export function assignRoles(cells: readonly HeaderCell[], kind: SheetKind): { columns: ColumnAssignment[]; notes: string[] } {
   const matches = cells.map((cell) => matchHeader(cell.text, kind, cell.parent));
   const winner = new Map<string, number>();
   matches.forEach((m, i) => {
@@ -237,7 +259,7 @@ export function applyColumnOverrides(columns: readonly ColumnAssignment[], overr
 }
 
 /** Required roles the columns do not cover (month is satisfied by a sheet month). */
-export function missingRoles(columns: readonly ColumnAssignment[], kind: ImportKind, hasSheetMonth: boolean): ColumnRole[] {
+export function missingRoles(columns: readonly ColumnAssignment[], kind: SheetKind, hasSheetMonth: boolean): ColumnRole[] {
   const present = new Set(columns.map((c) => c.role));
   return REQUIRED_ROLES[kind].filter((r) => !present.has(r) && !(r === 'month' && hasSheetMonth));
 }

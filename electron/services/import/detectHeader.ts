@@ -1,8 +1,7 @@
 // Finds the header row among the first rows of a sheet: the row (or merged pair of rows) whose
 // cells best match the column synonyms. Title rows, notes and blank rows above it are skipped,
 // and their text is kept so a month written in the title can stand in for a month column.
-import type { ImportKind } from '../../../shared/domain/importReport';
-import { assignRoles, type ColumnAssignment, type HeaderCell } from './columnRoles';
+import { assignRoles, type ColumnAssignment, type HeaderCell, type SheetKind } from './columnRoles';
 import { buildMergeLookup, cellAt, cellText, isBlankRow, type MergeRange, type SheetGrid } from './grid';
 
 export const HEADER_SCAN_ROWS = 30;
@@ -61,7 +60,7 @@ function looksLikeTwoRowHeader(sheet: SheetGrid, top: number, ownScore: number):
   return sheet.merges.some((m) => m.top === top && (m.bottom > top || m.right > m.left));
 }
 
-export function detectHeader(sheet: SheetGrid, kind: ImportKind, forcedHeaderRow?: number): HeaderDetection | null {
+export function detectHeader(sheet: SheetGrid, kind: SheetKind, forcedHeaderRow?: number): HeaderDetection | null {
   const mergeAt = buildMergeLookup(sheet);
   const single = (r: number) => assignRoles(headerCells(sheet, r, false, mergeAt), kind);
   const candidates: { top: number; twoRows: boolean; assigned: ReturnType<typeof assignRoles> }[] = [];
