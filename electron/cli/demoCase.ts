@@ -40,6 +40,8 @@ export const DemoCaseSchema = z.object({
     opinionIssue: date,
     followUpCheck: date,
     referralIssue: date,
+    /** The case's cut-off date (计算截止日): every document's amounts are computed to it. */
+    asOf: date,
   }),
   interviewee: z.object({ name: z.string(), position: z.string(), phone: z.string() }),
   employerAttendees: z.array(z.string()),

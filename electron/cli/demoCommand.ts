@@ -89,9 +89,8 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
   const c = await loadDemoCase();
   const inputs = await loadInputs(c.files);
   const d = c.dates;
-  // the findings are stated as of their own date; the opinion and what follows as of the opinion's
-  const atFindings = computeCase(c, inputs, d.findingsIssue);
-  const atOpinion = computeCase(c, inputs, d.opinionIssue);
+  // one case, one set of figures: every document states them at the case's cut-off date
+  const figures = computeCase(c, inputs, d.asOf);
   const next = numberer(agency);
   const facts: CaseFacts = { agency, caseNumber: c.caseNumber, employer: c.employer, periodFrom: c.periodFrom, periodTo: c.periodTo, auditors: c.auditors };
   await mkdir(outDir, { recursive: true });
@@ -154,7 +153,7 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
     '稽核工作记录',
     buildWorkRecord({
       facts,
-      result: atFindings,
+      result: figures,
       onsiteFrom: d.onsiteFrom,
       onsiteTo: d.onsiteTo,
       place: c.place,
@@ -164,34 +163,34 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
       })),
       employerAttendees: c.employerAttendees,
     }),
-    atFindings,
+    figures,
   );
   const findingsNo = next('findings-notice', d.findingsIssue);
-  await emit('稽核事实确认书', buildFindingsNotice({ facts, number: findingsNo, result: atFindings, onsiteFrom: d.onsiteFrom, onsiteTo: d.onsiteTo, issueDate: d.findingsIssue }), atFindings);
+  await emit('稽核事实确认书', buildFindingsNotice({ facts, number: findingsNo, result: figures, onsiteFrom: d.onsiteFrom, onsiteTo: d.onsiteTo, issueDate: d.findingsIssue }), figures);
   const opinionNo = next('audit-opinion', d.opinionIssue);
   await emit(
     '稽核意见书',
     buildAuditOpinion({
       facts,
       number: opinionNo,
-      result: atOpinion,
+      result: figures,
       onsiteFrom: d.onsiteFrom,
       onsiteTo: d.onsiteTo,
       issueDate: d.opinionIssue,
       findingsNotice: { number: findingsNo, date: d.findingsIssue, response: '你单位在规定期限内未提出陈述、申辩' },
     }),
-    atOpinion,
+    figures,
   );
   const annexTo = { name: '稽核意见书', number: opinionNo };
   const xlsxName = `${String(written.length + 1).padStart(2, '0')}_补缴明细表.xlsx`;
-  await emit('补缴明细表', buildBackPaySchedule({ facts, result: atOpinion, annexTo, xlsxName }), atOpinion);
-  await writeFile(path.join(outDir, xlsxName), await buildScheduleXlsx({ facts, result: atOpinion, annexTo }));
+  await emit('补缴明细表', buildBackPaySchedule({ facts, result: figures, annexTo, xlsxName }), figures);
+  await writeFile(path.join(outDir, xlsxName), await buildScheduleXlsx({ facts, result: figures, annexTo }));
   const rectNo = next('rectification-notice', d.opinionIssue);
   const deadline = paymentDeadline(d.opinionIssue);
   await emit(
     '限期整改通知书',
-    buildRectificationNotice({ facts, number: rectNo, result: atOpinion, opinion: { number: opinionNo, date: d.opinionIssue }, issueDate: d.opinionIssue, deadline }),
-    atOpinion,
+    buildRectificationNotice({ facts, number: rectNo, result: figures, opinion: { number: opinionNo, date: d.opinionIssue }, issueDate: d.opinionIssue, deadline }),
+    figures,
   );
   await emit(
     '送达回证（稽核意见书、限期整改通知书）',
@@ -213,14 +212,14 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
     buildPenaltyReferral({
       facts,
       number: next('penalty-referral', d.referralIssue),
-      result: atOpinion,
+      result: figures,
       addressee: c.penaltyAddressee,
       opinion: { number: opinionNo, date: d.opinionIssue },
       rectification: { number: rectNo, date: d.opinionIssue, deadline },
       checkedOn: d.followUpCheck,
       issueDate: d.referralIssue,
     }),
-    atOpinion,
+    figures,
   );
 
   // a second, clean employer: the audit finds nothing
@@ -241,22 +240,22 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
     cleanResult,
   );
 
-  const t = atOpinion.totals;
+  const t = figures.totals;
   const out: DemoOutput = {
     documents: written,
     xlsx: xlsxName,
     totals: { employer: plain(t.employerFen), employee: plain(t.employeeFen), backPay: plain(t.backPayFen), lateFee: plain(t.lateFeeFen), total: plain(t.totalFen) },
-    asOf: atOpinion.asOf,
+    asOf: figures.asOf,
   };
   const dossierFile = '示例案件稽核档案.zip';
   const record = await writeDemoDossier(path.join(outDir, dossierFile), c, out, outDir);
   out.dossier = { file: dossierFile, archiveNumber: record.archiveNumber, sha256: record.sha256, files: record.files };
   await writeFile(path.join(outDir, 'documents.json'), JSON.stringify(out, null, 2) + '\n');
 
-  const m = atOpinion.months;
+  const m = figures.months;
   log(`稽核演示：${c.employer.name}（虚构单位），稽核期间${formatPeriodText(c.periodFrom, c.periodTo)}，案件编号${c.caseNumber}`);
-  log(`工资表人数每月${Math.min(...m.map((x) => x.payrollHeadcount))}～${Math.max(...m.map((x) => x.payrollHeadcount))}人；未参保（漏报）${atOpinion.payrollOnly.length}人次，补缴明细${atOpinion.rows.length}行，在保不在册${atOpinion.declaredOnly.length}人次，豁免${atOpinion.exempted.length}人次`);
-  log(`补缴 ${money(t.backPayFen)} 元（单位 ${money(t.employerFen)}，个人 ${money(t.employeeFen)}），滞纳金计至${formatChineseDate(atOpinion.asOf)} ${money(t.lateFeeFen)} 元`);
+  log(`工资表人数每月${Math.min(...m.map((x) => x.payrollHeadcount))}～${Math.max(...m.map((x) => x.payrollHeadcount))}人；未参保（漏报）${figures.payrollOnly.length}人次，补缴明细${figures.rows.length}行，在保不在册${figures.declaredOnly.length}人次，豁免${figures.exempted.length}人次`);
+  log(`补缴 ${money(t.backPayFen)} 元（单位 ${money(t.employerFen)}，个人 ${money(t.employeeFen)}），滞纳金计至${formatChineseDate(figures.asOf)} ${money(t.lateFeeFen)} 元`);
   log(`总计 ${money(t.totalFen)} 元（${toChineseCapitals(t.totalFen)}）`);
   log(`稽核意见书应于${formatChineseDate(auditOpinionDueDate(d.onsiteTo))}前作出（实地稽核结束后10个工作日），补缴期限${formatChineseDate(deadline)}；无违规结论通知应于${formatChineseDate(noViolationDueDate(k.onsiteTo))}前送达`);
   log(`已写入 ${outDir}：`);

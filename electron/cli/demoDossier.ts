@@ -52,6 +52,8 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
     const employer = ok<Employer>(await b.invoke('employers.create', { name: c.employer.name, creditCode: c.employer.creditCode, address: c.employer.address, legalRepresentative: c.employer.legalRepresentative }), '登记单位');
     const kase = ok<Case>(await b.invoke('cases.create', { employerId: employer.id, periodFrom: c.periodFrom, periodTo: c.periodTo, ratePlanId: plan.id, source: 'plan' }), '登记案件');
     if (kase.number !== c.caseNumber) throw new Error(`示例案件编号应为 ${c.caseNumber}，临时数据库给出 ${kase.number}`);
+    // the case's cut-off date, so the dossier's schedule and working papers state the documents' figures
+    ok(await b.invoke('figures.set', { caseId: kase.id, asOf: c.dates.asOf }), '设定计算截止日');
 
     const byKind = (kind: string) => demo.documents.filter((d) => d.kind === kind && d.number !== c.clean.caseNumber);
     const storeDocs = async (kinds: string[], day: string) => {

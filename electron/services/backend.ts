@@ -35,6 +35,7 @@ import { createBackupService } from './backup/backupService';
 import { findingsPaperHandlers } from './backend/findingsPapers';
 import { workflowAreaHandlers } from './backend/workflowArea';
 import { archiveHandlers } from './backend/archive';
+import { figureHandlers } from './backend/figures';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
 import type { User } from '../../shared/api/dto';
@@ -144,6 +145,7 @@ const handlers: Handlers = {
   ...workflowAreaHandlers,
   ...findingsPaperHandlers,
   ...archiveHandlers,
+  ...figureHandlers,
 };
 
 function readVersion(): string {

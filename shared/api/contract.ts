@@ -39,6 +39,7 @@ import { rosterMethods } from './methods/roster';
 import { findingMethods } from './methods/findings';
 import { settingsMethods } from './methods/settings';
 import { archiveMethods } from './methods/archive';
+import { figureMethods } from './methods/figures';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -83,7 +84,8 @@ export const contract = {
   'results.compute': method(
     z.object({
       caseId: id,
-      asOf: IsoDateSchema,
+      /** Without it: the case's own figures (its approved snapshot, else computed at its cut-off date). */
+      asOf: IsoDateSchema.optional(),
       lateFeeCap: WhatIfLateFeeCapSchema.optional(),
       baseRule: WhatIfBaseRuleSchema.optional(),
       /** Paging of `rows` (the per-person rows): without a limit every row comes back. */
@@ -136,6 +138,7 @@ export const contract = {
   ...findingMethods,
   ...settingsMethods,
   ...archiveMethods,
+  ...figureMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -82,7 +82,7 @@ describe('documents: draft, issue, correct', () => {
   it('a draft has no number and the 草稿 watermark; issuing numbers it, freezes it, and the database refuses changes', async () => {
     const c = await preparedCase();
     const d = await draft(c.id, 'findings-notice', { issueDate: '2026-07-09' });
-    expect(d).toMatchObject({ type: 'findings-notice', status: 'draft', state: 'draft', number: '', fields: { issueDate: '2026-07-09', asOf: '2026-07-09' }, asOf: '2026-07-09' });
+    expect(d).toMatchObject({ type: 'findings-notice', status: 'draft', state: 'draft', number: '', fields: { issueDate: '2026-07-09', asOf: '2026-07-01' }, asOf: '2026-07-01' });
     const draftText = await pdfText(d.id);
     expect(draftText).toContain('草稿');
     expect(draftText).toContain('示医保稽告〔2026〕号'); // the sequence left blank
@@ -92,7 +92,8 @@ describe('documents: draft, issue, correct', () => {
 
     // a draft is rebuilt at will with other fields
     const again = ok<DocumentListItem>(await b().invoke('documents.draft', { caseId: c.id, kind: 'findings-notice', documentId: d.id, fields: { issueDate: '2026-07-10' } }));
-    expect(again).toMatchObject({ id: d.id, status: 'draft', fields: { issueDate: '2026-07-10', asOf: '2026-07-10' } });
+    // the amounts are the case's, at its cut-off date (here not set: today), whatever the issue date
+    expect(again).toMatchObject({ id: d.id, status: 'draft', fields: { issueDate: '2026-07-10', asOf: '2026-07-01' } });
 
     const issued = await issue(d.id);
     expect(issued).toMatchObject({ id: d.id, status: 'issued', state: 'issued', number: '示医保稽告〔2026〕1号', issuedBy: 'zhangming' });
@@ -167,6 +168,9 @@ describe('documents: draft, issue, correct', () => {
     ok(await b().invoke('approvals.approve', { caseId: c.id, asOf: '2026-07-20' }));
     await login(b(), 'zhangming');
 
+    // the draft was made before the approval, at another cut-off date: its amounts are not the approved ones
+    expect(fail(await b().invoke('documents.issue', { documentId: op.id }))).toMatchObject({ code: 'conflict', message: expect.stringContaining('与审核通过的稽核结论（计至2026年7月20日）不一致') });
+    ok(await b().invoke('documents.draft', { caseId: c.id, kind: 'audit-opinion', documentId: op.id, fields: { issueDate: '2026-07-20', response: '你单位在规定期限内未提出陈述、申辩' } }));
     const opinion = await issue(op.id);
     expect(opinion).toMatchObject({ number: '示医保稽意〔2026〕1号', asOf: '2026-07-20' });
     const text = await pdfText(op.id);

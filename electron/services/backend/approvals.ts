@@ -1,12 +1,14 @@
 // approvals.*: the section head's sign-off on a case's findings. Only a section head who did not
 // prepare the findings may approve (shared/rules/signOff.ts); the approval stores the hash of
-// what it covers, so approvals.status can say whether anything changed since.
+// what it covers, so approvals.status can say whether anything changed since, and freezes the
+// approved result (caseFigures.ts) that documents and rectification then use.
 import { checkApprover } from '../../../shared/rules/signOff';
 import { appendAudit } from '../audit/auditLog';
 import { insertApproval } from '../db/repos/approvals';
 import { ApiFailure } from './errors';
 import { requireOpenCase } from './cases';
 import { localIsoDate } from './computeCase';
+import { caseAsOf, freezeSnapshot } from './caseFigures';
 import { approvalStatus, casePreparer, reviewHash } from './reviewState';
 import type { Handlers } from './types';
 
@@ -22,12 +24,13 @@ export const approvalHandlers: Handlers<'approvals.approve' | 'approvals.status'
     if (before.approved && !before.changedAfterReview && (input.asOf === undefined || input.asOf === before.asOf)) {
       throw new ApiFailure('conflict', `案件 ${c.number} 的稽核结论已由 ${before.approvedBy} 审核，此后没有变更`);
     }
-    const asOf = input.asOf ?? localIsoDate(ctx.now());
+    const asOf = input.asOf ?? caseAsOf(ctx.db, c.id, localIsoDate(ctx.now()));
     const sha = reviewHash(ctx.db, c.id, asOf);
     const meta = ctx.meta();
     ctx.db.transaction(() => {
       const a = insertApproval(ctx.db, { caseId: c.id, asOf, reviewSha256: sha, preparer: preparer!, note: input.note || null }, meta);
-      appendAudit(ctx.db, { ...meta, caseId: c.id, action: 'approval.approve', detail: { approvalId: a.id, kind: 'findings', asOf, reviewSha256: sha, preparer, note: input.note || null } });
+      const snapshotSha256 = freezeSnapshot(ctx.db, c.id, a.id, asOf, meta);
+      appendAudit(ctx.db, { ...meta, caseId: c.id, action: 'approval.approve', detail: { approvalId: a.id, kind: 'findings', asOf, reviewSha256: sha, snapshotSha256, preparer, note: input.note || null } });
     })();
     return approvalStatus(ctx.db, c.id);
   },

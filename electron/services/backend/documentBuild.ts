@@ -1,6 +1,6 @@
 // From a case to the model of one of its documents: the agency profile, the employer, the case
-// facts entered once (case_facts), the form's own fields, the computed result at the document's
-// as-of date, and the issued documents it cites (the opinion cites the notice of findings, the
+// facts entered once (case_facts), the form's own fields, the case's figures (caseFigures.ts: the
+// approved snapshot in force, else the computation at the case's cut-off date), and the issued documents it cites (the opinion cites the notice of findings, the
 // rectification notice the opinion …). One builder per kind of DOMAIN.md §8, fed as `jihe demo`
 // feeds them, so the app and the demo print the same documents.
 import { numberPrefixFor, parseAgencyProfile, type AgencyProfile } from '../../../shared/domain/agency';
@@ -28,9 +28,10 @@ import { listDocumentRecords, type DocumentRecord } from '../db/repos/documents'
 import { getEmployer } from '../db/repos/employers';
 import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
 import { listSourceFiles } from '../db/repos/sourceFiles';
+import type { CaseFigures } from './caseFigures';
 import { ApiFailure } from './errors';
 
-/** Kinds whose amounts come from the computation, at the document's as-of date. */
+/** Kinds whose amounts come from the case's figures. */
 export const AMOUNT_KINDS: readonly MakeableKind[] = [
   'work-record',
   'findings-notice',
@@ -50,21 +51,21 @@ export const FORM_FIELDS: Record<MakeableKind, (keyof DocumentFields)[]> = {
   'service-proof': ['issueDate', 'servedDocumentIds', 'manner', 'serviceDate', 'remarks'],
   undertaking: ['issueDate'],
   'interview-record': ['issueDate', 'questions'],
-  'work-record': ['issueDate', 'asOf', 'observations'],
-  'findings-notice': ['issueDate', 'asOf'],
-  'audit-opinion': ['issueDate', 'asOf', 'response'],
-  'rectification-notice': ['issueDate', 'asOf', 'deadline'],
-  'backpay-schedule': ['issueDate', 'asOf'],
-  'penalty-referral': ['issueDate', 'asOf', 'checkedOn', 'nonCompliance'],
-  'no-violation-notice': ['issueDate', 'asOf'],
+  'work-record': ['issueDate', 'observations'],
+  'findings-notice': ['issueDate'],
+  'audit-opinion': ['issueDate', 'response'],
+  'rectification-notice': ['issueDate', 'deadline'],
+  'backpay-schedule': ['issueDate'],
+  'penalty-referral': ['issueDate', 'checkedOn', 'nonCompliance'],
+  'no-violation-notice': ['issueDate'],
 };
 
-/** Everything a build reads, gathered once per call; results are computed once per as-of date. */
+/** Everything a build reads, gathered once per call; the case's figures are read once. */
 export interface BuildEnv {
   db: Db;
   case: Case;
   today: string;
-  result(asOf: string): ComputeResult;
+  figures(): CaseFigures;
 }
 
 export function readCaseFacts(db: Db, caseId: number): CaseFactsRecord {
@@ -129,13 +130,8 @@ export function resolveFields(env: BuildEnv, kind: MakeableKind, given: Document
   const afterOnsite = kind !== 'audit-notice' && kind !== 'service-proof' && facts.onsiteTo !== undefined && facts.onsiteTo > env.today;
   const issueDate = given.issueDate ?? (afterOnsite ? facts.onsiteTo! : env.today);
   const out: DocumentFields = { issueDate };
-  const cited = citedDocuments(kind, records);
-  const annexed = cited.opinion ?? cited.findings;
-  if (AMOUNT_KINDS.includes(kind)) {
-    // Documents that repeat the opinion's figures take its as-of date, so their totals agree to the fen.
-    const follows = kind === 'rectification-notice' || kind === 'penalty-referral' ? cited.opinion : kind === 'backpay-schedule' ? annexed : undefined;
-    out.asOf = given.asOf ?? follows?.asOf ?? (kind === 'work-record' ? (facts.onsiteTo ?? issueDate) : issueDate);
-  }
+  // Every document states the case's figures, at the case's cut-off date (never its own).
+  if (AMOUNT_KINDS.includes(kind)) out.asOf = env.figures().asOf;
   switch (kind) {
     case 'service-proof': {
       const servable = currentIssued(records).filter((r) => r.type !== 'service-proof');
@@ -207,10 +203,7 @@ export function buildDocumentModel(env: BuildEnv, kind: MakeableKind, fields: Do
       problems.push((e as Error).message);
     }
   }
-  const result = () => {
-    if (fields.asOf === undefined) throw new Error('as-of date missing');
-    return env.result(fields.asOf);
-  };
+  const result = (): ComputeResult => env.figures().result;
   const onsite = () => ({ onsiteFrom: need(f.onsiteFrom, '实地稽核开始日期'), onsiteTo: need(f.onsiteTo, '实地稽核结束日期') });
   const materialsExamined = () => listSourceFiles(env.db, c.id);
   const fail = () => {

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { MAKEABLE_KINDS, NUMBERED_KINDS, type CaseFactsView, type DocumentFields, type DocumentListItem, type MakeableKind } from '../../../shared/api/dto/documents';
 import type { Case } from '../../../shared/api/dto';
-import type { ComputeResult } from '../../../shared/domain/result';
 import { DOCUMENT_KIND_NAMES } from '../../../shared/documents/kinds';
 import type { Block, DocumentModel } from '../../../shared/documents/model';
 import { formatChineseDate } from '../../../shared/rules/month';
@@ -19,8 +18,10 @@ import { getDocumentRecord, getDocumentXlsx, insertDraft, issueDraft, listDocume
 import { renderPdf } from '../documents/pdf';
 import { buildScheduleXlsx } from '../documents/scheduleXlsx';
 import { requireCase, requireOpenCase } from './cases';
-import { computeCaseResult, localIsoDate } from './computeCase';
+import { localIsoDate } from './computeCase';
+import { caseFigures, type CaseFigures } from './caseFigures';
 import {
+  AMOUNT_KINDS,
   APPROVAL_KINDS,
   buildDocumentModel,
   builderFacts,
@@ -50,16 +51,13 @@ type Methods =
   | 'caseFacts.set';
 
 function buildEnv(ctx: BackendContext, c: Case): BuildEnv {
-  const results = new Map<string, ComputeResult>();
+  const today = localIsoDate(ctx.now());
+  let figures: CaseFigures | null = null;
   return {
     db: ctx.db,
     case: c,
-    today: localIsoDate(ctx.now()),
-    result(asOf) {
-      let r = results.get(asOf);
-      if (!r) results.set(asOf, (r = computeCaseResult(ctx.db, c.id, asOf)));
-      return r;
-    },
+    today,
+    figures: () => (figures ??= caseFigures(ctx.db, c.id, today)),
   };
 }
 
@@ -105,11 +103,11 @@ function buildFor(env: BuildEnv, kind: MakeableKind, fields: DocumentFields, seq
 async function renderFor(env: BuildEnv, kind: MakeableKind, built: Built, draft: boolean): Promise<RenderedDocument> {
   const rendered = await renderPdf(built.model, draft ? { draft: true } : { draft: false, archival: true });
   let xlsx: Uint8Array | null = null;
-  if (kind === 'backpay-schedule' && built.fields.asOf) {
+  if (kind === 'backpay-schedule') {
     const c = env.case;
     xlsx = await buildScheduleXlsx({
       facts: builderFacts(c, loadAgency(env.db), getEmployer(env.db, c.employerId)!, readCaseFacts(env.db, c.id)),
-      result: env.result(built.fields.asOf),
+      result: env.figures().result,
       annexTo: scheduleAnnex(env),
     });
   }
@@ -225,6 +223,15 @@ export const documentLifecycleHandlers: Handlers<Methods> = {
       const fields = (d.fields ?? {}) as DocumentFields;
       const supersedes = d.supersedesId ? requireDocument(ctx.db, d.supersedesId) : null;
       if (supersedes && supersedes.status !== 'issued') throw new ApiFailure('conflict', '被更正的文书尚未签发');
+      // Amounts are the approved figures: a draft made with other figures (before the approval,
+      // or at another cut-off date) cannot be issued.
+      const figures = AMOUNT_KINDS.includes(kind) ? env.figures() : null;
+      if (figures?.approved && fields.asOf !== figures.asOf) {
+        throw new ApiFailure(
+          'conflict',
+          `${d.title}的金额计至${formatChineseDate(fields.asOf ?? d.asOf ?? env.today)}，与审核通过的稽核结论（计至${formatChineseDate(figures.asOf)}）不一致，不能签发。请重新生成草稿，核对后再签发`,
+        );
+      }
       // What is issued must be what was previewed: the draft rebuilt from its fields today.
       const again = buildFor(env, kind, fields, null, supersedes, d.correctionReason);
       if (JSON.stringify(again.model) !== JSON.stringify(d.model)) {

@@ -13,11 +13,13 @@ import { backPaySteps, backPayStepsConsistent, declaredOnlySteps, discrepancySte
 import { fenFromString, formatFen, numberToDecimalString } from '../../../shared/rules/money';
 import { formatChineseMonth } from '../../../shared/rules/month';
 import { compilePeriod } from '../../../shared/rules/planRates';
+import { toComputeResultDto } from '../../../shared/rules/resultDto';
 import { checkApprover } from '../../../shared/rules/signOff';
 import { listUsers } from '../db/repos/users';
 import { ApiFailure } from './errors';
 import { requireCase } from './cases';
-import { computeCase } from './computeCase';
+import { computeCase, localIsoDate } from './computeCase';
+import { caseFigures } from './caseFigures';
 import { loadRatePlan } from './loadPlan';
 import { approvalStatus, casePreparer } from './reviewState';
 import type { Handlers } from './types';
@@ -150,19 +152,21 @@ export const findingsPaperHandlers: Handlers<'findings.derivation' | 'findings.w
     const parsed = parsePaperKey(input.key);
     if (!parsed.ok) throw new ApiFailure('invalid-input', parsed.reason, [{ path: 'key', message: parsed.reason }]);
     const plan = loadRatePlan(ctx.db, c.ratePlanId);
-    return derive(computeCase(ctx.db, c.id, input.asOf), plan, input.key, parsed.key, c.number);
+    const figures = input.asOf === undefined ? toComputeResultDto(caseFigures(ctx.db, c.id, localIsoDate(ctx.now())).result) : computeCase(ctx.db, c.id, input.asOf);
+    return derive(figures, plan, input.key, parsed.key, c.number);
   },
 
   'findings.whatIf': (ctx, input): WhatIfComparison => {
     const c = requireCase(ctx.db, input.caseId);
     const plan = loadRatePlan(ctx.db, c.ratePlanId);
-    const current = computeCase(ctx.db, c.id, input.asOf);
-    const whatIfAsOf = input.whatIfAsOf ?? input.asOf;
+    // The case's own figures against the what-if (which changes nothing).
+    const current = input.asOf === undefined ? toComputeResultDto(caseFigures(ctx.db, c.id, localIsoDate(ctx.now())).result) : computeCase(ctx.db, c.id, input.asOf);
+    const whatIfAsOf = input.whatIfAsOf ?? current.asOf;
     const lateFeeCap = input.lateFeeCap ?? plan.lateFeeCap;
     const baseRule = input.baseRule ?? plan.baseRule;
     const other = computeCase(ctx.db, c.id, whatIfAsOf, { lateFeeCap, baseRule });
     return {
-      current: { asOf: input.asOf, lateFeeCap: plan.lateFeeCap, baseRule: plan.baseRule, baseRuleName: baseRuleName(plan.baseRule), totals: current.totals, rows: current.lines },
+      current: { asOf: current.asOf, lateFeeCap: plan.lateFeeCap, baseRule: plan.baseRule, baseRuleName: baseRuleName(plan.baseRule), totals: current.totals, rows: current.lines },
       whatIf: { asOf: whatIfAsOf, lateFeeCap, baseRule, baseRuleName: baseRuleName(baseRule), totals: other.totals, rows: other.lines },
       difference: difference(current.totals, other.totals),
     };

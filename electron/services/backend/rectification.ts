@@ -1,5 +1,5 @@
 // rectification.*: what the employer was ordered to do and what it has done (DOMAIN.md §2 step
-// 6). The order is the latest approved result (its back-contribution and late-fee totals, its
+// 6). The order is the latest approved result, frozen at approval (its back-contribution and late-fee totals, its
 // person-months); payments and back-enrolment are recorded against it, in fen; the follow-up
 // check (复查) imports the employer's new declarations into a table of their own — never into
 // the audit's declarations, which would change the approved result — and lists the ordered
@@ -7,16 +7,16 @@
 import { createHash } from 'node:crypto';
 import type { ComputeResultDto } from '../../../shared/api/dto';
 import type { RectificationStatus } from '../../../shared/api/dto/workflow';
+import { toComputeResultDto } from '../../../shared/rules/resultDto';
 import { fenFromString, formatFen, parseAmount, type Fen } from '../../../shared/rules/money';
 import { normalizePersonId } from '../../../shared/rules/personId';
 import { appendAudit } from '../audit/auditLog';
-import { latestApproval } from '../db/repos/approvals';
 import type { Db } from '../db/open';
 import { refusalReason } from '../jobs/importPolicy';
 import { spreadsheetOffThread } from '../jobs/offThread';
 import { ApiFailure } from './errors';
 import { requireCase, requireOpenCase } from './cases';
-import { computeCase } from './computeCase';
+import { approvedSnapshot } from './caseFigures';
 import type { Handlers } from './types';
 
 type MissingPersonMonth = NonNullable<RectificationStatus['followUp']>['missing'][number];
@@ -44,10 +44,11 @@ interface FollowUpLine {
 
 const RECTIFYING_STATES = new Set(['concluded', 'rectifying']);
 
+/** What was ordered: the approved snapshot (caseFigures.ts), the figures the documents state. */
 function orderedResult(db: Db, caseId: number): { asOf: string; result: ComputeResultDto } | null {
-  const a = latestApproval(db, caseId);
-  if (!a) return null;
-  return { asOf: a.asOf, result: computeCase(db, caseId, a.asOf) };
+  const snap = approvedSnapshot(db, caseId);
+  if (!snap) return null;
+  return { asOf: snap.asOf, result: toComputeResultDto(snap.result) };
 }
 
 /** The ordered person-months still missing in the follow-up lines (none declared, or under the due base). */

@@ -2,7 +2,8 @@
 // snapshot is the computed result (as of the approval's date, exemptions applied) together with
 // every judgment fact of the case — imports, exemptions and their revocations, finding
 // judgments, ledger totals; its SHA-256 is stored with the approval. Recomputing it later and
-// comparing tells "changed after review". Documents that need approval (audit opinion,
+// comparing tells "changed after review" (recomputed at the case's cut-off date, so changing only
+// the date is a change too). Documents that need approval (audit opinion,
 // rectification notice) call assertApprovedForIssue before issuing.
 import { createHash } from 'node:crypto';
 import type { ApprovalStatus } from '../../../shared/api/dto';
@@ -11,6 +12,7 @@ import { canonicalJson } from '../audit/canonicalJson';
 import { listAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
 import { latestApproval } from '../db/repos/approvals';
+import { storedCaseAsOf } from '../db/repos/caseFigures';
 import { listExemptions } from '../db/repos/exemptions';
 import { listJudgments } from '../db/repos/judgments';
 import { listLedgerEntries } from '../db/repos/ledger';
@@ -50,7 +52,8 @@ export function approvalStatus(db: Db, caseId: number): ApprovalStatus {
   if (!a) return { approved: false, approvedBy: null, approvedAt: null, asOf: null, changedAfterReview: false };
   let current: string | null;
   try {
-    current = reviewHash(db, caseId, a.asOf);
+    // At the case's cut-off date: moving only the date is a change that needs re-review.
+    current = reviewHash(db, caseId, storedCaseAsOf(db, caseId) ?? a.asOf);
   } catch (e) {
     // The approved figures can no longer be computed at all: certainly changed.
     if (e instanceof ApiFailure && (e.code === 'cannot-compute' || e.code === 'not-ready')) current = null;

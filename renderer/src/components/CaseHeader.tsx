@@ -1,16 +1,32 @@
-// The case at a glance: number, employer, period, rate plan (examples flagged), source, state.
-import { Descriptions, Tag } from 'antd';
+// The case at a glance: number, employer, period, rate plan (examples flagged), source, state, and
+// the case's cut-off date (计算截止日) every tab computes to, with whether the figures are the
+// approved (or, archived, frozen) snapshot.
+import { useState } from 'react';
+import { Button, Descriptions, Tag } from 'antd';
 import { CASE_SOURCE_NAMES, type CaseDetail } from '../../../shared/api/dto';
+import type { CaseFigures } from '../../../shared/api/dto/figures';
+import { formatChineseDate } from '../../../shared/rules/month';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { formatDateTime, formatPeriod } from '../format';
 import { CaseStateTag } from './CaseStateTag';
+import { CaseFiguresModal } from './CaseFiguresModal';
 
-export function CaseHeader({ detail }: { detail: CaseDetail }) {
+function FiguresState({ figures }: { figures: CaseFigures }) {
+  if (figures.frozen) return <Tag color="default">已归档，金额已冻结</Tag>;
+  if (figures.inForce) return <Tag color="green">审核通过的金额</Tag>;
+  if (figures.approved) return <Tag color="orange">审核后已变更，需重新审核</Tag>;
+  if (!figures.asOfSet) return <Tag color="blue">未设定，暂按今日</Tag>;
+  return null;
+}
+
+export function CaseHeader({ detail, figures, onFiguresChanged }: { detail: CaseDetail; figures?: CaseFigures | undefined; onFiguresChanged?: () => void }) {
   const c = detail.case;
   const plans = useQuery(() => call('ratePlans.list', {}), []);
   const plan = plans.data?.find((p) => p.id === c.ratePlanId);
+  const [editing, setEditing] = useState(false);
   return (
+    <>
     <Descriptions
       size="small"
       bordered
@@ -37,11 +53,40 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             </span>
           ),
         },
+        {
+          key: 'asOf',
+          label: '计算截止日',
+          children: figures ? (
+            <span data-testid="case-as-of">
+              {formatChineseDate(figures.asOf)} <FiguresState figures={figures} />
+              {!figures.frozen && onFiguresChanged && (
+                <Button size="small" type="link" onClick={() => setEditing(true)}>
+                  更改
+                </Button>
+              )}
+            </span>
+          ) : (
+            '—'
+          ),
+        },
         { key: 'source', label: '案件来源', children: CASE_SOURCE_NAMES[c.source] },
         { key: 'created', label: '立项时间', children: formatDateTime(c.createdAt) },
-        { key: 'address', label: '单位地址', span: 2, children: detail.employer.address || '—' },
+        { key: 'address', label: '单位地址', children: detail.employer.address || '—' },
         { key: 'contact', label: '联系人', children: [detail.employer.contact, detail.employer.phone].filter(Boolean).join(' ') || '—' },
       ]}
     />
+    {figures && editing && (
+      <CaseFiguresModal
+        open
+        figures={figures}
+        plans={plans.data ?? []}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          onFiguresChanged?.();
+        }}
+      />
+    )}
+    </>
   );
 }

@@ -27,6 +27,8 @@ function isReady(files: CaseDetail['files']): boolean {
 
 export function CasePage({ caseId }: { caseId: number }) {
   const detail = useQuery(() => call('cases.get', { caseId }), [caseId]);
+  // The case's one set of figures: re-read whenever the case changes; every tab keys on it.
+  const figures = useQuery(() => call('figures.get', { caseId }), [caseId, detail.data]);
   const [tab, setTab] = useState<TabKey | null>(null);
   const loadedReady = detail.data ? isReady(detail.data.files) : null;
   // Open on the results when the case already has both files; afterwards only the user switches.
@@ -42,6 +44,8 @@ export function CasePage({ caseId }: { caseId: number }) {
   const d = detail.data;
   const ready = isReady(d.files);
   const activeTab: TabKey = tab ?? (ready ? 'results' : 'import');
+  const f = figures.data;
+  const figuresKey = f ? `${f.asOf}|${f.ratePlanId}|${f.approved?.approvalId ?? 0}|${f.inForce}` : 'none';
 
   return (
     <div>
@@ -52,7 +56,7 @@ export function CasePage({ caseId }: { caseId: number }) {
         </h2>
       </div>
       {detail.error && <Alert type="error" showIcon title={detail.error} className="section" />}
-      <CaseHeader detail={d} />
+      <CaseHeader detail={d} figures={f} onFiguresChanged={() => void detail.reload()} />
       <WorkflowBar detail={d} onChanged={() => void detail.reload()} />
       <ArchiveBar detail={d} onChanged={() => void detail.reload()} />
       <Tabs
@@ -68,13 +72,13 @@ export function CasePage({ caseId }: { caseId: number }) {
             key: 'results',
             label: '稽核结果',
             disabled: !ready,
-            children: ready ? <ResultsView caseId={caseId} /> : null,
+            children: ready ? <ResultsView key={figuresKey} caseId={caseId} frozen={f?.frozen ?? false} /> : null,
           },
           {
             key: 'findings',
             label: '稽核发现',
             disabled: !ready,
-            children: ready ? <FindingsPanel caseId={caseId} /> : null,
+            children: ready ? <FindingsPanel key={figuresKey} caseId={caseId} onChanged={() => void detail.reload()} /> : null,
           },
           {
             key: 'documents',

@@ -38,8 +38,8 @@ export type FindingDerivation = z.infer<typeof FindingDerivationSchema>;
 
 export const WhatIfInputSchema = z.object({
   caseId: z.number().int(),
-  /** The as-of date of the case's figures (the working papers' date). */
-  asOf: IsoDateSchema,
+  /** Another date to compare the case's figures at; without it, the case's own figures. */
+  asOf: IsoDateSchema.optional(),
   whatIfAsOf: IsoDateSchema.optional(),
   lateFeeCap: WhatIfLateFeeCapSchema.optional(),
   baseRule: WhatIfBaseRuleSchema.optional(),

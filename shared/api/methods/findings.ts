@@ -8,7 +8,7 @@ import { IdSchema, method } from '../methodKit';
 
 export const findingMethods = {
   /** The source rows, plan terms and arithmetic of one finding (key: shared/domain/findingPapers.ts). */
-  'findings.derivation': method(z.object({ caseId: IdSchema, asOf: IsoDateSchema, key: z.string().trim().min(1, '请指定问题').max(200) }), FindingDerivationSchema),
+  'findings.derivation': method(z.object({ caseId: IdSchema, asOf: IsoDateSchema.optional(), key: z.string().trim().min(1, '请指定问题').max(200) }), FindingDerivationSchema),
   /** The case's totals next to a what-if (another as-of date, late-fee cap, base rule); nothing is stored. */
   'findings.whatIf': method(WhatIfInputSchema, WhatIfComparisonSchema),
   /** Approval status, preparer, and whether the logged-in user may approve now (and if not, why). */

@@ -17,15 +17,14 @@ const REASONS: Record<string, string> = EXEMPTION_REASON_NAMES;
 
 interface Props {
   caseId: number;
-  asOf: string;
   findingKey: string | null;
   judgments: FindingJudgment[];
   exemptions: ExemptionRecord[];
   onClose: () => void;
 }
 
-export function DerivationDrawer({ caseId, asOf, findingKey, judgments, exemptions, onClose }: Props) {
-  const q = useQuery(() => (findingKey ? call('findings.derivation', { caseId, asOf, key: findingKey }) : Promise.resolve(null)), [caseId, asOf, findingKey]);
+export function DerivationDrawer({ caseId, findingKey, judgments, exemptions, onClose }: Props) {
+  const q = useQuery(() => (findingKey ? call('findings.derivation', { caseId, key: findingKey }) : Promise.resolve(null)), [caseId, findingKey]);
   const d = q.data && q.data.key === findingKey ? q.data : null;
   return (
     <Drawer

@@ -2,12 +2,12 @@
 // auditor's judgment; headcount per month; payroll against the ledger; the what-if; and the
 // section head's sign-off on top. Every figure is the backend's; this screen only arranges them.
 import { useState } from 'react';
-import { Alert, App, DatePicker, Flex, Spin, Tabs, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Flex, Spin, Tabs, Tag } from 'antd';
 import type { ComputeResultDto, ExemptionRecord } from '../../../../shared/api/dto';
 import type { HeadcountDto } from '../../../../shared/api/dto/roster';
 import { INSURANCE_NAMES } from '../../../../shared/domain/insurance';
 import { roleCan } from '../../../../shared/domain/roles';
+import { formatChineseDate } from '../../../../shared/rules/month';
 import { call, errorText } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { formatMoney, formatPeriod, todayIso } from '../../format';
@@ -74,13 +74,12 @@ function amountColumns<T extends PaperFinding>() {
 
 const FINDINGS_ROWS_LIMIT = 2000;
 
-export function FindingsPanel({ caseId }: { caseId: number }) {
+export function FindingsPanel({ caseId, onChanged }: { caseId: number; onChanged?: () => void }) {
   const { message } = App.useApp();
   const { session } = useAuth();
-  const [asOf, setAsOf] = useState(todayIso);
   // The papers list at most FINDINGS_ROWS_LIMIT back-pay rows (a big case has hundreds of
   // thousands); the note below says so, and the documents are built from all of them server-side.
-  const result = useQuery(() => call('results.compute', { caseId, asOf, rowsLimit: FINDINGS_ROWS_LIMIT }), [caseId, asOf]);
+  const result = useQuery(() => call('results.compute', { caseId, rowsLimit: FINDINGS_ROWS_LIMIT }), [caseId]);
   const judgments = useQuery(() => call('findings.judgments', { caseId }), [caseId]);
   const exemptions = useQuery(() => call('exemptions.list', { caseId, includeRevoked: true }), [caseId]);
   const ledger = useQuery(() => call('ledger.list', { caseId }), [caseId]);
@@ -96,6 +95,7 @@ export function FindingsPanel({ caseId }: { caseId: number }) {
     void exemptions.reload();
     void ledger.reload();
     void signOff.reload();
+    onChanged?.();
   };
   const revoke = async (e: ExemptionRecord) => {
     try {
@@ -120,18 +120,15 @@ export function FindingsPanel({ caseId }: { caseId: number }) {
 
   return (
     <div data-testid="findings-panel">
-      <SignOffPanel caseId={caseId} asOf={asOf} state={signOff.data} onChanged={refresh} />
-      <Flex align="center" gap={12} className="section" wrap>
-        <span>计算截止日（滞纳金计至）：</span>
-        <span data-testid="papers-as-of">
-          <DatePicker allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} format="YYYY年M月D日" style={{ width: 170 }} />
-        </span>
-        {r && (
+      <SignOffPanel caseId={caseId} asOf={r?.asOf ?? null} state={signOff.data} onChanged={refresh} />
+      {r && (
+        <Flex align="center" gap={12} className="section" wrap>
+          <span data-testid="papers-as-of">计算截止日（滞纳金计至）：{formatChineseDate(r.asOf)}</span>
           <span className="muted">
-            稽核期间 {formatPeriod(r.from, r.to)} · 缴费政策 {r.planName}
+            稽核期间 {formatPeriod(r.from, r.to)} · 缴费政策 {r.planName} · 本案的计算截止日在案件信息栏中更改
           </span>
-        )}
-      </Flex>
+        </Flex>
+      )}
       {result.error && <Alert type="error" showIcon title="计算失败" description={result.error} className="section" />}
       {!r && result.loading && <Spin description="正在计算…" />}
       {r && papers && (
@@ -242,12 +239,12 @@ export function FindingsPanel({ caseId }: { caseId: number }) {
                   </div>
                 ),
               },
-              { key: 'whatIf', label: '测算', children: <WhatIfPanel key={asOf} caseId={caseId} asOf={asOf} /> },
+              { key: 'whatIf', label: '测算', children: <WhatIfPanel key={r?.asOf} caseId={caseId} asOf={r?.asOf ?? todayIso()} /> },
             ]}
           />
         </Spin>
       )}
-      <DerivationDrawer caseId={caseId} asOf={asOf} findingKey={deriving} judgments={judgments.data ?? []} exemptions={exemptions.data ?? []} onClose={() => setDeriving(null)} />
+      <DerivationDrawer caseId={caseId} findingKey={deriving} judgments={judgments.data ?? []} exemptions={exemptions.data ?? []} onClose={() => setDeriving(null)} />
       <JudgeModal
         caseId={caseId}
         request={judging}

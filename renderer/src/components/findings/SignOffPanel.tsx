@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Popconfirm, Tag } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import type { SignOffState } from '../../../../shared/api/dto/findings';
+import { formatChineseDate } from '../../../../shared/rules/month';
 import { call, errorText } from '../../api/client';
 import { formatDateTime } from '../../format';
 
@@ -15,7 +16,7 @@ function statusTag(s: SignOffState) {
   return <Tag color="green">审核通过</Tag>;
 }
 
-export function SignOffPanel({ caseId, asOf, state, onChanged }: { caseId: number; asOf: string; state: SignOffState | undefined; onChanged: () => void }) {
+export function SignOffPanel({ caseId, asOf, state, onChanged }: { caseId: number; asOf: string | null; state: SignOffState | undefined; onChanged: () => void }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   if (!state) return null;
@@ -23,7 +24,7 @@ export function SignOffPanel({ caseId, asOf, state, onChanged }: { caseId: numbe
   const approve = async () => {
     setBusy(true);
     try {
-      await call('approvals.approve', { caseId, asOf });
+      await call('approvals.approve', { caseId });
       message.success('已审核通过');
       onChanged();
     } catch (e) {
@@ -41,11 +42,11 @@ export function SignOffPanel({ caseId, asOf, state, onChanged }: { caseId: numbe
         </span>
         {s.approved && (
           <span data-testid="approved-by">
-            审核人：{state.approvedByName}（{s.approvedBy}），{formatDateTime(s.approvedAt!)}，计算截止日 {s.asOf}
+            审核人：{state.approvedByName}（{s.approvedBy}），{formatDateTime(s.approvedAt!)}，计算截止日 {s.asOf ? formatChineseDate(s.asOf) : ''}
           </span>
         )}
         <Flex gap={8} align="center">
-          <Popconfirm title={`按计算截止日 ${asOf} 的金额审核通过本案稽核结论？`} okText="审核通过" cancelText="取消" onConfirm={() => approve()} disabled={!state.canApprove}>
+          <Popconfirm title={`按本案计算截止日 ${asOf ? formatChineseDate(asOf) : ''} 的金额审核通过本案稽核结论？审核通过的金额将冻结，文书和整改均以此为准。`} okText="审核通过" cancelText="取消" onConfirm={() => approve()} disabled={!state.canApprove}>
             <Button type="primary" icon={<CheckCircleOutlined />} disabled={!state.canApprove} loading={busy}>
               审核通过
             </Button>

@@ -41,7 +41,6 @@ export function WhatIfPanel({ caseId, asOf }: { caseId: number; asOf: string }) 
       setResult(
         await call('findings.whatIf', {
           caseId,
-          asOf,
           whatIfAsOf: v.asOf.format('YYYY-MM-DD'),
           ...(v.cap !== 'plan' ? { lateFeeCap: v.cap } : {}),
           ...(v.rule === 'monthly' ? { baseRule: { kind: 'monthly' as const } } : {}),

@@ -1,13 +1,13 @@
-// 稽核结果: the computation as of a chosen date — totals, per insurance, per month, per person,
+// 稽核结果: the case's figures at its cut-off date (set in the case header) — totals, per insurance, per month, per person,
 // the persons on only one side, and the warnings. Everything is shown as the backend computed it;
 // the per-person rows come one page at a time (results.compute rowsLimit/rowsOffset/personFilter).
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Empty, Flex, Spin, Tabs } from 'antd';
+import { Alert, Button, Empty, Flex, Spin, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { formatPeriod, todayIso } from '../../format';
+import { formatPeriod } from '../../format';
+import { formatChineseDate } from '../../../../shared/rules/month';
 import { TotalsCards } from './TotalsCards';
 import { ByInsuranceTable } from './ByInsuranceTable';
 import { MonthTable } from './MonthTable';
@@ -20,14 +20,13 @@ import type { ResultRow } from '../../../../shared/api/dto';
 
 const ROWS_PAGE_SIZE = 50;
 
-export function ResultsView({ caseId }: { caseId: number }) {
-  const [asOf, setAsOf] = useState(todayIso);
+export function ResultsView({ caseId, frozen }: { caseId: number; frozen: boolean }) {
   const [page, setPage] = useState(1);
   const [personFilter, setPersonFilter] = useState('');
   // One page of the per-person rows at a time: a big case has hundreds of thousands of them.
   const result = useQuery(
-    () => call('results.compute', { caseId, asOf, rowsLimit: ROWS_PAGE_SIZE, rowsOffset: (page - 1) * ROWS_PAGE_SIZE, ...(personFilter ? { personFilter } : {}) }),
-    [caseId, asOf, page, personFilter],
+    () => call('results.compute', { caseId, rowsLimit: ROWS_PAGE_SIZE, rowsOffset: (page - 1) * ROWS_PAGE_SIZE, ...(personFilter ? { personFilter } : {}) }),
+    [caseId, page, personFilter],
   );
   const exemptions = useQuery(() => call('exemptions.list', { caseId, includeRevoked: true }), [caseId]);
   const [exempting, setExempting] = useState<ResultRow | null>(null);
@@ -40,13 +39,12 @@ export function ResultsView({ caseId }: { caseId: number }) {
   return (
     <div>
       <Flex align="center" gap={12} className="section" wrap>
-        <span>计算截止日（滞纳金计至）：</span>
-        <span data-testid="as-of">
-          <DatePicker allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} format="YYYY年M月D日" style={{ width: 170 }} />
-        </span>
-        <Button icon={<ReloadOutlined />} onClick={() => void result.reload()} loading={result.loading}>
-          重新计算
-        </Button>
+        {r && <span data-testid="as-of">计算截止日（滞纳金计至）：{formatChineseDate(r.asOf)}</span>}
+        {!frozen && (
+          <Button icon={<ReloadOutlined />} onClick={() => void result.reload()} loading={result.loading}>
+            重新计算
+          </Button>
+        )}
         {r && (
           <span className="muted">
             稽核期间 {formatPeriod(r.from, r.to)} · 缴费政策 {r.planName} · 补缴 {r.lines} 人次
