@@ -78,6 +78,8 @@ export const SCREEN_HELP = `用法：
   0  筛查完成
   1  文件无法读取或参数文件有误（原因写在标准错误，标准输出为空）
   2  命令行参数有误
+`;
+
 export const DRAW_HELP = `用法：
   jihe draw --targets 文件 --inspectors 文件 --seed 文本 --team K --quota high=N,medium=N%,low=N
             [--conflicts 文件] [--history 文件] [--year YYYY] [--cap N] [--task 事项]
