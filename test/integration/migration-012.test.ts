@@ -3,7 +3,7 @@
 // approval's), and approval snapshots are append-only and refused for an archived case.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { migration012 } from '../../electron/services/db/migrations/012_case_figures';
@@ -13,7 +13,7 @@ import { insertCase, setCaseState } from '../../electron/services/db/repos/cases
 import { insertApproval } from '../../electron/services/db/repos/approvals';
 import { insertSnapshot, storedCaseAsOf, setStoredCaseAsOf } from '../../electron/services/db/repos/caseFigures';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { META, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { META, RESOURCES, openTestDatabase, tableCounts, tempDir } from './db-helpers';
 
 describe('migration 012_case_figures', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -22,7 +22,7 @@ describe('migration 012_case_figures', () => {
   let approvalId: number;
   beforeEach(() => {
     tmp = tempDir('jihe-m012-');
-    db = openDatabase(path.join(tmp.dir, 'before.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'before.sqlite'), { migrate: false });
     migrate(db, MIGRATIONS, migration012.version - 1);
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
