@@ -1,5 +1,6 @@
 // Bundles the Electron side with esbuild: electron/main → dist/electron/main.cjs (with the
-// backend and its pure-JS dependencies inside) and electron/preload → dist/electron/preload.cjs.
+// backend and its pure-JS dependencies inside) and electron/preload → dist/electron/preload.cjs
+// (plus unlock.cjs, the passphrase window's preload).
 // A sandboxed preload cannot require local files, so it must be one file whose only require is
 // 'electron'; this script refuses to finish when that is not so.
 // Usage: node scripts/build-electron.mjs [--production]
@@ -17,7 +18,7 @@ const PRELOAD_TARGET = 'chrome142';
 
 
 /**
- * Left to node_modules at run time: electron (the runtime itself); better-sqlite3 (native,
+ * Left to node_modules at run time: electron (the runtime itself); better-sqlite3-multiple-ciphers (native,
  * loaded with an explicit Electron-ABI nativeBinding); pdfmake, because pdfkit inside it reads
  * its own data files (standard-font metrics, the sRGB profile for PDF/A) relative to __dirname,
  * which a bundle would point at dist/electron.
@@ -53,7 +54,7 @@ export async function buildElectron({ production = false, outDir = ELECTRON_OUT_
     }),
     esbuild.build({
       ...common,
-      entryPoints: { preload: 'electron/preload/index.ts' },
+      entryPoints: { preload: 'electron/preload/index.ts', unlock: 'electron/preload/unlock.ts' },
       outdir: outDir,
       outExtension: { '.js': '.cjs' },
       // 'browser' so that a Node builtin pulled into the preload fails the build here instead
@@ -64,7 +65,8 @@ export async function buildElectron({ production = false, outDir = ELECTRON_OUT_
     }),
   ]);
   await assertPreloadRequires(path.join(outDir, 'preload.cjs'));
-  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs') };
+  await assertPreloadRequires(path.join(outDir, 'unlock.cjs'));
+  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs'), unlockPreload: path.join(outDir, 'unlock.cjs') };
 }
 
 async function assertPreloadRequires(file) {

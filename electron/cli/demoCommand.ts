@@ -32,18 +32,23 @@ import { buildScheduleXlsx } from '../services/documents/scheduleXlsx';
 import { computeCase, DEMO_DIR, loadDemoCase, loadInputs } from './demoCase';
 import { EXIT, type CliIo } from './io';
 import { writeDemoDossier } from './demoDossier';
+import { existsSync, readdirSync } from 'node:fs';
+import { PASSPHRASE_ENV } from '../services/db/dbKey';
 
 export const DEMO_HELP = `用法：
-  jihe demo --out 目录
+  jihe demo --out 目录 [--data 数据目录]
 
 用内置的示例单位（虚构）的工资表和缴费申报明细完成一次完整的稽核演示，不使用数据库：
 导入、计算补缴和滞纳金，并把全部稽核文书（稽核通知书、送达回证、承诺书、询问笔录、
 稽核工作记录、稽核事实确认书、稽核意见书、补缴明细表（PDF 和 XLSX）、限期整改通知书、
 提请行政处罚建议书、无违规结论通知）写入指定目录；再在临时数据库中把示例案件走完并归档，
-写出它的稽核档案 ZIP（可用 jihe dossier verify 核验）。
+写出它的稽核档案 ZIP（可用 jihe dossier verify 核验）。数据库、备份和交换包都是加密的，
+需要环境变量 JIHE_PASSPHRASE（口令）。
 
 选项：
   --out 目录   输出目录（不存在时创建）
+  --data 目录  保留演示用的加密数据目录（须为新的或空的文件夹）：其中有数据库、一份备份和
+               示例案件的交换包，可在演示后查看；不给出时使用临时目录，演示后删除
   -h, --help   显示本说明
 `;
 
@@ -84,7 +89,7 @@ function numberer(agency: AgencyProfile) {
 const money = (fen: number) => formatFenGrouped(fen);
 const plain = (fen: number) => (fen / 100).toFixed(2);
 
-export async function runDemo(outDir: string, log: (line: string) => void): Promise<DemoOutput> {
+export async function runDemo(outDir: string, log: (line: string) => void, dataDir?: string): Promise<DemoOutput> {
   const agency = parseAgencyProfile(JSON.parse(await readFile(path.join(DEMO_DIR, '..', 'agency-profile.default.json'), 'utf8')), '机关配置 agency-profile.default.json');
   const c = await loadDemoCase();
   const inputs = await loadInputs(c.files);
@@ -248,7 +253,7 @@ export async function runDemo(outDir: string, log: (line: string) => void): Prom
     asOf: figures.asOf,
   };
   const dossierFile = '示例案件稽核档案.zip';
-  const record = await writeDemoDossier(path.join(outDir, dossierFile), c, out, outDir);
+  const record = await writeDemoDossier(path.join(outDir, dossierFile), c, out, outDir, dataDir);
   out.dossier = { file: dossierFile, archiveNumber: record.archiveNumber, sha256: record.sha256, files: record.files };
   await writeFile(path.join(outDir, 'documents.json'), JSON.stringify(out, null, 2) + '\n');
 
@@ -273,7 +278,7 @@ function formatPeriodText(from: string, to: string): string {
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }));
+    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }));
   } catch (e) {
     io.stderr(`错误：${(e as Error).message.replace(/^Unknown option '(.+?)'.*$/s, '未知的选项 $1')}\n${DEMO_HELP}`);
     return EXIT.usage;
@@ -286,9 +291,18 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`错误：缺少选项 --out（输出目录）\n${DEMO_HELP}`);
     return EXIT.usage;
   }
+  if (!process.env[PASSPHRASE_ENV]) {
+    io.stderr(`错误：演示的数据库、备份和交换包都要加密，需要口令：请设置环境变量 ${PASSPHRASE_ENV}\n`);
+    return EXIT.usage;
+  }
+  const dataDir = values.data ? path.resolve(values.data) : undefined;
+  if (dataDir && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    io.stderr(`错误：数据目录“${values.data}”不是空的：演示需要一个新的或空的文件夹\n`);
+    return EXIT.usage;
+  }
   try {
     const lines: string[] = [];
-    await runDemo(path.resolve(values.out), (l) => lines.push(l));
+    await runDemo(path.resolve(values.out), (l) => lines.push(l), dataDir);
     io.stdout(lines.join('\n') + '\n');
     return EXIT.ok;
   } catch (e) {

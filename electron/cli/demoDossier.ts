@@ -3,12 +3,14 @@
 // case, both files imported through the import jobs, the auditor's exemptions, every document
 // the demo wrote stored as issued with its PDF, the states the case went through — and then
 // archived with the same archiving code as the app. The ZIP written is the stored dossier, so
-// `jihe dossier verify` checks exactly what an archivist would receive.
+// `jihe dossier verify` checks exactly what an archivist would receive. With --data the folder is
+// kept, encrypted, with a backup and the case's (sealed) transfer package, to be inspected.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../services/backend';
+import { writePrivateFile } from '../services/fsPrivate';
 import { appendAudit } from '../services/audit/auditLog';
 import { setCaseState } from '../services/db/repos/cases';
 import { insertIssuedDocument, peekNextSeq } from '../services/db/repos/documents';
@@ -36,8 +38,8 @@ function yearSeq(number: string): { year: number; seq: number } {
 }
 
 /** Writes the sample case's dossier ZIP to `file`; returns its archive record. */
-export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutput, outDir: string): Promise<ArchiveRecord> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-demo-dossier-'));
+export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutput, outDir: string, keepDataDir?: string): Promise<ArchiveRecord> {
+  const dataDir = keepDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'jihe-demo-dossier-'));
   let clock = new Date(`${c.dates.noticeIssue}T01:00:00Z`);
   const at = (day: string, hour = 2) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
   const backend = createBackend({ dataDir, runtime: 'harness', actor: ACTOR, now: () => clock });
@@ -108,9 +110,14 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
     clock = at(c.dates.referralIssue, 6);
     const record = await archiveCase(b.db, kase.id, { actor: { actor: ACTOR, at: clock.toISOString(), today: c.dates.referralIssue, role: null, usersExist: false } });
     await writeFile(file, getArchivedDossier(b.db, kase.id)!);
+    if (keepDataDir) {
+      ok(await b.invoke('backups.create', {}), '备份数据库');
+      const pkg = ok<{ fileName: string; data: Uint8Array }>(await b.invoke('transfer.exportCases', { caseIds: [kase.id] }), '导出交换包');
+      writePrivateFile(path.join(dataDir, pkg.fileName), pkg.data);
+    }
     return record;
   } finally {
     backend.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -9,6 +9,7 @@ import { listCases } from '../services/db/repos/cases';
 import { exportDossier, verifyDossier } from '../services/dossier/index';
 import { FILE_ROLE_NAMES, FILE_ROLES } from '../../shared/dossier/manifest';
 import { EXIT, type CliIo } from './io';
+import { PASSPHRASE_ENV } from '../services/db/dbKey';
 
 export const DOSSIER_HELP = `用法：
   jihe dossier verify 档案.zip
@@ -69,6 +70,10 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (!values.data || !values.case || !values.out) {
     io.stderr(`错误：export 需要 --data、--case 和 --out\n${DOSSIER_HELP}`);
+    return EXIT.usage;
+  }
+  if (!process.env[PASSPHRASE_ENV]) {
+    io.stderr(`错误：数据目录中的数据库是加密的，需要口令：请设置环境变量 ${PASSPHRASE_ENV}\n`);
     return EXIT.usage;
   }
   let backend;

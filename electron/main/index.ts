@@ -2,9 +2,14 @@
 // security settings, the app:// protocol, the backend behind one IPC channel, the menu and the
 // window. Everything with logic of its own lives in the backend and is tested under Node.
 import path from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { createBackend } from '../services/backend';
+import { createBackend, type Backend } from '../services/backend';
+import { databaseKeyFromPassphrase, KeyUnavailable, PASSPHRASE_ENV } from '../services/db/dbKey';
+import { WrongDatabaseKey } from '../services/db/open';
+import { ensurePrivateDir } from '../services/fsPrivate';
+import { keyFromKeychain } from './databaseKey';
+import { askPassphrase } from './unlock';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
 import { registerIpc } from './ipc';
@@ -23,11 +28,11 @@ function fail(title: string, detail: string): void {
   app.exit(1);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const devTools = !app.isPackaged;
   const appPath = app.getAppPath();
   const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
 
   hardenSession(session.defaultSession);
   serveRenderer(session.defaultSession, path.join(appPath, 'dist', 'renderer'));
@@ -47,15 +52,42 @@ function start(): void {
     return;
   }
 
-  let backend: ReturnType<typeof createBackend>;
+  const open = (key: Buffer) => createBackend({ dataDir, nativeBinding, key, runtime: 'electron', resourcesDir: path.join(appPath, 'resources') });
+  let backend: Backend | null = null;
+  let closeUnlockWindow = () => {};
   try {
-    backend = createBackend({ dataDir, nativeBinding, runtime: 'electron', resourcesDir: path.join(appPath, 'resources') });
+    const keychainKey = keyFromKeychain(dataDir);
+    const envPassphrase = process.env[PASSPHRASE_ENV];
+    if (keychainKey) backend = open(keychainKey);
+    else if (envPassphrase) backend = open(databaseKeyFromPassphrase(dataDir, envPassphrase));
   } catch (error) {
     fail('稽核工作站无法打开数据库', `数据目录：${dataDir}\n\n${error instanceof Error ? error.message : String(error)}`);
     return;
   }
-  registerIpc(backend);
-  app.on('will-quit', () => backend.close());
+  if (!backend) {
+    // No keychain: the passphrase window, until a passphrase opens the database or the user gives up.
+    const unlocked = await askPassphrase({
+      dataDir,
+      preloadPath: path.join(appPath, 'dist', 'electron', 'unlock.cjs'),
+      open: (passphrase) => {
+        try {
+          backend = open(databaseKeyFromPassphrase(dataDir, passphrase));
+          return null;
+        } catch (error) {
+          if (error instanceof WrongDatabaseKey || error instanceof KeyUnavailable) return error.message;
+          return `无法打开数据库：${error instanceof Error ? error.message : String(error)}`;
+        }
+      },
+    });
+    if (!unlocked || !backend) {
+      app.quit();
+      return;
+    }
+    closeUnlockWindow = unlocked;
+  }
+  const live: Backend = backend;
+  registerIpc(live);
+  app.on('will-quit', () => live.close());
 
   installApplicationMenu({ devTools });
   mainWindow = createMainWindow({
@@ -66,9 +98,12 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  closeUnlockWindow();
 }
 
 // Everything below runs before 'ready', where Chromium still accepts these settings.
+// Whatever the app writes (database journals, exports, temporary files) is the user's alone.
+process.umask(0o077);
 app.setPath('userData', path.join(app.getPath('appData'), DATA_FOLDER));
 app.enableSandbox();
 registerAppScheme();

@@ -122,6 +122,7 @@ const INPUT_LABELS: PathLabels = {
     lateFeeCap: '滞纳金上限',
     baseRule: '基数规则',
     whatIfAsOf: '测算截止日期',
+    passphrase: '口令',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };

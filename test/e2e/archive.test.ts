@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDossier } from '../../electron/services/dossier/index';
 import { sha256Hex } from '../../electron/services/dossier/sha256';
 import { openSession, type Session } from './session';
+import { unseal } from '../../electron/services/crypto/sealedFile';
 
 const WORKED_EXAMPLE = path.resolve('test/fixtures/worked-example');
 const PASSWORD = 'Jihe#2026-e2e';
@@ -150,8 +151,12 @@ describe('archiving and case transfer in Chromium', () => {
     await shot('04-transfer-export');
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /导出交换包（1 个案件）/ }).click()]);
     const pkgFile = await download.path();
-    expect(download.suggestedFilename()).toMatch(/^案件交换包_1件_\d+\.zip$/);
-    const files = unzipSync(new Uint8Array(readFileSync(pkgFile)));
+    expect(download.suggestedFilename()).toMatch(/^案件交换包_1件_\d+\.jhpkg$/);
+    // Sealed: no ZIP header in clear; the harness took JIHE_PASSPHRASE as the package passphrase.
+    const sealed = readFileSync(pkgFile);
+    expect(sealed.subarray(0, 8).toString('latin1')).toBe('JIHESEAL');
+    expect(sealed.includes(Buffer.from('PK\x03\x04', 'latin1'))).toBe(false);
+    const files = unzipSync(new Uint8Array(unseal(sealed, process.env.JIHE_PASSPHRASE!)));
     expect(JSON.parse(strFromU8(files['transfer.json']!)).cases).toHaveLength(1);
 
     await dialog.getByRole('tab', { name: '导入交换包' }).click();

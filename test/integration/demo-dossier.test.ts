@@ -2,7 +2,9 @@
 // passes `jihe dossier verify`, and fails naming the file after any one byte of ANY file is
 // changed, any one file is removed, or a file is added — every file of the ZIP is tried.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { unseal } from '../../electron/services/crypto/sealedFile';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -20,7 +22,8 @@ const rezip = (files: Record<string, Uint8Array>) => zipSync(Object.fromEntries(
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'jihe-demo-dossier-'));
-  const r = jihe(['demo', '--out', dir]);
+  // --data keeps the demo's encrypted data folder (issue 8): inspected by the last test.
+  const r = jihe(['demo', '--out', dir, '--data', path.join(dir, 'data')]);
   expect(r.status, r.stderr).toBe(0);
   out = JSON.parse(readFileSync(path.join(dir, 'documents.json'), 'utf8')) as DemoOutput;
   expect(r.stdout).toContain(out.dossier!.file);
@@ -29,6 +32,28 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the demo case dossier', () => {
+  it('keeps the encrypted data folder with --data: database, a backup and the sealed package, and dossier export reads it with JIHE_PASSPHRASE', () => {
+    const data = path.join(dir, 'data');
+    const dbFile = path.join(data, 'jihe.sqlite');
+    expect(readFileSync(dbFile).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    const raw = new Database(dbFile, { readonly: true });
+    expect(() => raw.prepare('SELECT count(*) FROM cases').get()).toThrow('file is not a database');
+    raw.close();
+    expect(statSync(dbFile).mode & 0o777).toBe(0o600);
+    const backups = readdirSync(path.join(data, 'backups')).filter((f) => f.endsWith('.sqlite'));
+    expect(backups).toHaveLength(1);
+    const pkgName = readdirSync(data).find((f) => f.endsWith('.jhpkg'))!;
+    const pkg = readFileSync(path.join(data, pkgName));
+    expect(pkg.subarray(0, 8).toString('latin1')).toBe('JIHESEAL');
+    expect(statSync(path.join(data, pkgName)).mode & 0o777).toBe(0o600);
+    expect(unzipSync(new Uint8Array(unseal(pkg, process.env.JIHE_PASSPHRASE!)))['transfer.json']).toBeDefined();
+
+    const again = path.join(dir, 'again.zip');
+    const r = jihe(['dossier', 'export', '--data', data, '--case', '稽〔2025〕1号', '--out', again]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(verifyDossier(new Uint8Array(readFileSync(again))).ok).toBe(true);
+  });
+
   it('passes jihe dossier verify and holds the archived sample case', () => {
     const r = jihe(['dossier', 'verify', path.join(dir, out.dossier!.file)]);
     expect(r.status, r.stderr).toBe(0);

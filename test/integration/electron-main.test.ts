@@ -3,7 +3,8 @@
 // file. It cannot show what only Electron can (see the README's release smoke check), but it
 // proves the bundle loads, wires everything in the right order with the right options, and
 // that the IPC handler and the app:// protocol behave as ARCHITECTURE.md §8 demands.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { buildElectron } from '../../scripts/build-electron.mjs';
 import { nativeModulePath } from '../../scripts/native-electron.mjs';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/appUrl';
 import { electronNativeBindingPath } from '../../electron/main/nativeBinding';
+import { connect } from '../../electron/services/db/open';
 import { creditCodeCheckChar } from '../../shared/rules/creditCode';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -39,6 +41,7 @@ function fakeElectron(appDir: string, appData: string) {
     permissionCheck: null as Listener | null,
     windows: [] as Array<{ options: Record<string, unknown>; url: string | null }>,
     menu: null as unknown,
+    keychainWrites: 0,
     errors: [] as Array<[string, string]>,
     exitCode: null as number | null,
   };
@@ -102,6 +105,19 @@ function fakeElectron(appDir: string, appData: string) {
     BrowserWindow,
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => (rec.menu = menu) },
     dialog: { showErrorBox: (title: string, content: string) => rec.errors.push([title, content]) },
+    // A keychain: the "encrypted" bytes are the text XOR-ed and tagged, so they are not the text.
+    safeStorage: {
+      isEncryptionAvailable: () => rec.ready,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => {
+        rec.keychainWrites++;
+        return Buffer.concat([Buffer.from('KC1'), Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)]);
+      },
+      decryptString: (bytes: Buffer) => {
+        if (!bytes.subarray(0, 3).equals(Buffer.from('KC1'))) throw new Error('not ours');
+        return Buffer.from(bytes.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
+      },
+    },
   };
   return { electron, rec, fireReady };
 }
@@ -177,6 +193,26 @@ describe('dist/electron/main.cjs under a recording Electron stand-in', () => {
     expect(scheme!.privileges.bypassCSP).toBeUndefined();
     expect(scheme!.privileges.corsEnabled).toBeUndefined();
     expect(fake.rec.sandboxEnabled).toBe(true);
+  });
+
+  it('keeps a random database key in the keychain (jihe.key, 0600) and the database encrypted with it', () => {
+    const dataDir = path.join(scratch, 'appData', 'jihe-workstation');
+    expect(fake.rec.keychainWrites).toBe(1);
+    expect(existsSync(path.join(dataDir, 'jihe.keyinfo.json'))).toBe(false);
+    const stored = readFileSync(path.join(dataDir, 'jihe.key'));
+    expect(statSync(path.join(dataDir, 'jihe.key')).mode & 0o777).toBe(0o600);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    const key = Buffer.from(fake.electron.safeStorage.decryptString(stored), 'hex');
+    expect(key).toHaveLength(32);
+    const file = path.join(dataDir, 'jihe.sqlite');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    const plain = new Database(file, { readonly: true });
+    expect(() => plain.prepare('SELECT count(*) FROM cases').get()).toThrow('file is not a database');
+    plain.close();
+    const keyed = connect(file, key, { readonly: true });
+    expect(keyed.prepare('SELECT count(*) AS n FROM rate_plans').get()).toMatchObject({ n: expect.any(Number) });
+    keyed.close();
   });
 
   it('keeps the data in <appData>/jihe-workstation and opens the window on our bundle with a locked-down renderer', () => {

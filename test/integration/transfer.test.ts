@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { seal, unseal } from '../../electron/services/crypto/sealedFile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/services/backend';
 import { listAudit, verifyAuditChain } from '../../electron/services/audit/auditLog';
@@ -148,15 +149,19 @@ describe('case transfer between workstations', () => {
   it('refuses a damaged package naming the file, changing nothing', async () => {
     const c = await rectifyingCase(office);
     const pkg = ok<Pkg>(await office.backend.invoke('transfer.exportCases', { caseIds: [c.id] }));
-    const files = unzipSync(pkg.data);
+    const pass = process.env.JIHE_PASSPHRASE!;
+    const files = unzipSync(unseal(pkg.data, pass));
     const blob = Object.keys(files).find((k) => k.startsWith('blobs/'))!;
     files[blob] = files[blob]!.slice();
     files[blob]![0] = files[blob]![0]! ^ 1;
     const counts = tableCounts(laptop.db);
-    const err = fail(await laptop.invoke('transfer.importPackage', { data: zipSync(files) }));
+    const err = fail(await laptop.invoke('transfer.importPackage', { data: seal(zipSync(files), pass) }));
     expect(err).toMatchObject({ code: 'bad-file' });
     expect(err.message).toContain(blob);
-    expect(fail(await laptop.invoke('transfer.importPackage', { data: strToU8('not a zip') })).message).toContain('不是有效的 ZIP');
+    expect(fail(await laptop.invoke('transfer.importPackage', { data: seal(strToU8('not a zip'), pass) })).message).toContain('不是有效的 ZIP');
+    // Not sealed at all (a bare ZIP, as packages were before encryption), or sealed with another passphrase.
+    expect(fail(await laptop.invoke('transfer.importPackage', { data: zipSync(files), fileName: 'a.zip' })).message).toBe('交换包 a.zip 不是本系统加密的文件（缺少文件头 JIHESEAL）');
+    expect(fail(await laptop.invoke('transfer.importPackage', { data: pkg.data, passphrase: '另一个口令-another' })).message).toContain('无法解密：口令不正确');
     expect(tableCounts(laptop.db)).toEqual(counts);
   }, 240_000);
 });

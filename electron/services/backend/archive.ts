@@ -11,6 +11,15 @@ import { readPackageOffThread } from '../jobs/offThread';
 import { safeZipName } from '../../../shared/dossier/manifest';
 import { transitionActorOf, transitionCase, workflowHandlers, workflowStatus } from './workflow';
 import type { BackendContext } from './context';
+import { seal, SealRefused, unseal } from '../crypto/sealedFile';
+import { PASSPHRASE_ENV } from '../db/dbKey';
+
+/** The package passphrase the user typed, else JIHE_PASSPHRASE (command line, tests), else a Chinese refusal. */
+function transferPassphrase(typed: string | undefined): string {
+  const passphrase = typed || process.env[PASSPHRASE_ENV];
+  if (!passphrase) throw new ApiFailure('invalid-input', '请输入交换包口令：交换包是加密的，导出和导入两边须输入同一口令。');
+  return passphrase;
+}
 
 type ArchiveMethods = 'archive.status' | 'archive.archive' | 'archive.dossier' | 'transfer.exportCases' | 'transfer.importPackage' | 'workflow.transition';
 
@@ -74,19 +83,24 @@ export const archiveHandlers: Handlers<ArchiveMethods> = {
     return { fileName: `稽核档案_${safeZipName(record.archiveNumber)}_${safeZipName(c.number)}.zip`, sha256: record.sha256, data: zip };
   },
 
-  'transfer.exportCases': (ctx, { caseIds }) => {
+  'transfer.exportCases': (ctx, { caseIds, passphrase }) => {
     for (const id of caseIds) requireCase(ctx.db, id);
+    const key = transferPassphrase(passphrase);
     const { zip, cases } = exportCases(ctx.db, caseIds, { actor: ctx.meta().actor, now: ctx.now() });
     const stamp = ctx.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
-    return { fileName: `案件交换包_${cases.length}件_${stamp}.zip`, data: zip as Uint8Array<ArrayBuffer>, cases: cases.length };
+    // A package holds names, ID numbers and wages: it leaves the machine only sealed (crypto/sealedFile.ts).
+    const sealed = new Uint8Array(seal(zip, key));
+    return { fileName: `案件交换包_${cases.length}件_${stamp}.jhpkg`, data: sealed, cases: cases.length };
   },
 
-  'transfer.importPackage': (ctx, { data }) =>
+  'transfer.importPackage': (ctx, { data, fileName, passphrase }) =>
     ctx.serial(async () => {
       try {
+        const zip = unseal(data, transferPassphrase(passphrase), `交换包${fileName ? ` ${fileName} ` : ''}`);
         // Unzipped and checked in the bounded import worker, written here in one transaction.
-        return importReadPackage(ctx.db, await readPackageOffThread(data), { actor: ctx.meta().actor, now: ctx.now() });
+        return importReadPackage(ctx.db, await readPackageOffThread(zip), { actor: ctx.meta().actor, now: ctx.now() });
       } catch (e) {
+        if (e instanceof SealRefused) throw new ApiFailure('bad-file', e.message);
         return rethrow(e);
       }
     }),

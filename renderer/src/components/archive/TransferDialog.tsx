@@ -3,7 +3,7 @@
 // created, brought up to date, already the same, newer here, or in conflict — and for a conflict
 // lists every conflicting item, since nothing of that case was taken.
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Input, Modal, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { ExportOutlined, ImportOutlined, SwapOutlined } from '@ant-design/icons';
 import type { Case } from '../../../../shared/api/dto';
 import { TRANSFER_OUTCOME_NAMES, type TransferCaseOutcome, type TransferImportResult } from '../../../../shared/api/dto/archive';
@@ -14,15 +14,29 @@ import { downloadBytes } from './download';
 
 const OUTCOME_COLORS: Record<TransferCaseOutcome['outcome'], string> = { created: 'green', updated: 'blue', unchanged: 'default', 'local-newer': 'gold', conflict: 'red' };
 
+/** The transfer passphrase both sides type (the package is encrypted with it). */
+function PassphraseField({ value, onChange, hint }: { value: string; onChange: (v: string) => void; hint: string }) {
+  return (
+    <div style={{ margin: '12px 0' }}>
+      <Typography.Text>交换包口令：</Typography.Text>
+      <Input.Password aria-label="交换包口令" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} style={{ width: 260 }} />
+      <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+        {hint}
+      </Typography.Paragraph>
+    </div>
+  );
+}
+
 function ExportTab() {
   const cases = useQuery(() => call('cases.list', {}), []);
   const [selected, setSelected] = useState<number[]>([]);
+  const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const exportSelected = async () => {
     setBusy(true);
     try {
-      const pkg = await call('transfer.exportCases', { caseIds: selected });
+      const pkg = await call('transfer.exportCases', { caseIds: selected, ...(passphrase ? { passphrase } : {}) });
       downloadBytes(pkg.fileName, pkg.data);
       void message.success(`已导出 ${pkg.cases} 个案件的交换包`);
     } catch (e) {
@@ -47,6 +61,7 @@ function ExportTab() {
           { title: '状态', dataIndex: 'state', width: 100, render: (s: Case['state']) => <CaseStateTag state={s} /> },
         ]}
       />
+      <PassphraseField value={passphrase} onChange={setPassphrase} hint="交换包含身份证号码和工资，导出时加密。请设置至少 8 个字符的口令，并另行（如当面或电话）告知导入的一方。" />
       <Button type="primary" icon={<ExportOutlined />} disabled={selected.length === 0} loading={busy} onClick={() => void exportSelected()} style={{ marginTop: 12 }}>
         导出交换包（{selected.length} 个案件）
       </Button>
@@ -58,12 +73,13 @@ function ImportTab({ onImported }: { onImported: () => void }) {
   const [result, setResult] = useState<TransferImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
   const importFile = async (file: File) => {
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      const r = await call('transfer.importPackage', { data: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+      const r = await call('transfer.importPackage', { data: new Uint8Array(await file.arrayBuffer()), fileName: file.name, ...(passphrase ? { passphrase } : {}) });
       setResult(r);
       onImported();
     } catch (e) {
@@ -75,8 +91,9 @@ function ImportTab({ onImported }: { onImported: () => void }) {
   return (
     <div>
       <Typography.Paragraph type="secondary">导入其他工作站导出的交换包。本机没有的案件将新建；只在对方修改过的案件将更新；两边都修改过的案件不会导入，并列出冲突的内容。重复导入同一交换包不会产生重复数据。</Typography.Paragraph>
+      <PassphraseField value={passphrase} onChange={setPassphrase} hint="输入导出方设置的交换包口令。" />
       <Upload
-        accept=".zip"
+        accept=".jhpkg"
         showUploadList={false}
         beforeUpload={(file) => {
           void importFile(file);
