@@ -11,7 +11,7 @@ import { compute } from '../../shared/rules/compute';
 import { ComputeError } from '../../shared/rules/computeError';
 import { isIsoDate, isMonth } from '../../shared/rules/month';
 import { parseRatePlanText } from '../../shared/rules/ratePlan';
-import { toComputeResultDto } from '../../shared/rules/resultDto';
+import { computeResultDtoJson, toComputeSummaryDto } from '../../shared/rules/resultDto';
 import { importSpreadsheet, type ParsedImport } from '../services/import/index';
 import { describeIssue, errorIssues, refusalReason } from '../services/jobs/importPolicy';
 import { parseExemptionsFile } from './exemptionsFile';
@@ -87,7 +87,7 @@ async function loadExemptions(file: string): Promise<Exemption[]> {
 }
 
 function usage(message: string): CommandFailure {
-  return new CommandFailure(EXIT.usage, [`错误：${message}`, '用法：jihe compute 工资表 申报明细 缴费方案 --from YYYY-MM --to YYYY-MM --as-of YYYY-MM-DD [--exempt 文件] [--json]', '详见 jihe compute --help']);
+  return new CommandFailure(EXIT.usage, [`错误：${message}`, '用法：jihe compute 工资表 申报明细 缴费方案 --from YYYY-MM --to YYYY-MM --as-of YYYY-MM-DD [--exempt 文件] [--json [--rows]]', '详见 jihe compute --help']);
 }
 
 export async function computeCommand(argv: string[], io: CliIo): Promise<number> {
@@ -103,6 +103,7 @@ export async function computeCommand(argv: string[], io: CliIo): Promise<number>
           'as-of': { type: 'string' },
           exempt: { type: 'string' },
           json: { type: 'boolean', default: false },
+          rows: { type: 'boolean', default: false },
           'leave-out-error-rows': { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
         },
@@ -141,7 +142,14 @@ export async function computeCommand(argv: string[], io: CliIo): Promise<number>
       if (e instanceof ComputeError) throw new CommandFailure(EXIT.unreadable, [`错误：无法计算：${e.message}`]);
       throw e;
     }
-    if (values.json) io.stdout(JSON.stringify(toComputeResultDto(result), null, 2) + '\n');
+    if (values.rows) {
+      // Every list of the result, streamed a few hundred items at a time (one JSON object).
+      for (const piece of computeResultDtoJson(result)) {
+        io.stdout(piece);
+        await io.drain?.();
+      }
+      io.stdout('\n');
+    } else if (values.json) io.stdout(JSON.stringify(toComputeSummaryDto(result), null, 2) + '\n');
     else io.stdout(formatSummary(result));
     return EXIT.ok;
   } catch (e) {

@@ -22,7 +22,7 @@ export const MAIN_HELP = `稽核工作站命令行 jihe
 
 export const COMPUTE_HELP = `用法：
   jihe compute 工资表 申报明细 缴费方案 --from YYYY-MM --to YYYY-MM --as-of YYYY-MM-DD
-               [--exempt 豁免文件] [--json] [--leave-out-error-rows]
+               [--exempt 豁免文件] [--json [--rows]] [--leave-out-error-rows]
 
 参数：
   工资表        .xlsx、.xls 或 .csv（UTF-8 或 GB18030），每人每月一行
@@ -41,7 +41,12 @@ export const COMPUTE_HELP = `用法：
                             原因：退休返聘、实习学生、已在他处参保、其他（也可写 retiree-rehired、
                             student-intern、insured-elsewhere、other）；“其他”须在备注中写明理由；
                             月份留空表示整个稽核期间，可写 2024-01;2024-03 或 2024-01~2024-06
-  --json                  在标准输出打印一个 JSON 对象（totals、byInsurance、months、lines、明细行等）
+  --json                  在标准输出打印一个 JSON 对象：合计（totals）、分险种（byInsurance）、
+                            分月（months）、补缴明细行数（lines）及各类清单的条数（counts），
+                            不含明细，无论案件多大都只有几 KB
+  --rows                  连同全部明细（补缴明细 rows、豁免 exempted、未参保/漏报 payrollOnly、
+                            在保不在册 declaredOnly、申报基数偏高 overDeclared、申报金额与费率不符
+                            discrepancies）一起打印，边算边输出；隐含 --json
   --leave-out-error-rows  跳过文件中无法读取的行（逐行列出），导入其余各行；
                             默认任何一行有错误都不导入整个文件
   -h, --help              显示本说明

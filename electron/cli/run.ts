@@ -1,14 +1,10 @@
 // The `jihe` command's dispatcher: picks the subcommand and returns the exit code. No process
-// globals here (main.ts owns them), so tests can call it in-process.
+// globals here (main.ts owns them), so tests can call it in-process. Each command is loaded only
+// when it runs, so `jihe --help` does not load the spreadsheet readers, SQLite or pdfmake.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeCommand } from './computeCommand';
-import { demoCommand } from './demoCommand';
-import { drawCommand } from './drawCommand';
-import { dossierCommand } from './dossierCommand';
 import { MAIN_HELP } from './help';
-import { screenCommand } from './screenCommand';
 import { EXIT, type CliIo } from './io';
 
 function version(): string {
@@ -34,15 +30,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`${version()}\n`);
       return EXIT.ok;
     case 'compute':
-      return computeCommand(rest, io);
+      return (await import('./computeCommand')).computeCommand(rest, io);
     case 'demo':
-      return demoCommand(rest, io);
+      return (await import('./demoCommand')).demoCommand(rest, io);
     case 'screen':
-      return screenCommand(rest, io);
+      return (await import('./screenCommand')).screenCommand(rest, io);
     case 'dossier':
-      return dossierCommand(rest, io);
+      return (await import('./dossierCommand')).dossierCommand(rest, io);
     case 'draw':
-      return drawCommand(rest, io);
+      return (await import('./drawCommand')).drawCommand(rest, io);
     default:
       io.stderr(`错误：未知的命令“${command}”\n${MAIN_HELP}`);
       return EXIT.usage;

@@ -1,6 +1,7 @@
 // The computation's result as it crosses the API and the CLI (DOMAIN.md §7): the same figures
 // with money as two-decimal strings. `lines` is the number of back-pay rows.
 import type { ComputeResultDto, ResultRow } from '../api/dto';
+import type { ComputeSummaryDto } from '../api/dto/computeSummary';
 import type { SourceRef } from '../domain/lines';
 import type { BackPayRow, ComputeResult, InsuranceLine, OverDeclared, PersonMonthRef } from '../domain/result';
 import { formatFen } from './money';
@@ -122,6 +123,32 @@ export function toComputeResultDto(result: ComputeResult): ComputeResultDto {
     overDeclared: result.overDeclared.map(overDeclaredDto),
     discrepancies: result.discrepancies.map(discrepancyDto),
     warnings: result.warnings.map((w) => (w.months ? { code: w.code, message: w.message, months: [...w.months] } : { code: w.code, message: w.message })),
+  };
+}
+
+/** The result without its lists, with their lengths (`jihe compute --json` without --rows). */
+export function toComputeSummaryDto(result: ComputeResult): ComputeSummaryDto {
+  const empty = { ...result, rows: [], exempted: [], payrollOnly: [], declaredOnly: [], overDeclared: [], discrepancies: [] };
+  const { from, to, asOf, planName, totals, byInsurance, months, warnings } = toComputeResultDto(empty);
+  return {
+    from,
+    to,
+    asOf,
+    planName,
+    totals,
+    byInsurance,
+    months,
+    lines: result.rows.length,
+    counts: {
+      rows: result.rows.length,
+      persons: new Set(result.rows.map((r) => r.personId)).size,
+      exempted: result.exempted.length,
+      payrollOnly: result.payrollOnly.length,
+      declaredOnly: result.declaredOnly.length,
+      overDeclared: result.overDeclared.length,
+      discrepancies: result.discrepancies.length,
+    },
+    warnings,
   };
 }
 

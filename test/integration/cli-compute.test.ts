@@ -2,10 +2,11 @@
 // DOMAIN.md §6.5 must come out to the fen; a file that cannot be read must give a non-zero exit,
 // the Chinese reason with its place on stderr, and nothing on stdout.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComputeResultDtoSchema } from '../../shared/api/dto';
+import { ComputeSummaryDtoSchema } from '../../shared/api/dto/computeSummary';
 import { ROOT, tempDir } from './db-helpers';
 
 const W = path.join(ROOT, 'test/fixtures/worked-example');
@@ -26,16 +27,25 @@ describe('jihe compute', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  it('computes the worked example of DOMAIN.md §6.5 to the fen (npx jihe … --json)', () => {
+  it('computes the worked example of DOMAIN.md §6.5 to the fen (npx jihe … --json): the result, no rows', () => {
     const r = jihe(['compute', ...WORKED, ...PERIOD, '--json'], true);
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as unknown;
-    const dto = ComputeResultDtoSchema.parse(out);
-    expect(dto.totals).toEqual({ employer: '2150.63', employee: '892.55', backPay: '3043.18', lateFee: '532.56', total: '3575.74' });
+    const summary = ComputeSummaryDtoSchema.strict().parse(JSON.parse(r.stdout));
+    expect(summary.totals).toEqual({ employer: '2150.63', employee: '892.55', backPay: '3043.18', lateFee: '532.56', total: '3575.74' });
+    expect(summary.lines).toBe(2);
+    expect(summary.months).toHaveLength(1);
+    expect(summary.months[0]).toMatchObject({ month: '2024-03', payrollHeadcount: 3, declaredHeadcount: 3, payrollOnly: 1, declaredOnly: 1 });
+    expect(summary.byInsurance.pension).toEqual({ employer: '1360.09', employee: '680.04' });
+    expect(summary.counts).toEqual({ rows: 2, persons: 2, exempted: 0, payrollOnly: 1, declaredOnly: 1, overDeclared: 0, discrepancies: 0 });
+    expect(r.stdout).not.toContain('110105198001010016');
+  });
+
+  it('--json --rows streams the full result with every row and its sources', () => {
+    const r = jihe(['compute', ...WORKED, ...PERIOD, '--json', '--rows']);
+    expect(r.code, r.stderr).toBe(0);
+    const dto = ComputeResultDtoSchema.parse(JSON.parse(r.stdout));
+    expect(dto.totals.total).toBe('3575.74');
     expect(dto.lines).toBe(2);
-    expect(dto.months).toHaveLength(1);
-    expect(dto.months[0]).toMatchObject({ month: '2024-03', payrollHeadcount: 3, declaredHeadcount: 3, payrollOnly: 1, declaredOnly: 1 });
-    expect(dto.byInsurance.pension).toEqual({ employer: '1360.09', employee: '680.04' });
     // 甲's row adds up both payroll rows and points back to both of them.
     const jia = dto.rows.find((x) => x.personId === '110105198001010016')!;
     expect(jia).toMatchObject({ basis: '9500.55', total: '1611.18', lateFeeDays: 350, lateFee: '281.96', dueDate: '2024-04-15' });
@@ -55,7 +65,7 @@ describe('jihe compute', () => {
   it('applies an exemptions file (CSV): 乙 as a student intern leaves only 甲', () => {
     const file = path.join(tmp.dir, '豁免.csv');
     writeFileSync(file, '\uFEFF身份证号,月份,原因,备注\n110105198503150027,2024-03,实习学生,在校生实习协议\n', 'utf8');
-    const r = jihe(['compute', ...WORKED, ...PERIOD, '--exempt', file, '--json']);
+    const r = jihe(['compute', ...WORKED, ...PERIOD, '--exempt', file, '--rows']);
     expect(r.code, r.stderr).toBe(0);
     const dto = ComputeResultDtoSchema.parse(JSON.parse(r.stdout));
     expect(dto.lines).toBe(1);
@@ -119,6 +129,20 @@ describe('jihe compute', () => {
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('--exempt');
     expect(h.stdout).toContain('退休返聘、实习学生、已在他处参保、其他');
+    expect(h.stdout).toContain('--rows');
     expect(jihe(['--help']).stdout).toContain('jihe compute');
+  });
+
+  it('runs from the bundle (no TypeScript compiled at start), rebuilt whenever a source is newer', () => {
+    expect(jihe(['--version']).code).toBe(0);
+    const dist = path.join(ROOT, 'dist/cli');
+    const built = Math.min(statSync(path.join(dist, 'jihe.mjs')).mtimeMs, statSync(path.join(dist, 'importWorker.cjs')).mtimeMs);
+    const cli = path.join(ROOT, 'electron/cli');
+    for (const f of readdirSync(cli)) expect(statSync(path.join(cli, f)).mtimeMs, f).toBeLessThanOrEqual(built);
+    // The bundle answers on its own, without the bin and without tsx.
+    const direct = spawnSync(process.execPath, [path.join(dist, 'jihe.mjs'), '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(direct.status).toBe(0);
+    expect(direct.stdout).toContain('jihe compute');
+    expect(readFileSync(path.join(dist, 'jihe.mjs'), 'utf8')).not.toContain('tsx');
   });
 });

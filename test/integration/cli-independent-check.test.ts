@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComputeResultDtoSchema, type ComputeResultDto } from '../../shared/api/dto';
+import { ComputeSummaryDtoSchema } from '../../shared/api/dto/computeSummary';
 import { generateEmployer, type EmployerData } from '../fixtures/employer';
 import { writeDeclarations, writePayroll, type DeclarationLayout, type FileFormat, type PayrollLayout } from '../fixtures/employerFiles';
 import { ROOT, tempDir } from './db-helpers';
@@ -76,7 +77,7 @@ describe('jihe compute against an independent Python calculation', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  function run(s: Scenario): { cli: ComputeResultDto; py: Independent } {
+  function run(s: Scenario): { cli: ComputeResultDto; py: Independent; summaryText: string; rowsText: string } {
     const dir = path.join(tmp.dir, s.label);
     mkdirSync(dir, { recursive: true });
     const payrollFile = path.join(dir, s.payroll[1] === 'xlsx' ? '工资表.xlsx' : '工资表.csv');
@@ -94,15 +95,18 @@ describe('jihe compute against an independent Python calculation', () => {
       writeFileSync(f, JSON.stringify(s.exemptions), 'utf8');
       exempt.push('--exempt', f);
     }
-    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/jihe.mjs'), 'compute', payrollFile, declarationFile, planFile, ...period, ...exempt, '--json'], {
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/jihe.mjs'), 'compute', payrollFile, declarationFile, planFile, ...period, ...exempt, '--json', '--rows'], {
       encoding: 'utf8',
       timeout: 120_000,
       maxBuffer: 512 * 1024 * 1024,
     });
     expect(cli.status, cli.stderr).toBe(0);
+    // Without --rows: the same result in kilobytes (checked on the first scenario).
+    const summary = s.label === 'monthly' ? spawnSync(process.execPath, [path.join(ROOT, 'bin/jihe.mjs'), 'compute', payrollFile, declarationFile, planFile, ...period, ...exempt, '--json'], { encoding: 'utf8', timeout: 120_000 }) : null;
+    if (summary) expect(summary.status, summary.stderr).toBe(0);
     const py = spawnSync('python3', [path.join(ROOT, 'test/fixtures/independent_calc.py'), truthFile, planFile, ...period, ...exempt], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
     expect(py.status, py.stderr).toBe(0);
-    return { cli: ComputeResultDtoSchema.parse(JSON.parse(cli.stdout)), py: JSON.parse(py.stdout) as Independent };
+    return { cli: ComputeResultDtoSchema.parse(JSON.parse(cli.stdout)), py: JSON.parse(py.stdout) as Independent, summaryText: summary?.stdout ?? '', rowsText: cli.stdout };
   }
 
   function expectSame(cli: ComputeResultDto, py: Independent): void {
@@ -117,7 +121,7 @@ describe('jihe compute against an independent Python calculation', () => {
 
   it('monthly rule, 300 persons × 24 months, two plan periods, messy xlsx payroll and GB18030 declarations per insurance', () => {
     const data = generateEmployer(20260701, { persons: 300, months: months('2023-01', '2024-12'), undeclaredShare: 0.08 });
-    const { cli, py } = run({
+    const { cli, py, summaryText, rowsText } = run({
       label: 'monthly',
       data,
       payroll: [{ title: true, headers: 'synonyms', ids: 'messy', amounts: 'text', months: 'mixed', subtotals: true, totals: true, seed: 31 }, 'xlsx'],
@@ -131,7 +135,14 @@ describe('jihe compute against an independent Python calculation', () => {
     expect(py.lines).toBeGreaterThan(1000);
     expect(py.months.every((m) => m.payrollOnly > 0 && m.declaredOnly > 0)).toBe(true);
     expectSame(cli, py);
-  });
+    // --json alone: the same figures and the lists' lengths, kilobytes instead of megabytes.
+    const summary = ComputeSummaryDtoSchema.strict().parse(JSON.parse(summaryText));
+    expect(summary.totals).toEqual(cli.totals);
+    expect(summary.months).toEqual(cli.months);
+    expect(summary.counts).toMatchObject({ rows: cli.rows.length, payrollOnly: cli.payrollOnly.length, declaredOnly: cli.declaredOnly.length, exempted: cli.exempted.length });
+    expect(summaryText.length).toBeLessThan(32 * 1024);
+    expect(rowsText.length).toBeGreaterThan(50 * summaryText.length);
+  }, 180_000);
 
   it('annual rule, late fee capped at the principal, declarations without insurance type, exemptions', () => {
     const data = generateEmployer(77, { persons: 300, months: months('2023-01', '2024-12'), declarationsPerInsurance: false, undeclaredShare: 0.12 });

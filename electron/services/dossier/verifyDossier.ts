@@ -4,6 +4,8 @@
 // head must equal the manifest's. Every problem names the file, in Chinese. Never throws.
 import { strFromU8, unzipSync } from 'fflate';
 import { verifyAuditChain, GENESIS_HASH } from '../audit/auditLog';
+import { LIMITS } from '../import/limits';
+import { checkZipBounds } from '../import/zipGuard';
 import { chineseErrorMap, fieldErrorsToText, formatZodIssues } from '../../../shared/rules/zodIssues';
 import {
   FILE_ROLE_NAMES,
@@ -18,6 +20,8 @@ import { sha256Hex } from './sha256';
 
 function readZip(zipBytes: Uint8Array): Record<string, Uint8Array> | string {
   try {
+    // Entry count and declared sizes before inflating (import/limits.ts).
+    checkZipBounds(zipBytes, '稽核档案', LIMITS.dossierInflatedBytes, '不是本系统生成的稽核档案');
     const all = unzipSync(zipBytes);
     // Folder entries carry no content; a dossier's manifest lists only files.
     return Object.fromEntries(Object.entries(all).filter(([name]) => !name.endsWith('/')));

@@ -25,6 +25,8 @@ export const LIMITS = {
   streamInflatedBytes: 4 * 1024 * 1024 * 1024,
   /** Inflated bytes of a transfer package (case data and the source files it carries). */
   packageInflatedBytes: 1024 * 1024 * 1024,
+  /** Inflated bytes of a dossier ZIP checked by `jihe dossier verify` (documents and source files). */
+  dossierInflatedBytes: 2 * 1024 * 1024 * 1024,
 } as const;
 
 const fmt = (n: number) => n.toLocaleString('en-US');

@@ -69,8 +69,14 @@ export function checkXlsxZip(bytes: Uint8Array, maxInflatedBytes = MAX_INFLATED_
  * inflated size, from the central directory, before anything is inflated. fflate's unzipSync
  * never inflates an entry past the size declared for it, so the sum bounds the memory.
  */
-export function checkZipBounds(bytes: Uint8Array, fileName: string, maxInflatedBytes: number, advice: string): ZipSummary {
-  const summary = inspectZip(bytes);
+export function checkZipBounds(bytes: Uint8Array, fileName: string, maxInflatedBytes: number, advice: string): ZipSummary | null {
+  let summary: ZipSummary;
+  try {
+    summary = inspectZip(bytes);
+  } catch {
+    // Not a readable zip: the caller's own unzip says so, in its own words.
+    return null;
+  }
   checkZipDeclared(fileName, summary.entries.length, summary.inflatedBytes, maxInflatedBytes, advice);
   return summary;
 }
