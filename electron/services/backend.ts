@@ -32,6 +32,7 @@ import { createBackupService } from './backup/backupService';
 import { findingsPaperHandlers } from './backend/findingsPapers';
 import { workflowAreaHandlers } from './backend/workflowArea';
 import { archiveHandlers } from './backend/archive';
+import { signingHandlers } from './backend/signing';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
 import type { User } from '../../shared/api/dto';
@@ -139,6 +140,7 @@ const handlers: Handlers = {
   ...workflowAreaHandlers,
   ...findingsPaperHandlers,
   ...archiveHandlers,
+  ...signingHandlers,
 };
 
 function readVersion(): string {

@@ -75,7 +75,7 @@ export const archiveHandlers: Handlers<ArchiveMethods> = {
 
   'transfer.exportCases': (ctx, { caseIds }) => {
     for (const id of caseIds) requireCase(ctx.db, id);
-    const { zip, cases } = exportCases(ctx.db, caseIds, { actor: ctx.meta().actor, now: ctx.now() });
+    const { zip, cases } = exportCases(ctx.db, caseIds, { actor: ctx.meta().actor, defaultActor: ctx.actor, now: ctx.now() });
     const stamp = ctx.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
     return { fileName: `案件交换包_${cases.length}件_${stamp}.zip`, data: zip as Uint8Array<ArrayBuffer>, cases: cases.length };
   },
