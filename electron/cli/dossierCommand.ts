@@ -1,5 +1,5 @@
 // `jihe dossier verify FILE.zip` re-checks a case's dossier offline (DOMAIN.md §9) and names
-// every missing, changed or extra file; `jihe dossier export` writes one from a workstation's
+// every missing, changed or extra file and who signed it; `jihe dossier export` writes one from a workstation's
 // data folder. Exit 0 when the dossier is intact, 1 when it is not (or cannot be read), 2 on
 // bad arguments.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -8,16 +8,20 @@ import { createBackend } from '../services/backend';
 import { listCases } from '../services/db/repos/cases';
 import { exportDossier, verifyDossier } from '../services/dossier/index';
 import { FILE_ROLE_NAMES, FILE_ROLES } from '../../shared/dossier/manifest';
+import { workstationKey } from '../services/signing/workstationKey';
+import { listRegisteredKeys } from '../services/signing/registeredKeys';
 import { EXIT, type CliIo } from './io';
 import { PASSPHRASE_ENV } from '../services/db/dbKey';
 
 export const DOSSIER_HELP = `用法：
-  jihe dossier verify 档案.zip
+  jihe dossier verify 档案.zip [--data 数据目录]
   jihe dossier export --data 数据目录 --case 案件编号 --out 档案.zip
 
 命令：
   verify   离线核验稽核档案 ZIP：逐一核对清单 manifest.json 所列每个文件的 SHA-256 和大小，
-           指出缺少、被改动或多出的文件，并重新计算审计记录的哈希链、核对链头
+           指出缺少、被改动或多出的文件，并重新计算审计记录的哈希链、核对链头；
+           核验工作站的数字签名并指出签名者（工作站名称和公钥指纹）；给出 --data 时，
+           还核对签名者是否为该数据目录的工作站或其已登记的工作站
   export   从工作站的数据目录导出一个案件的稽核档案 ZIP（--case 可写案件号，如 稽〔2026〕1号，
            或数据库中的案件序号）
 
@@ -27,12 +31,28 @@ export const DOSSIER_HELP = `用法：
   2  命令行参数有误
 `;
 
+/** Whether a fingerprint is the key of the workstation in `dataDir` or registered there. */
+function trustIn(dataDir: string): { isTrusted: (fingerprint: string) => boolean; close: () => void } {
+  const backend = createBackend({ dataDir, runtime: 'harness' });
+  return {
+    isTrusted: (fp) => workstationKey(backend.db).fingerprint === fp || listRegisteredKeys(backend.db).some((k) => k.fingerprint === fp && !k.revokedAt),
+    close: () => backend.close(),
+  };
+}
+
 async function verify(args: string[], io: CliIo): Promise<number> {
-  if (args.length !== 1) {
+  let parsed: { values: { data?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options: { data: { type: 'string' } }, allowPositionals: true });
+  } catch (e) {
+    io.stderr(`错误：${e instanceof Error ? e.message : String(e)}\n${DOSSIER_HELP}`);
+    return EXIT.usage;
+  }
+  if (parsed.positionals.length !== 1) {
     io.stderr(`错误：请给出一个档案 ZIP 文件\n${DOSSIER_HELP}`);
     return EXIT.usage;
   }
-  const file = args[0]!;
+  const file = parsed.positionals[0]!;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -40,9 +60,24 @@ async function verify(args: string[], io: CliIo): Promise<number> {
     io.stderr(`错误：无法读取文件“${file}”：${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.unreadable;
   }
-  const check = verifyDossier(bytes);
+  let trust: ReturnType<typeof trustIn> | null = null;
+  if (parsed.values.data) {
+    try {
+      trust = trustIn(parsed.values.data);
+    } catch (e) {
+      io.stderr(`错误：无法打开数据目录“${parsed.values.data}”：${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT.unreadable;
+    }
+  }
+  let check;
+  try {
+    check = verifyDossier(bytes, trust ? { isTrusted: trust.isTrusted } : {});
+  } finally {
+    trust?.close();
+  }
   if (check.ok && check.manifest) {
     const m = check.manifest;
+    const s = check.signer!;
     const byRole = FILE_ROLES.map((r) => [r, m.files.filter((f) => f.role === r).length] as const)
       .filter(([, n]) => n > 0)
       .map(([r, n]) => `${FILE_ROLE_NAMES[r]} ${n} 个`)
@@ -51,12 +86,16 @@ async function verify(args: string[], io: CliIo): Promise<number> {
       `核验通过：${file}\n` +
         `案件 ${m.case.number}，${m.case.employer.name}，稽核期间 ${m.case.periodFrom} 至 ${m.case.periodTo}\n` +
         `共 ${m.files.length} 个文件（${byRole}），SHA-256 和大小均与清单一致，没有多出的文件\n` +
-        `审计记录 ${m.trail.entries} 条，哈希链完整，链头 ${m.trail.head}\n`,
+        `审计记录 ${m.trail.entries} 条，哈希链完整，链头 ${m.trail.head}\n` +
+        (m.contentSha256 ? `卷内文件摘要（备考表所印）${m.contentSha256}\n` : '') +
+        `签名有效：由工作站“${s.name}”签名，公钥指纹 ${s.fingerprintText}` +
+        (s.registered === null ? '（未指定 --data，未核对登记；请与科室登记的指纹核对）\n' : s.registered ? '（已在本机登记）\n' : '\n'),
     );
     return EXIT.ok;
   }
   io.stderr(`核验未通过：${file}，发现 ${check.problems.length} 个问题：\n`);
   check.problems.forEach((p, i) => io.stderr(`  ${i + 1}. ${p.file}：${p.message}\n`));
+  if (check.signer) io.stderr(`  （签名者：工作站“${check.signer.name}”，公钥指纹 ${check.signer.fingerprintText}）\n`);
   return EXIT.unreadable;
 }
 

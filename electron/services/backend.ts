@@ -36,6 +36,7 @@ import { findingsPaperHandlers } from './backend/findingsPapers';
 import { workflowAreaHandlers } from './backend/workflowArea';
 import { archiveHandlers } from './backend/archive';
 import { figureHandlers } from './backend/figures';
+import { signingHandlers } from './backend/signing';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
 import type { User } from '../../shared/api/dto';
@@ -147,6 +148,7 @@ const handlers: Handlers = {
   ...findingsPaperHandlers,
   ...archiveHandlers,
   ...figureHandlers,
+  ...signingHandlers,
 };
 
 function readVersion(): string {

@@ -40,6 +40,7 @@ import { findingMethods } from './methods/findings';
 import { settingsMethods } from './methods/settings';
 import { archiveMethods } from './methods/archive';
 import { figureMethods } from './methods/figures';
+import { signingMethods } from './methods/signing';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -139,6 +140,7 @@ export const contract = {
   ...settingsMethods,
   ...archiveMethods,
   ...figureMethods,
+  ...signingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ export const USER_ROLE_NAMES: Record<UserRole, string> = {
 };
 
 /** What a change needs, independent of the API method that makes it. */
-export const PERMISSIONS = ['case-work', 'approve', 'rate-plans', 'configure', 'manage-users', 'archive'] as const;
+export const PERMISSIONS = ['case-work', 'approve', 'rate-plans', 'configure', 'manage-users', 'archive', 'transfer-import'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const PERMISSION_NAMES: Record<Permission, string> = {
@@ -23,6 +23,7 @@ export const PERMISSION_NAMES: Record<Permission, string> = {
   configure: '修改机关信息',
   'manage-users': '管理用户',
   archive: '归档稽核案件',
+  'transfer-import': '导入案件交换包',
 };
 
 const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
@@ -32,6 +33,8 @@ const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
   configure: ['section-head', 'admin'],
   'manage-users': ['admin'],
   archive: ['archivist', 'section-head'],
+  // a package brings in other people's approvals and issued documents: the office's gatekeepers take it in
+  'transfer-import': ['section-head', 'archivist'],
 };
 
 export function roleCan(role: UserRole, permission: Permission): boolean {

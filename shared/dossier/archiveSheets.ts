@@ -35,6 +35,8 @@ export interface ArchiveSheetsInput {
   arrangedOn: string;
   /** 保管期限 in years; RETENTION_YEARS unless the archivist chose another. */
   retentionYears?: number;
+  /** What the paper 备考表 carries to check the electronic dossier by: the trail's head, the digest of the other files, the signer. */
+  integrity?: { trailEntries: number; chainHead: string; contentSha256: string; signer: string; fingerprintText: string };
 }
 
 const cell = (text: string, align?: TableCell['align']): TableCell => ({ content: [text], ...(align ? { align } : {}) });
@@ -104,6 +106,13 @@ export function buildDossierNotes(a: ArchiveSheetsInput): DocumentModel {
     title: '备考表',
     blocks: [
       { kind: 'paragraph', content: [`本卷共有文件 ${a.items.length} 件。卷内文件的 SHA-256 校验值见档案清单 manifest.json，可用“jihe dossier verify”离线核验。`] },
+      ...(a.integrity
+        ? [
+            { kind: 'paragraph' as const, small: true, indent: false, content: [`审计记录 ${a.integrity.trailEntries} 条，哈希链链头：${a.integrity.chainHead}`] },
+            { kind: 'paragraph' as const, small: true, indent: false, content: [`卷内其他文件的 SHA-256 摘要：${a.integrity.contentSha256}`] },
+            { kind: 'paragraph' as const, small: true, indent: false, content: [`电子档案由工作站“${a.integrity.signer}”签名，公钥指纹：${a.integrity.fingerprintText}`] },
+          ]
+        : []),
       { kind: 'spacer', lines: 2 },
       line('立卷人', a.arrangedBy),
       line('检查人', a.checkedBy || '　　　　　　'),

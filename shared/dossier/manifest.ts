@@ -7,6 +7,9 @@ import { z } from 'zod';
 export const DOSSIER_FORMAT = 'jihe-dossier';
 export const DOSSIER_FORMAT_VERSION = 1;
 export const MANIFEST_PATH = 'manifest.json';
+/** The workstation's detached Ed25519 signature of manifest.json's bytes (issue 8). */
+export const SIGNATURE_PATH = 'signature.json';
+export const SIGNATURE_FORMAT = 'jihe-dossier-signature';
 
 export const FILE_ROLES = ['cover', 'index', 'notes', 'document', 'working-paper', 'source', 'evidence', 'trail'] as const;
 export type FileRole = (typeof FILE_ROLES)[number];
@@ -58,6 +61,8 @@ export const ManifestSchema = z.object({
   case: ManifestCaseSchema,
   trail: z.object({ path: z.string().min(1), entries: z.number().int().nonnegative(), head: sha256 }),
   files: z.array(ManifestFileSchema),
+  /** SHA-256 of every file except the 备考表 (contentDigest), as printed on the 备考表 itself. */
+  contentSha256: sha256.optional(),
 });
 export type DossierManifest = z.infer<typeof ManifestSchema>;
 
@@ -82,15 +87,43 @@ export const TrailFileSchema = z.object({
 });
 export type DossierTrail = z.infer<typeof TrailFileSchema>;
 
+export const DossierSignatureSchema = z.object({
+  format: z.literal(SIGNATURE_FORMAT),
+  workstation: z.object({ id: z.string(), name: z.string(), publicKey: z.string().min(1).max(200), fingerprint: sha256 }),
+  manifestSha256: sha256,
+  /** Ed25519 signature of manifest.json's bytes, base64. */
+  signature: z.string().min(1).max(200),
+});
+export type DossierSignature = z.infer<typeof DossierSignatureSchema>;
+
+/** The digest printed on the 备考表: SHA-256 of the sorted (path, SHA-256) pairs of every file but the 备考表. */
+export function contentDigestInput(files: readonly { path: string; role: FileRole; sha256: string }[]): string {
+  return JSON.stringify(
+    files
+      .filter((f) => f.role !== 'notes')
+      .map((f) => [f.path, f.sha256])
+      .sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)),
+  );
+}
+
 /** Problems the verifier reports, each naming a file. */
-export type DossierProblemKind = 'missing' | 'changed' | 'extra' | 'manifest' | 'trail';
+export type DossierProblemKind = 'missing' | 'changed' | 'extra' | 'manifest' | 'trail' | 'signature';
 export interface DossierProblem {
   file: string;
   kind: DossierProblemKind;
   message: string;
 }
+export interface DossierSigner {
+  name: string;
+  fingerprint: string;
+  fingerprintText: string;
+  /** Whether the key is registered on the workstation the check ran against; null when checked without one. */
+  registered: boolean | null;
+}
 export interface DossierCheck {
   ok: boolean;
+  /** Who signed the manifest, when the signature is valid. */
+  signer: DossierSigner | null;
   problems: DossierProblem[];
   /** The manifest as read, when it could be read. */
   manifest: DossierManifest | null;

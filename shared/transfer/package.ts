@@ -3,11 +3,15 @@
 // its SHA-256 and size; `cases/<uuid>.json` is one case's rows, table by table, rows named by UUID
 // (or by content for tables without one); `blobs/<sha256>` holds file bytes (imported files, PDFs,
 // evidence) once each. Pure: the exporter writes it and the importer reads it through this schema.
+// Version 2 (issue 8): `transfer.json` also names the sending workstation (its public key) and its
+// users, and `transfer.sig` is the workstation's Ed25519 signature of `transfer.json`'s bytes —
+// which, listing every other file's SHA-256, covers the whole package.
 import { z } from 'zod';
 
 export const TRANSFER_FORMAT = 'jihe-transfer';
-export const TRANSFER_VERSION = 1;
+export const TRANSFER_VERSION = 2;
 export const TRANSFER_MANIFEST = 'transfer.json';
+export const TRANSFER_SIGNATURE = 'transfer.sig';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -52,11 +56,25 @@ export const CaseDumpSchema = z.object({
 });
 export type CaseDump = z.infer<typeof CaseDumpSchema>;
 
+/** The workstation that signed a package or dossier: its id, name and public key (SPKI DER, base64). */
+export const SignerSchema = z.object({ id: z.string(), name: z.string(), publicKey: z.string().min(1).max(200), fingerprint: sha256 });
+
+/** A user account of the sending workstation, as the receiving one checks trail actors against. */
+export const PackageUserSchema = z.object({ username: z.string(), displayName: z.string(), role: z.string(), active: z.boolean() });
+export type PackageUser = z.infer<typeof PackageUserSchema>;
+
 export const TransferManifestSchema = z.object({
   format: z.literal(TRANSFER_FORMAT),
   version: z.literal(TRANSFER_VERSION),
   exportedAt: z.string(),
   exportedBy: z.string(),
+  workstation: SignerSchema,
+  /** The sending workstation's accounts (every one, deactivated included); empty before it had any. */
+  users: z.array(PackageUserSchema),
+  /** Who acts on the sending workstation while it has no accounts (the OS user). */
+  defaultActor: z.string(),
+  /** The number range (号段) the sending workstation issues from, if it has one. */
+  numberRange: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
   cases: z.array(z.object({ uuid: z.string(), number: z.string(), employerName: z.string(), head: sha256, path: z.string() })),
   files: z.array(z.object({ path: z.string(), sha256, size: z.number().int().nonnegative() })),
 });

@@ -1,7 +1,10 @@
 // The dossier ZIP end to end on a real database: a case with the worked-example files imported
 // through jobs and an audit notice issued is exported; `verifyDossier` passes on it and, after
 // one file is changed by a single byte, removed, added, or the trail altered, fails naming that
-// file — also through the real `jihe` bin with its exit code.
+// file — also through the real `jihe` bin with its exit code. The manifest is signed by the
+// workstation: a changed file whose manifest entry was rewritten to match fails on the signature,
+// a re-signature by another key names a signer the workstation has not registered, and entry
+// names a plain object would mishandle (`__proto__`, duplicates, `..`) are refused by name.
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +15,9 @@ import { createBackend, type Backend } from '../../electron/services/backend';
 import { exportDossier, TRAIL_PATH, verifyDossier } from '../../electron/services/dossier/index';
 import { sha256Hex } from '../../electron/services/dossier/sha256';
 import { listAudit } from '../../electron/services/audit/auditLog';
-import { ManifestSchema, MANIFEST_PATH, TrailFileSchema, type DossierManifest } from '../../shared/dossier/manifest';
+import { ManifestSchema, MANIFEST_PATH, SIGNATURE_PATH, DossierSignatureSchema, TrailFileSchema, type DossierManifest } from '../../shared/dossier/manifest';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { workstationKey } from '../../electron/services/signing/workstationKey';
 import type { ApiResult } from '../../shared/api/contract';
 import type { Case, DocumentSummary, Employer, JobStatus, RatePlanSummary } from '../../shared/api/dto';
 import { ROOT, tempDir } from './db-helpers';
@@ -32,6 +37,12 @@ function unzip(zip: Uint8Array): Record<string, Uint8Array> {
 }
 function rezip(files: Record<string, Uint8Array>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: 0 }]])));
+}
+/** The raw ZIP with an entry's name replaced (local header and central directory) by another of the same length. */
+function renamed(zip: Uint8Array, from: string, to: string): Uint8Array {
+  const b = Buffer.from(zip);
+  for (let at = b.indexOf(from); at >= 0; at = b.indexOf(from)) b.write(to, at);
+  return new Uint8Array(b);
 }
 function manifestOf(files: Record<string, Uint8Array>): DossierManifest {
   return ManifestSchema.parse(JSON.parse(strFromU8(files[MANIFEST_PATH]!)));
@@ -85,7 +96,7 @@ describe('dossier export and offline verification', () => {
     const files = unzip(zip);
     const m = manifestOf(files);
     expect(m.case).toMatchObject({ number: c.number, employer: { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, periodFrom: '2024-03', periodTo: '2024-03', state: c.state, closedAt: null });
-    expect(Object.keys(files).sort()).toEqual([MANIFEST_PATH, ...m.files.map((f) => f.path)].sort());
+    expect(Object.keys(files).sort()).toEqual([MANIFEST_PATH, SIGNATURE_PATH, ...m.files.map((f) => f.path)].sort());
 
     const pdf = ok<{ data: Uint8Array }>(await backend.invoke('documents.pdf', { documentId: notice.id })).data;
     const doc = m.files.filter((f) => f.role === 'document');
@@ -120,8 +131,68 @@ describe('dossier export and offline verification', () => {
     expect(trail.head).toBe(m.trail.head);
   });
 
-  it('passes verification as exported', () => {
-    expect(verifyDossier(zip)).toMatchObject({ ok: true, problems: [] });
+  it('passes verification as exported, naming the signing workstation', () => {
+    const key = workstationKey(backend.db);
+    const r = verifyDossier(zip);
+    expect(r).toMatchObject({ ok: true, problems: [], signer: { name: key.name, fingerprint: key.fingerprint, registered: null } });
+    expect(r.signer!.fingerprintText).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    expect(verifyDossier(zip, { isTrusted: (fp) => fp === key.fingerprint }).ok).toBe(true);
+    // the 备考表 prints the trail's head, the digest of the other files and the signer's fingerprint
+    const files = unzip(zip);
+    const m = manifestOf(files);
+    const notes = execFileSync('pdftotext', ['-raw', '-', '-'], { input: files[m.files.find((f) => f.role === 'notes')!.path]! }).toString('utf8').replace(/\s+/g, '');
+    expect(notes).toContain(m.trail.head);
+    expect(notes).toContain(m.contentSha256!);
+    expect(notes).toContain(r.signer!.fingerprintText.replace(/\s+/g, ''));
+  });
+
+  it('refuses a changed source file whose manifest entry was rewritten to match: the signature no longer holds', () => {
+    const files = unzip(zip);
+    const m = manifestOf(files);
+    const source = m.files.find((f) => f.role === 'source')!;
+    const forgedBytes = files[source.path]!.slice();
+    forgedBytes[100] = forgedBytes[100]! ^ 0x01;
+    const forged: DossierManifest = { ...m, files: m.files.map((f) => (f.path === source.path ? { ...f, sha256: sha256Hex(forgedBytes) } : f)) };
+    const forgedManifest = strToU8(`${JSON.stringify(forged, null, 2)}\n`);
+    const r = verifyDossier(rezip({ ...files, [source.path]: forgedBytes, [MANIFEST_PATH]: forgedManifest }));
+    expect(r.ok).toBe(false);
+    expect(r.problems).toContainEqual(expect.objectContaining({ file: MANIFEST_PATH, kind: 'signature', message: expect.stringContaining('签名无效') }));
+
+    // re-signed by the forger's own key: the signature holds, but the workstation does not know the signer
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const own = DossierSignatureSchema.parse(JSON.parse(strFromU8(files[SIGNATURE_PATH]!)));
+    const resigned = {
+      ...own,
+      workstation: { ...own.workstation, publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64') },
+      manifestSha256: sha256Hex(forgedManifest),
+      signature: sign(null, forgedManifest, privateKey).toString('base64'),
+    };
+    const again = rezip({ ...files, [source.path]: forgedBytes, [MANIFEST_PATH]: forgedManifest, [SIGNATURE_PATH]: strToU8(JSON.stringify(resigned)) });
+    const key = workstationKey(backend.db);
+    const offline = verifyDossier(again);
+    expect(offline.signer?.fingerprint).not.toBe(key.fingerprint);
+    const checked = verifyDossier(again, { isTrusted: (fp) => fp === key.fingerprint });
+    expect(checked.ok).toBe(false);
+    expect(checked.problems).toContainEqual(expect.objectContaining({ kind: 'signature', message: expect.stringContaining('未在本机登记') }));
+
+    // and a dossier without its signature says so
+    const { [SIGNATURE_PATH]: _sig, ...unsigned } = files;
+    expect(verifyDossier(rezip(unsigned)).problems).toEqual([expect.objectContaining({ file: SIGNATURE_PATH, kind: 'signature', message: expect.stringContaining('没有数字签名') })]);
+  });
+
+  it('refuses entries named __proto__, given twice, or climbing out with ..', () => {
+    const files = unzip(zip);
+    const idCard = strToU8('350102199001011234');
+    // fflate cannot even write that name from an object: it is patched into the raw ZIP
+    const proto = verifyDossier(renamed(rezip({ ...files, 'proto_x__': idCard }), 'proto_x__', '__proto__'));
+    expect(proto.ok).toBe(false);
+    expect(proto.problems).toEqual([expect.objectContaining({ file: '__proto__', message: expect.stringContaining('保留名称') })]);
+    const up = verifyDossier(rezip({ ...files, '../../etc/evil.txt': idCard }));
+    expect(up.problems).toEqual([expect.objectContaining({ file: '../../etc/evil.txt', message: expect.stringContaining('..') })]);
+    // two entries of the same name: the second name patched over the first in the raw ZIP
+    const dup = verifyDossier(renamed(rezip({ ...files, 'dupA.txt': idCard, 'dupB.txt': strToU8('other') }), 'dupB.txt', 'dupA.txt'));
+    expect(dup.ok).toBe(false);
+    expect(dup.problems).toEqual([expect.objectContaining({ file: 'dupA.txt', message: expect.stringContaining('重复') })]);
   });
 
   it('names the file when any one byte of any one file is changed, even in the raw ZIP', () => {
@@ -177,7 +248,11 @@ describe('dossier export and offline verification', () => {
     const m = manifestOf(files);
     const forged: DossierManifest = { ...m, files: m.files.map((f) => (f.path === TRAIL_PATH ? { ...f, sha256: sha256Hex(altered), size: altered.byteLength } : f)) };
     const r = verifyDossier(rezip({ ...files, [TRAIL_PATH]: altered, [MANIFEST_PATH]: strToU8(JSON.stringify(forged)) }));
-    expect(r.problems).toEqual([expect.objectContaining({ file: TRAIL_PATH, kind: 'trail', message: expect.stringContaining('哈希链断开') })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ file: MANIFEST_PATH, kind: 'signature' }),
+      expect.objectContaining({ file: MANIFEST_PATH, kind: 'manifest', message: expect.stringContaining('备考表') }),
+      expect.objectContaining({ file: TRAIL_PATH, kind: 'trail', message: expect.stringContaining('哈希链断开') }),
+    ]);
 
     // A trail cut short (last entries dropped) is a valid chain, but its head is not the manifest's.
     const cut = { ...trail, entries: TrailFileSchema.parse(JSON.parse(strFromU8(files[TRAIL_PATH]!))).entries.slice(0, -1) };
@@ -185,8 +260,8 @@ describe('dossier export and offline verification', () => {
     const cutBytes = strToU8(JSON.stringify(cut));
     const cutManifest: DossierManifest = { ...m, files: m.files.map((f) => (f.path === TRAIL_PATH ? { ...f, sha256: sha256Hex(cutBytes), size: cutBytes.byteLength } : f)) };
     const rc = verifyDossier(rezip({ ...files, [TRAIL_PATH]: cutBytes, [MANIFEST_PATH]: strToU8(JSON.stringify(cutManifest)) }));
-    expect(rc.problems.map((p) => p.kind)).toEqual(['trail', 'trail']);
-    expect(rc.problems[1]!.message).toContain('与清单记载的链头');
+    expect(rc.problems.map((p) => p.kind)).toEqual(['signature', 'manifest', 'trail', 'trail']);
+    expect(rc.problems[3]!.message).toContain('与清单记载的链头');
   });
 
   it('reports garbage instead of throwing', () => {
@@ -203,6 +278,7 @@ describe('dossier export and offline verification', () => {
     const pass = await run(process.execPath, [bin, 'dossier', 'verify', good], { cwd: ROOT });
     expect(pass.stdout).toContain('核验通过');
     expect(pass.stdout).toContain(c.number);
+    expect(pass.stdout).toContain(`签名有效：由工作站“${workstationKey(backend.db).name}”签名`);
 
     const files = unzip(zip);
     const source = manifestOf(files).files.find((f) => f.role === 'source')!;

@@ -12,6 +12,8 @@ import type { Db } from '../../electron/services/db/open';
 import { storeImport } from '../../electron/services/db/storeImport';
 import { exportCases } from '../../electron/services/transfer/exportCases';
 import { importPackage } from '../../electron/services/transfer/importPackage';
+import { workstationKey } from '../../electron/services/signing/workstationKey';
+import { insertRegisteredKey } from '../../electron/services/signing/registeredKeys';
 import { listAudit, verifyAuditChain } from '../../electron/services/audit/auditLog';
 import { openTestDatabase, createCase, META, openSeeded, payrollLines, ROOT, tableCounts, tempDir } from './db-helpers';
 
@@ -64,6 +66,10 @@ describe('a killed transfer leaves the database consistent', () => {
     writeFileSync(pkgFile, exportCases(source, [caseId], { actor: 'office' }).zip);
 
     const target = openTestDatabase(path.join(laptop, 'jihe.sqlite'));
+    // the laptop trusts the office's key (a package from an unregistered workstation is refused)
+    const officeKey = workstationKey(source);
+    target.transaction(() => insertRegisteredKey(target, { workstationId: officeKey.id, name: '科室', publicKey: officeKey.publicKey, range: null }, META))();
+    workstationKey(target); // its own key exists before the import (made on first need otherwise)
     const before = tableCounts(target);
     target.close();
     const run = await runAndKill(['import', laptop, pkgFile], /^rows \d+$/m);

@@ -20,6 +20,7 @@ import type { Case, Employer, RatePlanSummary } from '../../shared/api/dto';
 import { fail, login, ok, useBackend } from './judgments-helpers';
 import { PHOTO, rectifyingCase } from './archive-helpers';
 import { tableCounts } from './db-helpers';
+import { trustEachOther } from './signing-helpers';
 
 type Pkg = { fileName: string; data: Uint8Array; cases: number };
 
@@ -45,6 +46,7 @@ describe('case transfer between workstations', () => {
   beforeEach(() => {
     laptopDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-laptop-'));
     laptop = createBackend({ dataDir: laptopDir, runtime: 'harness', actor: 'laptop-user', now: () => laptopClock });
+    trustEachOther(office.backend, laptop);
   });
   afterEach(() => {
     laptop.close();
@@ -99,6 +101,7 @@ describe('case transfer between workstations', () => {
     ok(await laptop.invoke('rectification.recordPayment', { caseId: onLaptop, paidOn: '2026-07-08', amount: '1000.00', purpose: 'back-pay', note: '第一笔' }));
     const laptopAfter = dumpText(laptop, onLaptop);
     const back = ok<Pkg>(await laptop.invoke('transfer.exportCases', { caseIds: [onLaptop] }));
+    await login(office.backend, 'chenda'); // only a section head or an archivist takes a package in
     const home = ok<TransferImportResult>(await office.backend.invoke('transfer.importPackage', { data: back.data }));
     expect(home).toMatchObject({ created: 0, updated: 1, conflicts: 0 });
     expectSameCase(dumpText(office.backend, c.id), laptopAfter);
@@ -114,6 +117,7 @@ describe('case transfer between workstations', () => {
     ok(await office.backend.invoke('rectification.recordPayment', { caseId: c.id, paidOn: '2026-07-09', amount: '20.00', purpose: 'late-fee' }));
     expect(verifyAuditChain(listAudit(office.backend.db, c.id)).ok).toBe(true);
     // the laptop's older package is now behind the office: nothing taken
+    await login(office.backend, 'chenda');
     const stale = ok<TransferImportResult>(await office.backend.invoke('transfer.importPackage', { data: back.data }));
     expect(stale.cases[0]!.outcome).toBe('local-newer');
   }, 240_000);
@@ -128,6 +132,7 @@ describe('case transfer between workstations', () => {
     ok(await office.backend.invoke('evidence.add', { caseId: c.id, fileName: '补充说明.jpg', data: new Uint8Array([...PHOTO, 1]), description: '单位补充说明', kind: 'copy' }));
     const officeBefore = dumpText(office.backend, c.id);
     const back = ok<Pkg>(await laptop.invoke('transfer.exportCases', { caseIds: [onLaptop] }));
+    await login(office.backend, 'chenda');
     const r = ok<TransferImportResult>(await office.backend.invoke('transfer.importPackage', { data: back.data }));
     expect(r).toMatchObject({ created: 0, updated: 0, conflicts: 1 });
     const conflict = r.cases[0]!;

@@ -2,10 +2,12 @@
 // here in the same transaction as the change. Entries form one SHA-256 chain per case
 // (hash = SHA-256(prev_hash + canonical entry)), so a dossier can carry its case's trail and
 // anyone can re-check it; the database refuses UPDATE, DELETE and an entry that does not link
-// to its chain's head.
+// to its chain's head. Each append also signs the chain's new head (checkpoint.ts), so a chain
+// rewritten and re-hashed, or cut short, behind the triggers' back no longer verifies.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { canonicalJson } from './canonicalJson';
+import { headProblem, storeChainHead, storedChainHead } from './checkpoint';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -62,6 +64,10 @@ export function appendAudit(db: Database.Database, input: AuditEntryInput): Audi
   const info = db
     .prepare('INSERT INTO audit_log (at, actor, case_id, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(at, input.actor, input.caseId, input.action, canonicalJson(detail), prevHash, hash);
+  const signed = storedChainHead(db, input.caseId);
+  // counted on from the signed count, never from the rows: a tail cut behind our back stays visible
+  const entries = signed ? signed.entries + 1 : (db.prepare('SELECT count(*) AS n FROM audit_log WHERE case_id IS ?').get(input.caseId) as { n: number }).n;
+  storeChainHead(db, input.caseId, entries, hash, at);
   return { id: Number(info.lastInsertRowid), at, actor: input.actor, caseId: input.caseId, action: input.action, detail, prevHash, hash };
 }
 
@@ -85,4 +91,17 @@ export function verifyAuditChain(entries: readonly AuditEntry[]): ChainCheck {
     prev = e.hash;
   }
   return { ok: true, entries: entries.length, head: prev };
+}
+
+/**
+ * A chain as stored on this workstation: recomputed from its first entry, and its count and head
+ * compared with the ones this workstation signed (a rewritten-and-rehashed chain or a cut tail).
+ */
+export function verifyStoredChain(db: Database.Database, caseId: number | null): ChainCheck & { entriesFound: number } {
+  const entries = listAudit(db, caseId);
+  const check = verifyAuditChain(entries);
+  if (!check.ok) return { ...check, entriesFound: entries.length };
+  const problem = headProblem(db, caseId, check.entries, check.head);
+  if (problem) return { ok: false, entryId: entries.at(-1)?.id ?? 0, reason: problem, entriesFound: entries.length };
+  return { ...check, entriesFound: entries.length };
 }

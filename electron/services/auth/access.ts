@@ -75,6 +75,15 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'archive.status': 'open',
   'archive.dossier': 'open',
   'archive.archive': { permission: 'archive', bootstrap: true },
+  // Signing and trust (issue 8): only the office's section head or archivist takes a package in;
+  // registering or revoking another workstation's key is configuration.
+  'transfer.importPackage': { permission: 'transfer-import', bootstrap: true },
+  'signing.identity': 'open',
+  'signing.keys': 'open',
+  'signing.exportPublicKey': 'open',
+  'signing.setIdentity': { permission: 'configure', bootstrap: true },
+  'signing.registerKey': { permission: 'configure', bootstrap: true },
+  'signing.revokeKey': { permission: 'configure', bootstrap: true },
   // Workflow area: reading is open; a state change checks the transition's own roles
   // (shared/rules/workflow.ts), since archiving is the archivist's and re-opening the section head's.
   'workflow.status': 'open',

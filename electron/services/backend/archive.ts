@@ -6,7 +6,7 @@ import { requireCase } from './cases';
 import type { Handlers } from './types';
 import { archiveBlocker, archiveCase, ArchiveRefused, dossierContents, getArchivedDossier, getArchiveRecord } from '../dossier/archiveCase';
 import { exportCases } from '../transfer/exportCases';
-import { importReadPackage, TransferRefused } from '../transfer/importPackage';
+import { importReadPackage, TransferRefused, trustPackage } from '../transfer/importPackage';
 import { readPackageOffThread } from '../jobs/offThread';
 import { safeZipName } from '../../../shared/dossier/manifest';
 import { transitionActorOf, transitionCase, workflowHandlers, workflowStatus } from './workflow';
@@ -86,7 +86,7 @@ export const archiveHandlers: Handlers<ArchiveMethods> = {
   'transfer.exportCases': (ctx, { caseIds, passphrase }) => {
     for (const id of caseIds) requireCase(ctx.db, id);
     const key = transferPassphrase(passphrase);
-    const { zip, cases } = exportCases(ctx.db, caseIds, { actor: ctx.meta().actor, now: ctx.now() });
+    const { zip, cases } = exportCases(ctx.db, caseIds, { actor: ctx.meta().actor, defaultActor: ctx.actor, now: ctx.now() });
     const stamp = ctx.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
     // A package holds names, ID numbers and wages: it leaves the machine only sealed (crypto/sealedFile.ts).
     const sealed = new Uint8Array(seal(zip, key));
@@ -98,7 +98,7 @@ export const archiveHandlers: Handlers<ArchiveMethods> = {
       try {
         const zip = unseal(data, transferPassphrase(passphrase), `交换包${fileName ? ` ${fileName} ` : ''}`);
         // Unzipped and checked in the bounded import worker, written here in one transaction.
-        return importReadPackage(ctx.db, await readPackageOffThread(zip), { actor: ctx.meta().actor, now: ctx.now() });
+        return importReadPackage(ctx.db, trustPackage(ctx.db, await readPackageOffThread(zip)), { actor: ctx.meta().actor, now: ctx.now() });
       } catch (e) {
         if (e instanceof SealRefused) throw new ApiFailure('bad-file', e.message);
         return rethrow(e);

@@ -2,7 +2,7 @@
 // (electron/services/audit/auditLog.ts). A row altered behind the database's back — with the
 // append-only triggers dropped — no longer matches its hash, and verify names the first such row.
 import { trailSummary, trailTitle } from '../../../shared/rules/trailText';
-import { listAudit, verifyAuditChain } from '../audit/auditLog';
+import { listAudit, verifyStoredChain } from '../audit/auditLog';
 import { requireCase } from './cases';
 import type { Handlers } from './types';
 
@@ -14,8 +14,8 @@ export const trailHandlers: Handlers<'trail.list' | 'trail.verify'> = {
 
   'trail.verify': (ctx, input) => {
     const c = requireCase(ctx.db, input.caseId);
-    const check = verifyAuditChain(listAudit(ctx.db, c.id));
-    if (check.ok) return { ok: true, entries: check.entries, head: check.head, brokenAt: null, message: `完整：案件 ${c.number} 的 ${check.entries} 条操作记录哈希链校验通过` };
-    return { ok: false, entries: listAudit(ctx.db, c.id).length, head: null, brokenAt: check.entryId, message: `已被篡改：${check.reason}` };
+    const check = verifyStoredChain(ctx.db, c.id);
+    if (check.ok) return { ok: true, entries: check.entries, head: check.head, brokenAt: null, message: `完整：案件 ${c.number} 的 ${check.entries} 条操作记录哈希链校验通过，与本机签名的链头一致` };
+    return { ok: false, entries: check.entriesFound, head: null, brokenAt: check.entryId, message: `已被篡改：${check.reason}` };
   },
 };

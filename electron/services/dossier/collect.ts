@@ -6,7 +6,7 @@ import { getEmployer } from '../db/repos/employers';
 import { getDocument, listDocuments } from '../db/repos/documents';
 import { getSourceFileBytes, listSourceFiles } from '../db/repos/sourceFiles';
 import { getRosterFileBytes, listRosterFiles } from '../db/repos/roster';
-import { listAudit, verifyAuditChain, type AuditEntry } from '../audit/auditLog';
+import { listAudit, verifyStoredChain, type AuditEntry } from '../audit/auditLog';
 import type { Case, DocumentSummary, Employer, SourceFile } from '../../../shared/api/dto';
 import type { ComputeResult } from '../../../shared/domain/result';
 import { listEvidenceFiles, type EvidenceFile } from './evidence';
@@ -53,7 +53,7 @@ export function collectCaseMaterial(db: Db, caseId: number, exportDate: string =
     });
     const trail = listAudit(db, caseId);
     // A dossier must never carry a trail that is already broken: refuse rather than archive it.
-    const check = verifyAuditChain(trail);
+    const check = verifyStoredChain(db, caseId);
     if (!check.ok) throw new Error(`案件 ${c.number} 的审计记录哈希链已断开：${check.reason}，不能导出档案`);
     return { case: c, employer, documents, sources: [...sources, ...rosters], trail, head: check.head, evidence: listEvidenceFiles(db, caseId), result: dossierResult(db, caseId, exportDate) };
   })();

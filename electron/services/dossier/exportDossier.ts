@@ -4,6 +4,9 @@
 // manifest.json with the SHA-256, size and role of every other file plus the trail's chain head. Entries are STORED
 // (not deflated): PDFs and XLSX are compressed already, and a stored archive lets anyone pull
 // an intact file out of a damaged ZIP, and lets a changed byte show up as that file's change.
+// signature.json is the workstation's Ed25519 signature of manifest.json, so rewriting a manifest
+// entry to match a changed file no longer passes; the 备考表 prints the chain head, the digest of
+// the other files and the signer's fingerprint, so the paper sheet checks the electronic dossier.
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { Db } from '../db/open';
 import { canonicalJson } from '../audit/canonicalJson';
@@ -13,7 +16,11 @@ import {
   DOSSIER_FORMAT,
   DOSSIER_FORMAT_VERSION,
   MANIFEST_PATH,
+  SIGNATURE_FORMAT,
+  SIGNATURE_PATH,
+  contentDigestInput,
   safeZipName,
+  type DossierSignature,
   serial,
   type DossierManifest,
   type DossierTrail,
@@ -31,6 +38,8 @@ import { closedAt, collectCaseMaterial, type CaseMaterial } from './collect';
 import { evidenceKindName } from './evidence';
 import { sha256Hex } from './sha256';
 import { buildWorkingPapersXlsx } from './workingPapersXlsx';
+import { signBytes, signerOf, workstationKey } from '../signing/workstationKey';
+import { formatFingerprint } from '../../../shared/security/fingerprint';
 
 export interface ExportDossierOptions {
   /** Who exports (manifest.exportedBy). */
@@ -123,17 +132,20 @@ export async function exportDossier(db: Db, caseId: number, opts: ExportDossierO
   });
   const trailPdf = await renderPdf(buildTrailSheet({ agencyName, employerName: m.employer.name, caseNumber: m.case.number, head: m.head, entries: m.trail }), { draft: false, archival: true });
   add(TRAIL_PDF_PATH, 'trail', trailPdf.bytes, { title: '审计记录' });
+  const trail: DossierTrail = { caseNumber: m.case.number, genesis: GENESIS_HASH, head: m.head, entries: m.trail };
+  add(TRAIL_PATH, 'trail', strToU8(`${JSON.stringify(JSON.parse(canonicalJson(trail)), null, 2)}\n`), { title: '审计记录（哈希链）' });
   const sheets = archiveSheetsInput(m, agencyName, opts, exportedAt, trailPdf.pages);
-  const rendered = await Promise.all([buildDossierCover, buildDossierIndex, buildDossierNotes].map((b) => renderPdf(b(sheets), { draft: false, archival: true })));
-  const [cover, index, notes] = rendered.map((r) => r.bytes) as [Uint8Array, Uint8Array, Uint8Array];
+  const [cover, index] = (await Promise.all([buildDossierCover, buildDossierIndex].map((b) => renderPdf(b(sheets), { draft: false, archival: true })))).map((r) => r.bytes) as [Uint8Array, Uint8Array];
   files.unshift(
     { entry: { path: '00_案卷封面.pdf', role: 'cover', sha256: sha256Hex(cover), size: cover.byteLength, title: '案卷封面' }, bytes: cover },
     { entry: { path: '00_卷内文件目录.pdf', role: 'index', sha256: sha256Hex(index), size: index.byteLength, title: '卷内文件目录' }, bytes: index },
   );
+  // the 备考表 comes last: it prints the trail's head and the digest of every other file, and the signer
+  const key = workstationKey(db);
+  const contentSha256 = sha256Hex(strToU8(contentDigestInput(files.map((f) => f.entry))));
+  const integrity = { trailEntries: m.trail.length, chainHead: m.head, contentSha256, signer: key.name, fingerprintText: formatFingerprint(key.fingerprint) };
+  const notes = (await renderPdf(buildDossierNotes({ ...sheets, integrity }), { draft: false, archival: true })).bytes;
   add('99_备考表.pdf', 'notes', notes, { title: '备考表' });
-
-  const trail: DossierTrail = { caseNumber: m.case.number, genesis: GENESIS_HASH, head: m.head, entries: m.trail };
-  add(TRAIL_PATH, 'trail', strToU8(`${JSON.stringify(JSON.parse(canonicalJson(trail)), null, 2)}\n`), { title: '审计记录（哈希链）' });
 
   const manifest: DossierManifest = {
     format: DOSSIER_FORMAT,
@@ -152,11 +164,15 @@ export async function exportDossier(db: Db, caseId: number, opts: ExportDossierO
     },
     trail: { path: TRAIL_PATH, entries: m.trail.length, head: m.head },
     files: files.map((f) => f.entry),
+    contentSha256,
   };
 
   const mtime = new Date(exportedAt);
   const zippable: Zippable = {};
   for (const f of files) zippable[f.entry.path] = [f.bytes, { level: 0, mtime }];
-  zippable[MANIFEST_PATH] = [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { level: 0, mtime }];
+  const manifestBytes = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
+  zippable[MANIFEST_PATH] = [manifestBytes, { level: 0, mtime }];
+  const signature: DossierSignature = { format: SIGNATURE_FORMAT, workstation: signerOf(key), manifestSha256: sha256Hex(manifestBytes), signature: signBytes(key, manifestBytes) };
+  zippable[SIGNATURE_PATH] = [strToU8(`${JSON.stringify(signature, null, 2)}\n`), { level: 0, mtime }];
   return zipSync(zippable, { level: 0 });
 }

@@ -1,8 +1,11 @@
 // The offline check of a dossier ZIP (DOMAIN.md §9), needing nothing but the ZIP: the manifest
 // is read with its schema; every file it lists must be there with the same SHA-256 and size;
 // any file it does not list is extra; the trail JSON's own hash chain is recomputed and its
-// head must equal the manifest's. Every problem names the file, in Chinese. Never throws.
-import { strFromU8, unzipSync } from 'fflate';
+// head must equal the manifest's; signature.json must be a valid Ed25519 signature of the
+// manifest's bytes (its signer is named, and checked against the registered keys when a
+// workstation is at hand); entry names are checked before anything is read (`__proto__`,
+// duplicates, `..`). Every problem names the file, in Chinese. Never throws.
+import { strFromU8, strToU8 } from 'fflate';
 import { verifyAuditChain, GENESIS_HASH } from '../audit/auditLog';
 import { LIMITS } from '../import/limits';
 import { checkZipBounds } from '../import/zipGuard';
@@ -11,23 +14,65 @@ import {
   FILE_ROLE_NAMES,
   MANIFEST_PATH,
   ManifestSchema,
+  SIGNATURE_PATH,
+  DossierSignatureSchema,
+  contentDigestInput,
+  type DossierSigner,
   TrailFileSchema,
   type DossierCheck,
   type DossierManifest,
   type DossierProblem,
 } from '../../../shared/dossier/manifest';
 import { sha256Hex } from './sha256';
+import { readZipEntries, unsafeEntryName, ZipEntriesRefused } from '../zip/zipEntries';
+import { fingerprintOf, verifySignature } from '../signing/workstationKey';
+import { formatFingerprint } from '../../../shared/security/fingerprint';
 
-function readZip(zipBytes: Uint8Array): Record<string, Uint8Array> | string {
+function readZip(zipBytes: Uint8Array): Map<string, Uint8Array> | DossierProblem[] {
   try {
     // Entry count and declared sizes before inflating (import/limits.ts).
     checkZipBounds(zipBytes, '稽核档案', LIMITS.dossierInflatedBytes, '不是本系统生成的稽核档案');
-    const all = unzipSync(zipBytes);
-    // Folder entries carry no content; a dossier's manifest lists only files.
-    return Object.fromEntries(Object.entries(all).filter(([name]) => !name.endsWith('/')));
+    return readZipEntries(zipBytes, '档案 ZIP ');
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    if (e instanceof ZipEntriesRefused) {
+      return [...new Set(e.names)].map((name) => ({ file: name, kind: 'extra' as const, message: `不安全的条目名称（${unsafeEntryName(name) ?? '重复的条目'}），拒绝读取该档案` }));
+    }
+    return [{ file: '(ZIP)', kind: 'manifest', message: `ZIP 文件已损坏，无法读取：${e instanceof Error ? e.message : String(e)}` }];
   }
+}
+
+export interface VerifyDossierOptions {
+  /** Whether a signer's key (by fingerprint) is this workstation's or registered here; left out offline without a data folder. */
+  isTrusted?: (fingerprint: string) => boolean;
+}
+
+function checkSignature(manifestBytes: Uint8Array, sigBytes: Uint8Array | undefined, opts: VerifyDossierOptions, problems: DossierProblem[]): DossierSigner | null {
+  if (!sigBytes) {
+    problems.push({ file: SIGNATURE_PATH, kind: 'signature', message: '档案没有数字签名（缺少 signature.json）：无法确认由哪个工作站导出，也无法确认清单未被改写' });
+    return null;
+  }
+  let parsed;
+  try {
+    parsed = DossierSignatureSchema.safeParse(JSON.parse(strFromU8(sigBytes)));
+  } catch {
+    parsed = null;
+  }
+  if (!parsed?.success) {
+    problems.push({ file: SIGNATURE_PATH, kind: 'signature', message: '签名文件格式有误，无法核验签名' });
+    return null;
+  }
+  const sig = parsed.data;
+  const fingerprint = fingerprintOf(sig.workstation.publicKey);
+  const fingerprintText = formatFingerprint(fingerprint);
+  if (sha256Hex(manifestBytes) !== sig.manifestSha256 || !verifySignature(sig.workstation.publicKey, manifestBytes, sig.signature)) {
+    problems.push({ file: MANIFEST_PATH, kind: 'signature', message: `签名无效：清单 manifest.json 在工作站“${sig.workstation.name}”（指纹 ${fingerprintText}）签名后被改动，或签名不是该工作站所签` });
+    return null;
+  }
+  const registered = opts.isTrusted ? opts.isTrusted(fingerprint) : null;
+  if (registered === false) {
+    problems.push({ file: SIGNATURE_PATH, kind: 'signature', message: `签名有效，但签名的工作站“${sig.workstation.name}”（指纹 ${fingerprintText}）未在本机登记，不能确认档案来源` });
+  }
+  return { name: sig.workstation.name, fingerprint, fingerprintText, registered };
 }
 
 function readManifest(bytes: Uint8Array | undefined, problems: DossierProblem[]): DossierManifest | null {
@@ -56,12 +101,12 @@ function readManifest(bytes: Uint8Array | undefined, problems: DossierProblem[])
   return parsed.data;
 }
 
-function checkTrail(manifest: DossierManifest, entries: Record<string, Uint8Array>, problems: DossierProblem[]): void {
+function checkTrail(manifest: DossierManifest, entries: Map<string, Uint8Array>, problems: DossierProblem[]): void {
   const file = manifest.trail.path;
   if (!manifest.files.some((f) => f.path === file && f.role === 'trail')) {
     problems.push({ file, kind: 'manifest', message: '清单的审计记录文件未作为“审计记录”列入文件清单' });
   }
-  const bytes = entries[file];
+  const bytes = entries.get(file);
   if (!bytes) return; // reported as missing with the files
   let raw: unknown;
   try {
@@ -94,17 +139,17 @@ function checkTrail(manifest: DossierManifest, entries: Record<string, Uint8Arra
   }
 }
 
-export function verifyDossier(zipBytes: Uint8Array): DossierCheck {
+export function verifyDossier(zipBytes: Uint8Array, opts: VerifyDossierOptions = {}): DossierCheck {
   const problems: DossierProblem[] = [];
   const entries = readZip(zipBytes);
-  if (typeof entries === 'string') {
-    return { ok: false, manifest: null, problems: [{ file: '(ZIP)', kind: 'manifest', message: `ZIP 文件已损坏，无法读取：${entries}` }] };
-  }
-  const manifest = readManifest(entries[MANIFEST_PATH], problems);
-  if (!manifest) return { ok: false, manifest: null, problems };
+  if (Array.isArray(entries)) return { ok: false, manifest: null, signer: null, problems: entries };
+  const manifestBytes = entries.get(MANIFEST_PATH);
+  const manifest = readManifest(manifestBytes, problems);
+  if (!manifest || !manifestBytes) return { ok: false, manifest: null, signer: null, problems };
+  const signer = checkSignature(manifestBytes, entries.get(SIGNATURE_PATH), opts, problems);
 
   for (const f of manifest.files) {
-    const bytes = entries[f.path];
+    const bytes = entries.get(f.path);
     const what = `${FILE_ROLE_NAMES[f.role]}“${f.title ?? f.path}”`;
     if (!bytes) {
       problems.push({ file: f.path, kind: 'missing', message: `缺少清单所列的${what}` });
@@ -118,9 +163,12 @@ export function verifyDossier(zipBytes: Uint8Array): DossierCheck {
     }
   }
   const listed = new Set(manifest.files.map((f) => f.path));
-  for (const name of Object.keys(entries).sort()) {
-    if (name !== MANIFEST_PATH && !listed.has(name)) problems.push({ file: name, kind: 'extra', message: '清单中没有此文件（多出的文件）' });
+  for (const name of [...entries.keys()].sort()) {
+    if (name !== MANIFEST_PATH && name !== SIGNATURE_PATH && !listed.has(name)) problems.push({ file: name, kind: 'extra', message: '清单中没有此文件（多出的文件）' });
+  }
+  if (manifest.contentSha256 && sha256Hex(strToU8(contentDigestInput(manifest.files))) !== manifest.contentSha256) {
+    problems.push({ file: MANIFEST_PATH, kind: 'manifest', message: '清单记载的卷内文件摘要（备考表上印的 SHA-256）与所列文件不符' });
   }
   checkTrail(manifest, entries, problems);
-  return { ok: problems.length === 0, manifest, problems };
+  return { ok: problems.length === 0, manifest, signer, problems };
 }

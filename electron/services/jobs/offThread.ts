@@ -7,7 +7,7 @@ import type { ImportKind } from '../../../shared/domain/importReport';
 import { importSpreadsheet, type ImportParams, type MappingOverride, type ParsedImport } from '../import/index';
 import { previewFile, type FilePreviewResult, type PreviewTemplateCandidate } from '../import/preview';
 import { importRoster, type ParsedRoster, type RosterImportParams } from '../import/roster';
-import { readPackage, TransferRefused, type ReadPackage } from '../transfer/importPackage';
+import { readPackage, TransferRefused, type UnverifiedPackage } from '../transfer/importPackage';
 import { parseInWorker, runWorkerTask, transferableCopy, workerImportAvailable, WorkerRefusal } from './parseInWorker';
 
 /** A payroll or declaration file (the follow-up check's declarations too). */
@@ -25,11 +25,11 @@ export function previewOffThread(bytes: Uint8Array, fileName: string, kind: Impo
   return runWorkerTask<FilePreviewResult>({ task: 'preview', bytes: transferableCopy(bytes), fileName, kind, mapping, templates });
 }
 
-/** A transfer package, unzipped and checked against its manifest; refusals are TransferRefused. */
-export async function readPackageOffThread(bytes: Uint8Array): Promise<ReadPackage> {
+/** A transfer package, unzipped and checked against its manifest (its signature is checked after, by trustPackage); refusals are TransferRefused. */
+export async function readPackageOffThread(bytes: Uint8Array): Promise<UnverifiedPackage> {
   if (!workerImportAvailable()) return readPackage(bytes);
   try {
-    return await runWorkerTask<ReadPackage>({ task: 'transfer-package', bytes: transferableCopy(bytes), fileName: '案件交换包' });
+    return await runWorkerTask<UnverifiedPackage>({ task: 'transfer-package', bytes: transferableCopy(bytes), fileName: '案件交换包' });
   } catch (e) {
     if (e instanceof WorkerRefusal) throw new TransferRefused('bad-file', e.message);
     throw e;

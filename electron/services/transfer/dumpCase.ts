@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import { canonicalJson } from '../audit/canonicalJson';
-import { listAudit, verifyAuditChain } from '../audit/auditLog';
+import { listAudit, verifyStoredChain } from '../audit/auditLog';
 import type { Cell, CaseDump, RowDump, TableDump } from '../../../shared/transfer/package';
 import { readCaseSchema, tableInfo, uuidOf, type TableInfo } from './schemaMap';
 
@@ -70,7 +70,7 @@ export function dumpCase(db: Db, caseId: number, blobs: Blobs = new Map()): Case
         : undefined);
     }
     const trail = listAudit(db, caseId);
-    const check = verifyAuditChain(trail);
+    const check = verifyStoredChain(db, caseId);
     if (!check.ok) throw new Error(`案件 ${raw.number} 的审计记录哈希链已断开：${check.reason}，不能导出`);
     return {
       uuid: caseRow.uuid!,

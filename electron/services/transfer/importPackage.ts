@@ -9,7 +9,7 @@
 //   conflicting items — each side's trail entries since the fork and the rows that differ — are
 //   returned to be shown.
 import { createHash } from 'node:crypto';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { Db } from '../db/open';
 import { appendAudit, chainHead, GENESIS_HASH } from '../audit/auditLog';
 import { canonicalJson } from '../audit/canonicalJson';
@@ -20,7 +20,9 @@ import {
   CaseDumpSchema,
   TABLE_NAMES,
   TRANSFER_MANIFEST,
+  TRANSFER_SIGNATURE,
   TransferManifestSchema,
+  type TransferManifest,
   type CaseDump,
   type Cell,
   type RowDump,
@@ -30,11 +32,15 @@ import {
 import { LIMITS, LimitExceeded } from '../import/limits';
 import { checkZipBounds } from '../import/zipGuard';
 import { dumpCase } from './dumpCase';
+import { seqIsOurs } from '../db/repos/numbering';
+import { readZipEntries, ZipEntriesRefused } from '../zip/zipEntries';
+import { checkActors, checkIncomingChain, checkPackageSignature, PackageUntrusted, type PackageSigner } from './packageTrust';
+import { refreshChainHead } from '../audit/checkpoint';
 import { idOfUuid, readCaseSchema, tableInfo, type CaseSchema, type TableInfo } from './schemaMap';
 
 export class TransferRefused extends Error {
   constructor(
-    readonly code: 'bad-file' | 'conflict',
+    readonly code: 'bad-file' | 'conflict' | 'forbidden',
     message: string,
   ) {
     super(message);
@@ -49,15 +55,29 @@ export interface ImportPackageOptions {
   onRows?: (rows: number) => void;
 }
 
-export interface ReadPackage {
+/** A package unzipped and checked against its own manifest (in the bounded worker), its signature not yet checked. */
+export interface UnverifiedPackage {
+  manifest: TransferManifest;
+  manifestBytes: Uint8Array;
+  signatureText: string | null;
   dumps: CaseDump[];
   blobs: Map<string, Uint8Array>;
 }
 
+/** A package whose signature is by a workstation registered here. */
+export interface ReadPackage extends UnverifiedPackage {
+  signer: PackageSigner;
+}
+
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-export function readPackage(bytes: Uint8Array): ReadPackage {
-  let files: Record<string, Uint8Array>;
+/**
+ * Reads a package needing no database, so that it runs in the bounded worker (jobs/offThread.ts):
+ * bounds and safe entry names, every file against the manifest, each case's incoming trail chain.
+ * The signature is checked by trustPackage, where the registered keys are.
+ */
+export function readPackage(bytes: Uint8Array): UnverifiedPackage {
+  let files: Map<string, Uint8Array>;
   try {
     // Entry count and declared sizes before inflating (import/limits.ts).
     checkZipBounds(bytes, '案件交换包', LIMITS.packageInflatedBytes, '请分批导出案件');
@@ -65,11 +85,12 @@ export function readPackage(bytes: Uint8Array): ReadPackage {
     if (e instanceof LimitExceeded) throw new TransferRefused('bad-file', e.message);
   }
   try {
-    files = unzipSync(bytes);
+    files = readZipEntries(bytes, '案件交换包');
   } catch (e) {
+    if (e instanceof ZipEntriesRefused) throw new TransferRefused('bad-file', e.message);
     throw new TransferRefused('bad-file', `案件交换包不是有效的 ZIP 文件：${e instanceof Error ? e.message : String(e)}`);
   }
-  const mf = files[TRANSFER_MANIFEST];
+  const mf = files.get(TRANSFER_MANIFEST);
   if (!mf) throw new TransferRefused('bad-file', `案件交换包缺少清单 ${TRANSFER_MANIFEST}（不是本系统导出的交换包？）`);
   let parsed;
   try {
@@ -77,21 +98,40 @@ export function readPackage(bytes: Uint8Array): ReadPackage {
   } catch (e) {
     throw new TransferRefused('bad-file', `交换包清单 ${TRANSFER_MANIFEST} 不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!parsed.success) throw new TransferRefused('bad-file', `交换包清单 ${TRANSFER_MANIFEST} 格式有误或版本不受支持`);
+  if (!parsed.success) throw new TransferRefused('bad-file', `交换包清单 ${TRANSFER_MANIFEST} 格式有误或版本不受支持（须为本版本导出的、带签名的交换包）`);
   const manifest = parsed.data;
+  const sig = files.get(TRANSFER_SIGNATURE);
+  const listed = new Set<string>([TRANSFER_MANIFEST, TRANSFER_SIGNATURE]);
   for (const f of manifest.files) {
-    const b = files[f.path];
+    const b = files.get(f.path);
     if (!b) throw new TransferRefused('bad-file', `交换包缺少文件 ${f.path}`);
     if (b.byteLength !== f.size || sha(b) !== f.sha256) throw new TransferRefused('bad-file', `交换包中的文件 ${f.path} 已损坏或被改动（SHA-256 与清单不符）`);
+    listed.add(f.path);
   }
+  const extra = [...files.keys()].filter((n) => !listed.has(n) && !n.endsWith('/'));
+  if (extra.length > 0) throw new TransferRefused('bad-file', `交换包含有清单未列出的文件：${extra.join('、')}，已拒绝导入`);
   const blobs = new Map<string, Uint8Array>();
-  for (const f of manifest.files) if (f.path.startsWith('blobs/')) blobs.set(f.sha256, files[f.path]!);
+  for (const f of manifest.files) if (f.path.startsWith('blobs/')) blobs.set(f.sha256, files.get(f.path)!);
   const dumps = manifest.cases.map((c) => {
-    const r = CaseDumpSchema.safeParse(JSON.parse(strFromU8(files[c.path]!)));
+    const bytesOf = files.get(c.path);
+    if (!bytesOf || !manifest.files.some((f) => f.path === c.path)) throw new TransferRefused('bad-file', `交换包缺少案件 ${c.number} 的数据（${c.path}）`);
+    const r = CaseDumpSchema.safeParse(JSON.parse(strFromU8(bytesOf)));
     if (!r.success) throw new TransferRefused('bad-file', `交换包中案件 ${c.number} 的数据（${c.path}）格式有误`);
+    if (r.data.uuid !== c.uuid || r.data.number !== c.number) throw new TransferRefused('bad-file', `交换包中 ${c.path} 不是清单所列的案件 ${c.number}`);
+    try {
+      checkIncomingChain(r.data, c.head);
+    } catch (e) {
+      if (e instanceof PackageUntrusted) throw new TransferRefused('forbidden', e.message);
+      throw e;
+    }
     return r.data;
   });
-  return { dumps, blobs };
+  return { manifest, manifestBytes: mf, signatureText: sig ? strFromU8(sig) : null, dumps, blobs };
+}
+
+/** The signature over the manifest, by a workstation registered here (or refused). */
+export function trustPackage(db: Db, pkg: UnverifiedPackage): ReadPackage {
+  return { ...pkg, signer: untrusted(() => checkPackageSignature(db, pkg.manifest, pkg.manifestBytes, pkg.signatureText)) };
 }
 
 /** Writes rows of one table, turning UUID references and blob references back into local values. */
@@ -227,19 +267,21 @@ function conflictItems(local: CaseDump, incoming: CaseDump): TransferConflictIte
 function insertTrail(db: Db, caseId: number, entries: readonly TrailEntryDump[]): void {
   const stmt = db.prepare('INSERT INTO audit_log (at, actor, case_id, action, detail, prev_hash, hash, hashed_case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   for (const e of entries) stmt.run(e.at, e.actor, caseId, e.action, canonicalJson(e.detail), e.prevHash, e.hash, e.caseId === caseId ? null : e.caseId);
+  // this workstation signs the chain's new head (its count and last hash) as its own checkpoint
+  if (entries.length > 0) refreshChainHead(db, caseId, new Date().toISOString());
 }
 
-/** Sequences never go back: a number taken on the other workstation is taken here too. */
+/** Sequences never go back: a number of our own range taken elsewhere (numbering.ts) is taken here too; another workstation's range is left to it. */
 function bumpSequences(db: Db, d: CaseDump): void {
   const c = d.case.rows[0]!;
   const year = value(d.case, c, 'year') as number;
   const seq = value(d.case, c, 'seq') as number;
-  db.prepare('INSERT INTO case_sequences (year, last_seq) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)').run(year, seq);
+  if (seqIsOurs(db, seq)) db.prepare('INSERT INTO case_sequences (year, last_seq) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)').run(year, seq);
   const docs = d.tables.documents;
   if (docs) {
     for (const r of docs.rows) {
       const [type, y, s] = ['type', 'year', 'seq'].map((col) => value(docs, r, col));
-      if (typeof y === 'number' && typeof s === 'number') {
+      if (typeof y === 'number' && typeof s === 'number' && seqIsOurs(db, s)) {
         db.prepare('INSERT INTO document_sequences (type, year, last_seq) VALUES (?, ?, ?) ON CONFLICT(type, year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)').run(type, y, s);
       }
     }
@@ -329,11 +371,30 @@ function employerNameOf(d: CaseDump): string {
   return String(value(d.employer, d.employer.rows[0]!, 'name') ?? '');
 }
 
-export function importPackage(db: Db, bytes: Uint8Array, opts: ImportPackageOptions): TransferImportResult {
-  return importReadPackage(db, readPackage(bytes), opts);
+/** Only tables a case is made of here may be written: never users, settings, keys or the trail's own tables. */
+function checkTables(db: Db, d: CaseDump): void {
+  const children = new Set(readCaseSchema(db).children.map((t) => t.name));
+  for (const name of Object.keys(d.tables)) {
+    if (!children.has(name) && d.tables[name]!.rows.length > 0) {
+      throw new TransferRefused('bad-file', `交换包中案件 ${d.number} 含有本机案件数据以外的表 ${TABLE_NAMES[name] ?? name}（${name}），已拒绝导入（或交换包来自更新版本的工作站，请先升级本机程序）`);
+    }
+  }
 }
 
-/** The import of a package already read (in the bounded worker: jobs/offThread.ts). */
+function untrusted<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PackageUntrusted) throw new TransferRefused('forbidden', e.message);
+    throw e;
+  }
+}
+
+export function importPackage(db: Db, bytes: Uint8Array, opts: ImportPackageOptions): TransferImportResult {
+  return importReadPackage(db, trustPackage(db, readPackage(bytes)), opts);
+}
+
+/** The import of a package already read (in the bounded worker: jobs/offThread.ts) and trusted. */
 export function importReadPackage(db: Db, pkg: ReadPackage, opts: ImportPackageOptions): TransferImportResult {
   const at = (opts.now ?? new Date()).toISOString();
   return db
@@ -341,9 +402,11 @@ export function importReadPackage(db: Db, pkg: ReadPackage, opts: ImportPackageO
       const w = new Writer(db, pkg.blobs, opts.onRows);
       const outcomes: TransferCaseOutcome[] = [];
       for (const d of pkg.dumps) {
+        checkTables(db, d);
         const base = { caseNumber: d.number, employerName: employerNameOf(d), conflicts: [] as TransferConflictItem[] };
         const localId = idOfUuid(db, 'cases', d.uuid);
         if (localId === null) {
+          untrusted(() => checkActors(pkg.manifest, pkg.signer.name, d, 0, () => new Set()));
           const refused = createCase(db, w, d, at, opts.actor);
           outcomes.push(refused ? { ...refused, employerName: base.employerName } : { ...base, outcome: 'created', message: `新建案件，${d.trail.length} 条审计记录` });
           continue;
@@ -357,6 +420,7 @@ export function importReadPackage(db: Db, pkg: ReadPackage, opts: ImportPackageO
         const incomingExtends = d.trail.length > local.trail.length && (local.trail.length === 0 || d.trail[local.trail.length - 1]!.hash === localHead);
         const localExtends = local.trail.length > d.trail.length && (d.trail.length === 0 || local.trail[d.trail.length - 1]!.hash === d.head);
         if (incomingExtends) {
+          untrusted(() => checkActors(pkg.manifest, pkg.signer.name, d, local.trail.length, (t) => new Set((local.tables[t]?.rows ?? []).map((r) => r.key))));
           fastForward(db, w, localId, local, d);
           if (chainHead(db, localId) !== d.head) throw new Error(`案件 ${d.number} 更新后审计记录链头与交换包不符`);
           outcomes.push({ ...base, outcome: 'updated', message: `已按交换包更新，新增 ${d.trail.length - local.trail.length} 条审计记录` });
@@ -373,7 +437,7 @@ export function importReadPackage(db: Db, pkg: ReadPackage, opts: ImportPackageO
         at,
         caseId: null,
         action: 'transfer.import',
-        detail: { cases: outcomes.map((o) => ({ number: o.caseNumber, outcome: o.outcome })), rows: w.rows },
+        detail: { cases: outcomes.map((o) => ({ number: o.caseNumber, outcome: o.outcome })), rows: w.rows, signer: pkg.signer.name, fingerprint: pkg.signer.fingerprint },
       });
       return { cases: outcomes, created: count('created'), updated: count('updated'), unchanged: count('unchanged') + count('local-newer'), conflicts: count('conflict') };
     })

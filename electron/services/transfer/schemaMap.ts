@@ -46,7 +46,7 @@ export function tableInfo(db: Db, name: string): TableInfo {
 }
 
 /** Tables that are never copied with a case: the workstation's own records and bookkeeping. */
-const NOT_CASE_DATA = new Set(['audit_log', 'row_uuids', 'users', 'settings', 'case_sequences', 'document_sequences', 'archive_sequences']);
+const NOT_CASE_DATA = new Set(['audit_log', 'audit_heads', 'workstation_keys', 'row_uuids', 'users', 'settings', 'case_sequences', 'document_sequences', 'archive_sequences']);
 
 export function readCaseSchema(db: Db): CaseSchema {
   const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);

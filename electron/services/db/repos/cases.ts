@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case, CaseInput, CaseState } from '../../../../shared/api/dto';
 import { formatDocumentNumber } from '../../../../shared/documents/numbering';
+import { nextSeqAfter } from './numbering';
 import type { WriteMeta } from './meta';
 
 export const CASE_NUMBER_PREFIX = '稽';
@@ -59,7 +60,10 @@ export function listCases(db: Database.Database, employerId?: number): Case[] {
 /** Allocates the next number of `year` and stores the case. Run inside a transaction. */
 export function insertCase(db: Database.Database, input: CaseInput, year: number, meta: WriteMeta): Case {
   db.prepare('INSERT INTO case_sequences (year, last_seq) VALUES (?, 0) ON CONFLICT(year) DO NOTHING').run(year);
-  const { last_seq } = db.prepare('UPDATE case_sequences SET last_seq = last_seq + 1 WHERE year = ? RETURNING last_seq').get(year) as { last_seq: number };
+  const { last_seq: last } = db.prepare('SELECT last_seq FROM case_sequences WHERE year = ?').get(year) as { last_seq: number };
+  // from this workstation's own number range (numbering.ts), so laptops working offline never collide
+  const last_seq = nextSeqAfter(db, last, '案件编号');
+  db.prepare('UPDATE case_sequences SET last_seq = ? WHERE year = ?').run(last_seq, year);
   const number = formatDocumentNumber(CASE_NUMBER_PREFIX, year, last_seq);
   const info = db
     .prepare(

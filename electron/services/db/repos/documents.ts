@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DocumentSummary, DocumentType } from '../../../../shared/api/dto';
 import type { WriteMeta } from './meta';
+import { nextSeqAfter } from './numbering';
 
 interface DocumentRow {
   id: number;
@@ -35,7 +36,7 @@ export function getDocument(db: Database.Database, id: number): (DocumentSummary
 /** The number the next issued document of `type` in `year` will get (no side effect). */
 export function peekNextSeq(db: Database.Database, type: DocumentType, year: number): number {
   const r = db.prepare('SELECT last_seq FROM document_sequences WHERE type = ? AND year = ?').get(type, year) as { last_seq: number } | undefined;
-  return (r?.last_seq ?? 0) + 1;
+  return nextSeqAfter(db, r?.last_seq ?? 0, '文号');
 }
 
 export interface NewIssuedDocument {
@@ -59,7 +60,8 @@ export interface NewIssuedDocument {
  */
 export function insertIssuedDocument(db: Database.Database, doc: NewIssuedDocument, meta: WriteMeta): DocumentSummary {
   db.prepare('INSERT INTO document_sequences (type, year, last_seq) VALUES (?, ?, 0) ON CONFLICT(type, year) DO NOTHING').run(doc.type, doc.year);
-  const moved = db.prepare('UPDATE document_sequences SET last_seq = ? WHERE type = ? AND year = ? AND last_seq = ?').run(doc.seq, doc.type, doc.year, doc.seq - 1);
+  // the sequence moves forward to seq (which may jump to this workstation's range), never back
+  const moved = db.prepare('UPDATE document_sequences SET last_seq = ? WHERE type = ? AND year = ? AND last_seq < ?').run(doc.seq, doc.type, doc.year, doc.seq);
   if (moved.changes !== 1) throw new Error(`文号 ${doc.number} 已被占用，请重新生成`);
   const info = db
     .prepare(
@@ -212,10 +214,10 @@ export function updateDraft(db: Database.Database, id: number, d: RenderedDocume
   return getDocumentRecord(db, id)!;
 }
 
-/** Moves the type's yearly sequence from seq − 1 to seq, or throws when someone took the number. */
+/** Moves the type's yearly sequence forward to seq, or throws when someone took the number (or a later one). */
 function takeSeq(db: Database.Database, type: string, year: number, seq: number, number: string): void {
   db.prepare('INSERT INTO document_sequences (type, year, last_seq) VALUES (?, ?, 0) ON CONFLICT(type, year) DO NOTHING').run(type, year);
-  const moved = db.prepare('UPDATE document_sequences SET last_seq = ? WHERE type = ? AND year = ? AND last_seq = ?').run(seq, type, year, seq - 1);
+  const moved = db.prepare('UPDATE document_sequences SET last_seq = ? WHERE type = ? AND year = ? AND last_seq < ?').run(seq, type, year, seq);
   if (moved.changes !== 1) throw new Error(`文号 ${number || `${type} ${year}-${seq}`} 已被占用，请重新签发`);
 }
 
