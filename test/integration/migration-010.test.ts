@@ -3,7 +3,7 @@
 // passing on old data), the workstation key is made once, and the new tables refuse deletion.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../electron/services/db/open';
+import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { migration010 } from '../../electron/services/db/migrations/010_signing';
@@ -14,7 +14,7 @@ import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { appendAudit, listAudit, verifyStoredChain } from '../../electron/services/audit/auditLog';
 import { storedChainHead } from '../../electron/services/audit/checkpoint';
 import { workstationKey } from '../../electron/services/signing/workstationKey';
-import { META, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { META, RESOURCES, openTestDatabase, tableCounts, tempDir } from './db-helpers';
 
 describe('migration 010_signing', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -23,7 +23,7 @@ describe('migration 010_signing', () => {
   const before = migration010.version - 1;
   beforeEach(() => {
     tmp = tempDir('jihe-m010-');
-    db = openDatabase(path.join(tmp.dir, 'old.sqlite'), { migrate: false });
+    db = openTestDatabase(path.join(tmp.dir, 'old.sqlite'), { migrate: false });
     migrate(db, MIGRATIONS, before);
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
