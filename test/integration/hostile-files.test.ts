@@ -5,6 +5,7 @@
 // follow-up check's reader), each within seconds, and the whole run stays under 1 GB. A transfer
 // package claiming a 2 GB entry is refused before inflating; a worker that exhausts its heap
 // gives a Chinese message and the process lives on; an ordinary file still imports.
+import { seal } from '../../electron/services/crypto/sealedFile';
 import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/services/backend';
@@ -94,7 +95,8 @@ describe('hostile files are refused, bounded, off the main thread', () => {
 
   it('a transfer package whose entry claims 2 GB is refused before anything is inflated', async () => {
     const bytes = zipClaimingSize({ 'manifest.json': strToU8('{}'), 'cases/1.json': strToU8('{}') }, 2 ** 31);
-    const r = await backend.invoke('transfer.importPackage', { data: bytes });
+    // sealed like every package (crypto/sealedFile.ts): the bound holds after the passphrase opened it
+    const r = await backend.invoke('transfer.importPackage', { data: new Uint8Array(seal(bytes, process.env.JIHE_PASSPHRASE ?? '')) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/文件“案件交换包”解压后约 2,048 MB，超过本程序可一次读入的 1,024 MB 上限/);
   });

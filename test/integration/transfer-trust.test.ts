@@ -8,6 +8,7 @@
 // a collision.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { seal, unseal } from '../../electron/services/crypto/sealedFile';
 import { createBackend, type Backend } from '../../electron/services/backend';
 import { appendAudit } from '../../electron/services/audit/auditLog';
 import { signBytes, workstationKey } from '../../electron/services/signing/workstationKey';
@@ -43,12 +44,15 @@ async function newCase(b: Backend): Promise<Case> {
   return ok<Case>(await b.invoke('cases.create', { employerId: e.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }));
 }
 
+const PASS = process.env.JIHE_PASSPHRASE ?? '';
+/** Packages travel sealed (crypto/sealedFile.ts): a forger seals what he changed with the transfer passphrase. */
+const sealZip = (zip: Uint8Array) => new Uint8Array(seal(zip, PASS));
 const exportOf = async (b: Backend, caseId: number) => ok<Pkg>(await b.invoke('transfer.exportCases', { caseIds: [caseId] })).data;
 
 /** Re-signs a package's changed manifest with `signer`'s own key (a forger holding that laptop). */
 function resign(files: Record<string, Uint8Array>, signer: Backend): Uint8Array {
   files['transfer.sig'] = strToU8(signBytes(workstationKey(signer.db), files['transfer.json']!));
-  return zipSync(files);
+  return sealZip(zipSync(files));
 }
 
 describe('what the office takes in from a laptop', () => {
@@ -102,18 +106,18 @@ describe('what the office takes in from a laptop', () => {
   it('refuses a package changed after signing, an extra __proto__ entry, and a table outside the case', async () => {
     register(office.b, laptop.b);
     const c = await newCase(laptop.b);
-    const files = unzipSync(await exportOf(laptop.b, c.id));
+    const files = unzipSync(unseal(await exportOf(laptop.b, c.id), PASS));
 
     const manifest = JSON.parse(strFromU8(files['transfer.json']!)) as { exportedBy: string; users: unknown[] };
     manifest.users = [{ username: 'wangke', displayName: '王科长', role: 'section-head', active: true }];
-    const tampered = zipSync({ ...files, 'transfer.json': strToU8(JSON.stringify(manifest)) });
+    const tampered = sealZip(zipSync({ ...files, 'transfer.json': strToU8(JSON.stringify(manifest)) }));
     const bad = fail(await office.b.invoke('transfer.importPackage', { data: tampered }));
     expect(bad).toMatchObject({ code: 'forbidden', message: expect.stringContaining('数字签名无效') });
 
     // a __proto__ entry (fflate cannot write that name from an object: patched into the raw bytes)
     const raw = Buffer.from(zipSync({ ...files, 'proto_x__': strToU8('350102199001011234') }));
     for (let at = raw.indexOf('proto_x__'); at >= 0; at = raw.indexOf('proto_x__')) raw.write('__proto__', at);
-    const proto = fail(await office.b.invoke('transfer.importPackage', { data: new Uint8Array(raw) }));
+    const proto = fail(await office.b.invoke('transfer.importPackage', { data: sealZip(new Uint8Array(raw)) }));
     expect(proto).toMatchObject({ code: 'bad-file', message: expect.stringContaining('__proto__') });
     expect(proto.message).toContain('不安全的条目');
 

@@ -29,7 +29,7 @@ port.once('message', (request: ImportWorkerRequest) => {
   void run(request).catch((err: unknown) => {
     // A refusal (a file problem, a refused package) is a message for the user; anything else is internal.
     const refusal = err instanceof FileProblem || err instanceof TransferRefused;
-    post({ type: 'error', message: err instanceof Error ? err.message : String(err), refusal });
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err), refusal, code: err instanceof TransferRefused ? err.code : undefined });
   });
 });
 

@@ -28,4 +28,4 @@ export type ImportWorkerMessage =
   | { type: 'done' }
   | { type: 'result'; value: unknown }
   /** refusal: a message for the user (a file problem); otherwise an internal error. */
-  | { type: 'error'; message: string; refusal: boolean };
+  | { type: 'error'; message: string; refusal: boolean; code?: string };

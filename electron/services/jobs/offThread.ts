@@ -31,7 +31,7 @@ export async function readPackageOffThread(bytes: Uint8Array): Promise<Unverifie
   try {
     return await runWorkerTask<UnverifiedPackage>({ task: 'transfer-package', bytes: transferableCopy(bytes), fileName: '案件交换包' });
   } catch (e) {
-    if (e instanceof WorkerRefusal) throw new TransferRefused('bad-file', e.message);
+    if (e instanceof WorkerRefusal) throw new TransferRefused(e.code === 'forbidden' || e.code === 'conflict' ? e.code : 'bad-file', e.message);
     throw e;
   }
 }

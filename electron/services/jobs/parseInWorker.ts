@@ -56,7 +56,11 @@ export function workerImportAvailable(): boolean {
 
 /** A file refused by the worker (a file problem, a refused package): the message is for the user. */
 export class WorkerRefusal extends Error {
-  constructor(message: string) {
+  /** The refusal's own code where it has one (a refused transfer package: 'forbidden' or 'bad-file'). */
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'WorkerRefusal';
   }
@@ -96,7 +100,7 @@ function runWorker(request: ImportWorkerRequest, opts: WorkerTaskOptions, onMess
       if (settled) return;
       try {
         if (m.type === 'progress') opts.onProgress?.(m.fraction, m.message);
-        else if (m.type === 'error') finish(m.refusal ? new WorkerRefusal(m.message) : new Error(`读取文件“${request.fileName}”时出现内部错误：${m.message}`));
+        else if (m.type === 'error') finish(m.refusal ? new WorkerRefusal(m.message, m.code) : new Error(`读取文件“${request.fileName}”时出现内部错误：${m.message}`));
         else if (onMessage(m)) finish(null);
       } catch (e) {
         finish(e);
@@ -118,7 +122,8 @@ function runWorker(request: ImportWorkerRequest, opts: WorkerTaskOptions, onMess
 
 /** A transferable copy of the caller's bytes (the caller keeps its own: they are stored after the parse). */
 function copyOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer;
+  // A copy of exactly these bytes: a Buffer's slice() is a view into its (pooled) ArrayBuffer.
+  return new Uint8Array(bytes).buffer;
 }
 
 /** A task answered with one 'result' (roster, preview, transfer package). */
