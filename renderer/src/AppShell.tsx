@@ -12,6 +12,7 @@ import { AuthProvider, useAuth } from './components/auth/AuthContext';
 import { BootstrapBanner } from './components/auth/BootstrapBanner';
 import { UserBadge } from './components/auth/UserBadge';
 import { UsersAdmin } from './components/auth/UsersAdmin';
+import { LockScreen } from './components/auth/LockScreen';
 
 export function AppShell() {
   return (
@@ -21,12 +22,20 @@ export function AppShell() {
   );
 }
 
-/** Once accounts exist, nobody gets past the login page without logging in. */
+/**
+ * Once accounts exist, nobody gets past the login page without logging in: no screen holding case
+ * data mounts before. A locked session keeps the page mounted under the lock screen.
+ */
 function AuthGate() {
-  const { session, error, reload } = useAuth();
+  const { session, error, locked, reload } = useAuth();
   if (!session) return error ? <Alert type="error" showIcon title={error} style={{ margin: 24 }} /> : <Spin style={{ margin: 48 }} />;
   if (!session.bootstrap && !session.user) return <LoginPage onLoggedIn={() => void reload()} />;
-  return <Shell />;
+  return (
+    <>
+      <Shell />
+      {locked && <LockScreen />}
+    </>
+  );
 }
 
 function Shell() {

@@ -39,6 +39,7 @@ import { rosterMethods } from './methods/roster';
 import { findingMethods } from './methods/findings';
 import { settingsMethods } from './methods/settings';
 import { archiveMethods } from './methods/archive';
+import { accountMethods } from './methods/accounts';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -101,7 +102,11 @@ export const contract = {
   /** Creates an account: by an administrator, or the workstation's first account (which becomes the administrator). */
   'users.create': method(UserCreateInputSchema, UserSchema),
   'users.list': method(z.object({}), z.array(UserSchema)),
-  'auth.login': method(z.object({ username: z.string().trim().min(1, '请填写用户名'), password: z.string().min(1, '请填写密码').max(200) }), z.object({ user: UserSchema })),
+  /** `newPassword` replaces a one-time password (new or reset account) in the same step. */
+  'auth.login': method(
+    z.object({ username: z.string().trim().min(1, '请填写用户名'), password: z.string().min(1, '请填写密码').max(200), newPassword: z.string().min(8, '新密码至少8个字符').max(200, '密码过长').optional() }),
+    z.object({ user: UserSchema }),
+  ),
   'auth.logout': method(z.object({}), z.object({ loggedOut: z.boolean() })),
   'auth.current': method(z.object({}), SessionSchema),
 
@@ -136,6 +141,7 @@ export const contract = {
   ...findingMethods,
   ...settingsMethods,
   ...archiveMethods,
+  ...accountMethods,
 } as const;
 
 export type Contract = typeof contract;
