@@ -32,7 +32,10 @@ function AuthGate() {
   if (!session.bootstrap && !session.user) return <LoginPage onLoggedIn={() => void reload()} />;
   return (
     <>
-      <Shell />
+      {/* Hidden, not unmounted: forms, filters and waiting calls survive the lock. */}
+      <div style={locked ? { visibility: 'hidden', height: '100vh', overflow: 'hidden' } : undefined} aria-hidden={locked || undefined}>
+        <Shell />
+      </div>
       {locked && <LockScreen />}
     </>
   );
