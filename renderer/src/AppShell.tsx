@@ -44,7 +44,10 @@ function AuthGate() {
 function Shell() {
   const route = useRoute();
   const { session, reload } = useAuth();
-  const selected = route.page === 'employers' || route.page === 'users' || route.page === 'settings' ? route.page : 'cases';
+  // The administrator keeps accounts and settings and reads no case (electron/services/auth/access.ts).
+  const admin = session?.user?.role === 'admin';
+  const page = admin && route.page !== 'settings' ? 'users' : route.page;
+  const selected = page === 'employers' || page === 'users' || page === 'settings' ? page : 'cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -58,9 +61,12 @@ function Shell() {
           selectedKeys={[selected]}
           onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' ? { page: key } : { page: 'cases' })}
           items={[
-            { key: 'employers', icon: <BankOutlined />, label: '单位' },
-            { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
-            ...(session?.user?.role === 'admin' ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }] : []),
+            ...(admin
+              ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }]
+              : [
+                  { key: 'employers', icon: <BankOutlined />, label: '单位' },
+                  { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
+                ]),
             { key: 'settings', icon: <SettingOutlined />, label: '系统设置' },
           ]}
         />
@@ -73,11 +79,11 @@ function Shell() {
       </Layout.Sider>
       <Layout.Content style={{ padding: '16px 20px', minWidth: 0 }}>
         {session?.bootstrap && <BootstrapBanner onChanged={() => void reload()} />}
-        {route.page === 'users' && <UsersAdmin />}
-        {route.page === 'settings' && <SettingsPage />}
-        {route.page === 'employers' && <EmployersPage />}
-        {route.page === 'cases' && <CasesPage employerId={route.employerId} />}
-        {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}
+        {page === 'users' && <UsersAdmin />}
+        {page === 'settings' && <SettingsPage />}
+        {page === 'employers' && <EmployersPage />}
+        {route.page === 'cases' && page === 'cases' && <CasesPage employerId={route.employerId} />}
+        {route.page === 'case' && page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}
       </Layout.Content>
     </Layout>
   );

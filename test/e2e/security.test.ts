@@ -111,7 +111,7 @@ describe('login, lock and account lifecycle in Chromium', () => {
     await page.goto(new URL('#/settings', session.harness.url).href);
     await page.getByRole('tab', { name: '安全' }).click();
     await page.getByTestId('security-panel').waitFor();
-    expect(await page.locator('[data-testid="inactivity-minutes"] input').inputValue()).toBe('2');
+    expect(await page.getByTestId('security-panel').locator('input').first().inputValue()).toBe('2');
     await shot('06-security-settings');
 
     await page.getByTestId('user-badge').getByRole('button', { name: /退\s*出/ }).click();
