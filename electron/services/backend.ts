@@ -37,9 +37,11 @@ import { workflowAreaHandlers } from './backend/workflowArea';
 import { archiveHandlers } from './backend/archive';
 import { figureHandlers } from './backend/figures';
 import { signingHandlers } from './backend/signing';
+import { accountHandlers } from './backend/accounts';
 import { authorize } from './auth/access';
+import { createSession, securitySettings } from './auth/session';
+import { appendAudit } from './audit/auditLog';
 import { countUsers, getUser } from './db/repos/users';
-import type { User } from '../../shared/api/dto';
 
 export interface BackendOptions {
   /** Folder of the workstation's database (created when missing). */
@@ -55,6 +57,11 @@ export interface BackendOptions {
   resourcesDir?: string;
   /** The clock (tests). */
   now?: () => Date;
+  /**
+   * The clock of the inactivity lock (electron/services/auth/session.ts); default `now`. Tests that
+   * move `now` by days through a procedure pass the real clock here so that the session stays open.
+   */
+  idleClock?: () => Date;
   /** Automatic database backups into <dataDir>/backups (default on, first check 5 s after start; see electron/services/backup). */
   autoBackup?: boolean | { startDelayMs: number };
 }
@@ -124,6 +131,11 @@ const INPUT_LABELS: PathLabels = {
     baseRule: '基数规则',
     whatIfAsOf: '测算截止日期',
     passphrase: '口令',
+    userId: '用户',
+    active: '启用',
+    oldPassword: '原密码',
+    newPassword: '新密码',
+    inactivityMinutes: '自动锁定时间（分钟）',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -149,6 +161,7 @@ const handlers: Handlers = {
   ...archiveHandlers,
   ...figureHandlers,
   ...signingHandlers,
+  ...accountHandlers,
 };
 
 function readVersion(): string {
@@ -176,8 +189,8 @@ export function createBackend(opts: BackendOptions): Backend {
   const now = opts.now ?? (() => new Date());
   const actor = opts.actor ?? defaultActor();
   const resourcesDir = opts.resourcesDir ?? path.join(PROJECT_ROOT, 'resources');
-  let currentUser: User | null = null;
-  const meta = () => ({ actor: currentUser?.username ?? actor, at: now().toISOString() });
+  const session = createSession(opts.idleClock ?? now);
+  const meta = () => ({ actor: session.user()?.username ?? actor, at: now().toISOString() });
   try {
     encryptPlainBackups(opts.dataDir, key, openOptions);
     seedDatabase(db, resourcesDir, meta());
@@ -197,10 +210,9 @@ export function createBackend(opts: BackendOptions): Backend {
     version: readVersion(),
     now,
     meta,
-    currentUser: () => currentUser,
-    setCurrentUser(user) {
-      currentUser = user;
-    },
+    currentUser: () => session.user(),
+    setCurrentUser: (user) => session.setUser(user),
+    session,
     serial<T>(fn: () => Promise<T>): Promise<T> {
       const run = queue.then(fn, fn);
       queue = run.catch(() => undefined);
@@ -238,10 +250,18 @@ export function createBackend(opts: BackendOptions): Backend {
           errors.map((e) => ({ path: e.path || e.field, message: e.message })),
         );
       }
-      // The session's user as the database knows it now (deactivated or re-roled since login).
-      if (currentUser) currentUser = getUser(ctx.db, currentUser.id);
-      if (currentUser && !currentUser.active) currentUser = null;
-      authorize(method, currentUser, countUsers(ctx.db) > 0);
+      // The session's user as the database knows it now: re-roled since login, or deactivated,
+      // which ends the session at once.
+      const before = session.user();
+      if (before) {
+        const fresh = getUser(ctx.db, before.id);
+        if (!fresh?.active) session.setUser(null);
+        else session.refresh(fresh);
+      }
+      session.enter(method, securitySettings(ctx.db).inactivityMinutes, (user) =>
+        appendAudit(ctx.db, { ...meta(), caseId: null, action: 'auth.session-locked', detail: { userId: user.id, username: user.username } }),
+      );
+      authorize(method, session.user(), countUsers(ctx.db) > 0);
       const handler = handlers[method] as Handler<MethodName>;
       const value = await handler(ctx, parsed.data as never);
       const checked = spec.output.safeParse(value);

@@ -12,6 +12,7 @@ import { AuthProvider, useAuth } from './components/auth/AuthContext';
 import { BootstrapBanner } from './components/auth/BootstrapBanner';
 import { UserBadge } from './components/auth/UserBadge';
 import { UsersAdmin } from './components/auth/UsersAdmin';
+import { LockScreen } from './components/auth/LockScreen';
 
 export function AppShell() {
   return (
@@ -21,18 +22,32 @@ export function AppShell() {
   );
 }
 
-/** Once accounts exist, nobody gets past the login page without logging in. */
+/**
+ * Once accounts exist, nobody gets past the login page without logging in: no screen holding case
+ * data mounts before. A locked session keeps the page mounted under the lock screen.
+ */
 function AuthGate() {
-  const { session, error, reload } = useAuth();
+  const { session, error, locked, reload } = useAuth();
   if (!session) return error ? <Alert type="error" showIcon title={error} style={{ margin: 24 }} /> : <Spin style={{ margin: 48 }} />;
   if (!session.bootstrap && !session.user) return <LoginPage onLoggedIn={() => void reload()} />;
-  return <Shell />;
+  return (
+    <>
+      {/* Hidden, not unmounted: forms, filters and waiting calls survive the lock. */}
+      <div style={locked ? { visibility: 'hidden', height: '100vh', overflow: 'hidden' } : undefined} aria-hidden={locked || undefined}>
+        <Shell />
+      </div>
+      {locked && <LockScreen />}
+    </>
+  );
 }
 
 function Shell() {
   const route = useRoute();
   const { session, reload } = useAuth();
-  const selected = route.page === 'employers' || route.page === 'users' || route.page === 'settings' ? route.page : 'cases';
+  // The administrator keeps accounts and settings and reads no case (electron/services/auth/access.ts).
+  const admin = session?.user?.role === 'admin';
+  const page = admin && route.page !== 'settings' ? 'users' : route.page;
+  const selected = page === 'employers' || page === 'users' || page === 'settings' ? page : 'cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -46,9 +61,12 @@ function Shell() {
           selectedKeys={[selected]}
           onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' ? { page: key } : { page: 'cases' })}
           items={[
-            { key: 'employers', icon: <BankOutlined />, label: '单位' },
-            { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
-            ...(session?.user?.role === 'admin' ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }] : []),
+            ...(admin
+              ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }]
+              : [
+                  { key: 'employers', icon: <BankOutlined />, label: '单位' },
+                  { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
+                ]),
             { key: 'settings', icon: <SettingOutlined />, label: '系统设置' },
           ]}
         />
@@ -61,11 +79,11 @@ function Shell() {
       </Layout.Sider>
       <Layout.Content style={{ padding: '16px 20px', minWidth: 0 }}>
         {session?.bootstrap && <BootstrapBanner onChanged={() => void reload()} />}
-        {route.page === 'users' && <UsersAdmin />}
-        {route.page === 'settings' && <SettingsPage />}
-        {route.page === 'employers' && <EmployersPage />}
-        {route.page === 'cases' && <CasesPage employerId={route.employerId} />}
-        {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}
+        {page === 'users' && <UsersAdmin />}
+        {page === 'settings' && <SettingsPage />}
+        {page === 'employers' && <EmployersPage />}
+        {route.page === 'cases' && page === 'cases' && <CasesPage employerId={route.employerId} />}
+        {route.page === 'case' && page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}
       </Layout.Content>
     </Layout>
   );

@@ -41,6 +41,7 @@ import { settingsMethods } from './methods/settings';
 import { archiveMethods } from './methods/archive';
 import { figureMethods } from './methods/figures';
 import { signingMethods } from './methods/signing';
+import { accountMethods } from './methods/accounts';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -104,7 +105,11 @@ export const contract = {
   /** Creates an account: by an administrator, or the workstation's first account (which becomes the administrator). */
   'users.create': method(UserCreateInputSchema, UserSchema),
   'users.list': method(z.object({}), z.array(UserSchema)),
-  'auth.login': method(z.object({ username: z.string().trim().min(1, '请填写用户名'), password: z.string().min(1, '请填写密码').max(200) }), z.object({ user: UserSchema })),
+  /** `newPassword` replaces a one-time password (new or reset account) in the same step. */
+  'auth.login': method(
+    z.object({ username: z.string().trim().min(1, '请填写用户名'), password: z.string().min(1, '请填写密码').max(200), newPassword: z.string().min(8, '新密码至少8个字符').max(200, '密码过长').optional() }),
+    z.object({ user: UserSchema }),
+  ),
   'auth.logout': method(z.object({}), z.object({ loggedOut: z.boolean() })),
   'auth.current': method(z.object({}), SessionSchema),
 
@@ -141,6 +146,7 @@ export const contract = {
   ...archiveMethods,
   ...figureMethods,
   ...signingMethods,
+  ...accountMethods,
 } as const;
 
 export type Contract = typeof contract;

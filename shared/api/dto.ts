@@ -278,6 +278,8 @@ export const UserSchema = z.object({
   role: UserRoleSchema,
   active: z.boolean(),
   createdAt: z.string(),
+  /** A one-time password (new or reset account) must be replaced at the next login. */
+  mustChangePassword: z.boolean(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -300,6 +302,10 @@ export const SessionSchema = z.object({
   user: UserSchema.nullable(),
   /** true while the workstation has no user accounts yet (everything except approval works without login). */
   bootstrap: z.boolean(),
+  /** The session locked after inactivity: only auth.unlock / auth.logout answer until unlocked. */
+  locked: z.boolean(),
+  /** Minutes of inactivity after which the session locks. */
+  inactivityMinutes: z.number().int(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

@@ -13,20 +13,24 @@ export const USER_ROLE_NAMES: Record<UserRole, string> = {
 };
 
 /** What a change needs, independent of the API method that makes it. */
-export const PERMISSIONS = ['case-work', 'approve', 'rate-plans', 'configure', 'manage-users', 'archive', 'transfer-import'] as const;
+export const PERMISSIONS = ['read-cases', 'case-work', 'approve', 'rate-plans', 'configure', 'manage-users', 'archive', 'transfer-import'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const PERMISSION_NAMES: Record<Permission, string> = {
+  'read-cases': '查看稽核案件和参保人员信息',
   'case-work': '办理稽核案件（登记、导入、认定、出具文书）',
   approve: '审核稽核结论',
   'rate-plans': '导入缴费方案',
   configure: '修改机关信息',
-  'manage-users': '管理用户',
+  'manage-users': '管理用户和安全设置',
   archive: '归档稽核案件',
   'transfer-import': '导入案件交换包',
 };
 
+// The administrator keeps accounts and settings and holds no case role (ARCHITECTURE.md §8): he
+// reads no case and no personal data, imports, judges, approves and archives nothing.
 const ROLES_WITH: Record<Permission, readonly UserRole[]> = {
+  'read-cases': ['auditor', 'section-head', 'archivist'],
   'case-work': ['auditor', 'section-head'],
   approve: ['section-head'],
   'rate-plans': ['auditor', 'section-head', 'admin'],

@@ -13,6 +13,7 @@ import { openSession, type Session } from './session';
 
 const WORKED_EXAMPLE = path.resolve('test/fixtures/worked-example');
 const PASSWORD = 'Jihe#2026-e2e';
+const ONE_TIME_PASSWORD = 'Once#2026-e2e';
 
 describe('working papers, judgments and sign-off in Chromium', () => {
   let session: Session;
@@ -37,11 +38,20 @@ describe('working papers, judgments and sign-off in Chromium', () => {
     await session?.close();
   });
 
+  /** Accounts the administrator created: their first login replaces the one-time password. */
+  const oneTime = new Set<string>();
   async function login(username: string) {
     await page.getByRole('heading', { name: '稽核工作站 · 登录' }).or(page.getByText('稽核工作站 · 登录')).first().waitFor();
     await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
+    const first = oneTime.delete(username);
+    await page.getByLabel('密码').fill(first ? ONE_TIME_PASSWORD : PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
+    if (first) {
+      await page.getByTestId('login-must-change').waitFor();
+      await page.getByLabel('新密码', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('确认新密码').fill(PASSWORD);
+      await page.getByRole('button', { name: '设置新密码并登录' }).click();
+    }
     await page.getByTestId('user-badge').waitFor();
   }
 
@@ -89,9 +99,10 @@ describe('working papers, judgments and sign-off in Chromium', () => {
       await d.getByLabel('姓名').fill(name);
       await d.getByLabel('角色').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role }).click();
-      await d.getByLabel('密码', { exact: true }).fill(PASSWORD);
-      await d.getByLabel('确认密码').fill(PASSWORD);
+      await d.getByLabel('一次性密码').fill(ONE_TIME_PASSWORD);
+      await d.getByLabel('确认密码').fill(ONE_TIME_PASSWORD);
       await d.getByRole('button', { name: '创建用户' }).click();
+      oneTime.add(username);
       await page.getByTestId('users-table').locator('.ant-table-row', { hasText: name }).waitFor();
     }
     expect(await page.getByTestId('users-table').innerText()).toMatch(/李四\s+科室负责人/);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server';
+import { createBackend } from '../../electron/services/backend';
 import { collectConsoleErrors, launchChromium } from './browser';
 import { parseWire, stringifyWire } from '../../shared/api/wire';
 
@@ -25,10 +26,16 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(): Promise<Session> {
+export interface SessionOptions {
+  /** The clock of the backend's inactivity lock, so a test can let minutes pass at once. */
+  idleClock?: () => Date;
+}
+
+export async function openSession(options: SessionOptions = {}): Promise<Session> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-e2e-data-'));
-  const harness = await startHarness({ dataDir, port: 0 });
+  const backend = options.idleClock ? createBackend({ dataDir, runtime: 'harness', idleClock: options.idleClock }) : undefined;
+  const harness = await startHarness({ dataDir, port: 0, ...(backend ? { backend } : {}) });
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -70,6 +77,7 @@ export async function openSession(): Promise<Session> {
     close: async () => {
       await browser.close();
       await harness.close();
+      backend?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

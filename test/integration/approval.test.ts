@@ -48,14 +48,15 @@ describe('approvals', () => {
     const row = result.rows[0]!;
     ok(await env.backend.invoke('findings.judge', { caseId, key: `${row.payrollOnly ? 'payroll-only' : 'under-declared'}:${row.personId}:${row.month}`, decision: 'accepted' }));
     const own = fail(await env.backend.invoke('approvals.approve', { caseId }));
-    expect(own).toMatchObject({ code: 'forbidden', message: expect.stringContaining('审核人不能审核本人办理的稽核结论') });
+    expect(own).toMatchObject({ code: 'forbidden', message: '不能审核本人参与办理的案件：您在本案中认定问题，按职责分离须由未参与办理的其他科室负责人审核' });
     expect(await status(caseId)).toMatchObject({ approved: false });
-    // Nor in SQL: an approval by its own preparer is refused by the table.
+    // Nor in SQL (migration 009): an approval by anyone the trail shows preparing the case is
+    // refused by the table, even when the latest preparer written down is someone else.
     expect(() =>
       env.backend.db
-        .prepare("INSERT INTO approvals (case_id, kind, as_of, review_sha256, preparer, approved_at, approved_by) VALUES (?, 'findings', '2026-07-01', ?, 'wangke', 'x', 'wangke')")
+        .prepare("INSERT INTO approvals (case_id, kind, as_of, review_sha256, preparer, approved_at, approved_by) VALUES (?, 'findings', '2026-07-01', ?, 'zhangming', 'x', 'wangke')")
         .run(caseId, 'a'.repeat(64)),
-    ).toThrow(/CHECK constraint/);
+    ).toThrow('审核人不能审核本人参与办理的案件（职责分离）');
 
     await login(env.backend, 'liuke');
     expect(ok<ApprovalStatus>(await env.backend.invoke('approvals.approve', { caseId }))).toMatchObject({ approved: true, approvedBy: 'liuke', changedAfterReview: false });
@@ -89,7 +90,7 @@ describe('approvals', () => {
     // Revoking brings the figures back, but the revocation itself is a change that needs review.
     ok(await env.backend.invoke('exemptions.revoke', { exemptionId: ex.id }));
     expect((await status(caseId)).changedAfterReview).toBe(true);
-  });
+  }, 120_000);
 
   it('approval needs a logged-in section head also while the workstation has no accounts', async () => {
     const c = await importedCase(env.backend);

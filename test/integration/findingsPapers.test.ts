@@ -100,6 +100,7 @@ describe('working papers: derivation, what-if, sign-off', () => {
     await login(env.backend, 'admin');
     await createUser(env.backend, 'zhangsan', 'auditor', '张三');
     await createUser(env.backend, 'lisi', 'section-head', '李四');
+    await createUser(env.backend, 'wangwu', 'section-head', '王五');
     await login(env.backend, 'zhangsan');
     const c = await workedExample(env.backend);
     const asAuditor = ok<SignOffState>(await env.backend.invoke('findings.signOff', { caseId: c.id }));
@@ -109,14 +110,17 @@ describe('working papers: derivation, what-if, sign-off', () => {
     expect(ok<SignOffState>(await env.backend.invoke('findings.signOff', { caseId: c.id }))).toMatchObject({ canApprove: true, reason: null });
     ok(await env.backend.invoke('findings.judge', { caseId: c.id, key: `under-declared:${JIA}:2024-03`, decision: 'accepted' }));
     const own = ok<SignOffState>(await env.backend.invoke('findings.signOff', { caseId: c.id }));
-    expect(own).toMatchObject({ canApprove: false, preparer: { username: 'lisi' }, reason: expect.stringContaining('您是本案件的经办人') });
+    expect(own).toMatchObject({ canApprove: false, preparer: { username: 'lisi' }, reason: expect.stringContaining('不能审核本人参与办理的案件：您在本案中认定问题') });
 
     await login(env.backend, 'zhangsan');
     ok(await env.backend.invoke('findings.judge', { caseId: c.id, key: `under-declared:${JIA}:2024-03`, decision: 'accepted', note: '复核无误' }));
+    // Segregation of duties: having judged once, lisi stays out of this case's approval for good.
     await login(env.backend, 'lisi');
+    expect(ok<SignOffState>(await env.backend.invoke('findings.signOff', { caseId: c.id }))).toMatchObject({ canApprove: false, preparer: { username: 'zhangsan' } });
+    await login(env.backend, 'wangwu');
     ok(await env.backend.invoke('approvals.approve', { caseId: c.id, asOf: AS_OF }));
     const approved = ok<SignOffState>(await env.backend.invoke('findings.signOff', { caseId: c.id }));
-    expect(approved).toMatchObject({ status: { approved: true, approvedBy: 'lisi', changedAfterReview: false }, approvedByName: '李四', canApprove: false, reason: '已由 李四 审核，此后没有变更' });
+    expect(approved).toMatchObject({ status: { approved: true, approvedBy: 'wangwu', changedAfterReview: false }, approvedByName: '王五', canApprove: false, reason: '已由 王五 审核，此后没有变更' });
 
     await login(env.backend, 'zhangsan');
     ok(await env.backend.invoke('findings.judge', { caseId: c.id, key: `payroll-only:${YI}:2024-03`, decision: 'exempted', reason: 'student-intern' }));

@@ -22,6 +22,8 @@ export function fail(r: ApiResult<unknown>) {
 
 export const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
 export const PASSWORD = 'Jihe#2026-secret';
+/** The one-time password an administrator gives a new account; replaced by PASSWORD at first login. */
+export const ONE_TIME_PASSWORD = 'Once#2026-given';
 
 /** A fresh backend per test, on its own data folder; `env.backend` is the current one. */
 export function useBackend(prefix: string) {
@@ -31,7 +33,8 @@ export function useBackend(prefix: string) {
     tmp = tempDir(prefix);
     env.dir = tmp.dir;
     env.clock = new Date('2026-07-01T02:00:00Z');
-    env.backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: 'os-user', now: () => env.clock });
+    // The procedure's clock jumps by days; the inactivity lock keeps real time (tested on its own).
+    env.backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: 'os-user', now: () => env.clock, idleClock: () => new Date() });
   });
   afterEach(() => {
     env.backend.close();
@@ -40,12 +43,31 @@ export function useBackend(prefix: string) {
   return env;
 }
 
+/** Accounts still holding their one-time password, per backend. */
+const oneTime = new WeakMap<Backend, Set<string>>();
+
+/**
+ * Creates an account: the first one (the administrator) with PASSWORD, every later one with
+ * ONE_TIME_PASSWORD, which `login` replaces with PASSWORD the first time, as the user would.
+ */
 export async function createUser(b: Backend, username: string, role: UserRole, displayName = username): Promise<User> {
-  return ok<User>(await b.invoke('users.create', { username, displayName, role, password: PASSWORD }));
+  const first = ok<{ bootstrap: boolean }>(await b.invoke('auth.current', {})).bootstrap;
+  const user = ok<User>(await b.invoke('users.create', { username, displayName, role, password: first ? PASSWORD : ONE_TIME_PASSWORD }));
+  if (user.mustChangePassword) {
+    if (!oneTime.has(b)) oneTime.set(b, new Set());
+    oneTime.get(b)!.add(username);
+  }
+  return user;
 }
 
 export async function login(b: Backend, username: string): Promise<User> {
   await b.invoke('auth.logout', {});
+  const pending = oneTime.get(b);
+  if (pending?.has(username)) {
+    const user = ok<{ user: User }>(await b.invoke('auth.login', { username, password: ONE_TIME_PASSWORD, newPassword: PASSWORD })).user;
+    pending.delete(username);
+    return user;
+  }
   return ok<{ user: User }>(await b.invoke('auth.login', { username, password: PASSWORD })).user;
 }
 

@@ -12,10 +12,10 @@ describe('users and login', () => {
   const env = useBackend('jihe-users-');
 
   it('the first account becomes the administrator; afterwards only an administrator creates accounts', async () => {
-    expect(ok<Session>(await env.backend.invoke('auth.current', {}))).toEqual({ user: null, bootstrap: true });
+    expect(ok<Session>(await env.backend.invoke('auth.current', {}))).toEqual({ user: null, bootstrap: true, locked: false, inactivityMinutes: 10 });
     const first = await createUser(env.backend, 'admin', 'auditor', '管理员');
     expect(first).toMatchObject({ username: 'admin', role: 'admin', active: true });
-    expect(ok<Session>(await env.backend.invoke('auth.current', {}))).toEqual({ user: null, bootstrap: false });
+    expect(ok<Session>(await env.backend.invoke('auth.current', {}))).toMatchObject({ user: null, bootstrap: false });
 
     const anon = fail(await env.backend.invoke('users.create', { username: 'zhangming', displayName: '张明', role: 'auditor', password: PASSWORD }));
     expect(anon).toMatchObject({ code: 'forbidden', message: '只有系统管理员可以创建用户' });
@@ -53,6 +53,8 @@ describe('users and login', () => {
 
   it('refuses a wrong password and an unknown name with the same generic answer, and logs the attempt', async () => {
     await createTeam(env.backend);
+    await login(env.backend, 'zhangming'); // replaces the one-time password
+    await env.backend.invoke('auth.logout', {});
     const wrong = fail(await env.backend.invoke('auth.login', { username: 'zhangming', password: `${PASSWORD}x` }));
     const unknown = fail(await env.backend.invoke('auth.login', { username: 'nobody', password: PASSWORD }));
     expect(wrong).toEqual({ code: 'forbidden', message: '用户名或密码不正确' });
@@ -64,7 +66,7 @@ describe('users and login', () => {
 
     const u = ok<{ user: User }>(await env.backend.invoke('auth.login', { username: 'ZHANGMING', password: PASSWORD })).user;
     expect(u).toMatchObject({ username: 'zhangming', displayName: '张明', role: 'auditor' });
-    expect(ok<Session>(await env.backend.invoke('auth.current', {}))).toEqual({ user: u, bootstrap: false });
+    expect(ok<Session>(await env.backend.invoke('auth.current', {}))).toEqual({ user: u, bootstrap: false, locked: false, inactivityMinutes: 10 });
     expect(ok(await env.backend.invoke('auth.logout', {}))).toEqual({ loggedOut: true });
     expect(ok<Session>(await env.backend.invoke('auth.current', {})).user).toBeNull();
   });
@@ -73,8 +75,8 @@ describe('users and login', () => {
     await createTeam(env.backend);
     const employer = { name: '示例市某某商贸有限公司', creditCode: '91350100M000100Y43' };
     expect(fail(await env.backend.invoke('employers.create', employer))).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^请先登录/) });
-    // Reading stays open.
-    expect(ok<unknown[]>(await env.backend.invoke('ratePlans.list', {})).length).toBeGreaterThan(0);
+    // Reading needs a login too (ARCHITECTURE.md §8).
+    expect(fail(await env.backend.invoke('ratePlans.list', {}))).toMatchObject({ code: 'forbidden', message: '请先登录' });
 
     await login(env.backend, 'chenda');
     expect(fail(await env.backend.invoke('employers.create', employer)).message).toBe('当前用户（陈档案）无权办理稽核案件（登记、导入、认定、出具文书），需要稽核员、科室负责人');
@@ -87,7 +89,7 @@ describe('users and login', () => {
     // A deactivated account loses its session at the next call.
     env.backend.db.prepare("UPDATE users SET active = 0 WHERE username = 'zhangming'").run();
     expect(fail(await env.backend.invoke('employers.create', { ...employer, creditCode: '91110000600037341L' })).message).toMatch(/^请先登录/);
-    expect(fail(await env.backend.invoke('auth.login', { username: 'zhangming', password: PASSWORD })).message).toBe('用户名或密码不正确');
+    expect(fail(await env.backend.invoke('auth.login', { username: 'zhangming', password: PASSWORD })).message).toBe('该账户已停用，请联系系统管理员');
     expect(() => env.backend.db.prepare("DELETE FROM users WHERE username = 'zhangming'").run()).toThrow('用户不能删除，请停用该用户');
   });
 
@@ -101,6 +103,6 @@ describe('users and login', () => {
     await login(env.backend, 'zhangming');
     env.backend.close();
     env.backend = createBackend({ dataDir: env.dir, runtime: 'harness', actor: 'os-user', now: () => env.clock });
-    expect(ok<Session>(await env.backend.invoke('auth.current', {}))).toEqual({ user: null, bootstrap: false });
+    expect(ok<Session>(await env.backend.invoke('auth.current', {}))).toEqual({ user: null, bootstrap: false, locked: false, inactivityMinutes: 10 });
   });
 });

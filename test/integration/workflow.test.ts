@@ -93,6 +93,9 @@ describe('case workflow', () => {
     // Nobody logged in, now that accounts exist: refused before anything else.
     await env.backend.invoke('auth.logout', {});
     expect(fail(await go(c.id, 'notified')).message).toMatch(/^请先登录/);
+    // Reading the case needs a login as well.
+    expect(fail(await env.backend.invoke('workflow.status', { caseId: c.id })).message).toMatch(/^请先登录/);
+    await login(env.backend, 'zhangming');
     expect((await status(c.id)).state).toBe('planned');
     expect(env.backend.db.prepare('SELECT count(*) AS n FROM case_transitions').get()).toEqual({ n: 0 });
   });

@@ -3,7 +3,7 @@
 // exception across the boundary.
 import type { ApiError } from '../../../shared/api/contract';
 
-export type ApiErrorCode = 'invalid-input' | 'not-found' | 'bad-file' | 'conflict' | 'forbidden' | 'not-ready' | 'cannot-compute' | 'unknown-method' | 'internal';
+export type ApiErrorCode = 'invalid-input' | 'not-found' | 'bad-file' | 'conflict' | 'forbidden' | 'not-ready' | 'cannot-compute' | 'unknown-method' | 'internal' | 'session-locked' | 'password-change-required' | 'throttled';
 
 export class ApiFailure extends Error {
   constructor(
@@ -21,6 +21,7 @@ const TRIGGER_CODES: ReadonlyArray<[RegExp, ApiErrorCode]> = [
   [/已归档/, 'forbidden'],
   [/不能修改|不能删除|只能追加/, 'forbidden'],
   [/链断裂/, 'internal'],
+  [/职责分离/, 'forbidden'],
 ];
 
 export function toApiError(e: unknown): ApiError {

@@ -14,14 +14,13 @@ import { fenFromString, formatFen, numberToDecimalString } from '../../../shared
 import { formatChineseMonth } from '../../../shared/rules/month';
 import { compilePeriod } from '../../../shared/rules/planRates';
 import { toComputeResultDto } from '../../../shared/rules/resultDto';
-import { checkApprover } from '../../../shared/rules/signOff';
 import { listUsers } from '../db/repos/users';
 import { ApiFailure } from './errors';
 import { requireCase } from './cases';
 import { computeCase, localIsoDate } from './computeCase';
 import { caseFigures } from './caseFigures';
 import { loadRatePlan } from './loadPlan';
-import { approvalStatus, casePreparer } from './reviewState';
+import { approvalStatus, approverCheck, casePreparer } from './reviewState';
 import type { Handlers } from './types';
 
 type Source = FindingDerivation['sources'][number];
@@ -183,8 +182,8 @@ export const findingsPaperHandlers: Handlers<'findings.derivation' | 'findings.w
     if (c.state === 'archived') reason = `案件 ${c.number} 已归档，不能审核`;
     else if (!me) reason = users.size === 0 ? '本机尚未建立用户账户：审核需要以科室负责人身份登录' : '请以科室负责人身份登录后审核';
     else {
-      const check = checkApprover(me, preparerName);
-      if (!check.ok) reason = me.role === 'section-head' && preparerName === me.username ? '您是本案件的经办人（最近一次导入或认定由您本人完成），不能审核自己的工作，请由其他科室负责人审核' : check.reason;
+      const check = approverCheck(ctx.db, c.id, me);
+      if (!check.ok) reason = check.reason;
       else if (status.approved && !status.changedAfterReview) reason = `已由 ${users.get(status.approvedBy ?? '')?.displayName ?? status.approvedBy} 审核，此后没有变更`;
     }
     const approvedByName = status.approvedBy === null ? null : (users.get(status.approvedBy)?.displayName ?? status.approvedBy);

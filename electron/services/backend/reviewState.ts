@@ -7,7 +7,9 @@
 // rectification notice) call assertApprovedForIssue before issuing.
 import { createHash } from 'node:crypto';
 import type { ApprovalStatus } from '../../../shared/api/dto';
-import { preparerOf } from '../../../shared/rules/signOff';
+import { checkApprover, preparerOf, type ApprovalCheck } from '../../../shared/rules/signOff';
+import { ownPreparationReason, preparedBy } from '../../../shared/rules/segregation';
+import type { UserRole } from '../../../shared/domain/roles';
 import { canonicalJson } from '../audit/canonicalJson';
 import { listAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
@@ -44,6 +46,18 @@ export function reviewHash(db: Db, caseId: number, asOf: string): string {
 /** Who prepared the case's findings: the actor of its latest import or judgment (shared/rules/signOff.ts). */
 export function casePreparer(db: Db, caseId: number): string | null {
   return preparerOf(listAudit(db, caseId));
+}
+
+/**
+ * Whether `approver` may approve the case: a section head (shared/rules/signOff.ts) who prepared
+ * nothing in it (shared/rules/segregation.ts), read from the case's audit trail.
+ */
+export function approverCheck(db: Db, caseId: number, approver: { username: string; role: UserRole }): ApprovalCheck & { preparer: string | null } {
+  const trail = listAudit(db, caseId);
+  const preparer = preparerOf(trail);
+  const done = approver.role === 'section-head' ? preparedBy(trail, approver.username) : [];
+  if (done.length) return { ok: false, reason: ownPreparationReason(done), preparer };
+  return { ...checkApprover(approver, preparer), preparer };
 }
 
 export function approvalStatus(db: Db, caseId: number): ApprovalStatus {

@@ -1,6 +1,7 @@
 // The renderer's only door to the backend: window.api (Electron preload or the HTTP harness).
 // `call` turns an ApiResult error into an exception the screens show as a Chinese message.
 import type { ApiError, MethodInput, MethodName, MethodOutput, WindowApi } from '../../../shared/api/contract';
+import { SESSION_LOCKED_CODE } from '../../../shared/api/dto/accounts';
 
 declare global {
   interface Window {
@@ -20,9 +21,53 @@ function windowApi(): WindowApi {
   return window.api;
 }
 
+// The inactivity lock (electron/services/auth/session.ts): a call refused because the session
+// locked waits until the lock screen unlocks it and is then made again, so the page underneath
+// keeps its state and its pending work; if the user logs out instead, the call fails.
+let lockWait: { promise: Promise<void>; release: () => void; abandon: (e: unknown) => void } | null = null;
+const lockListeners = new Set<(locked: boolean) => void>();
+
+/** Tells `listener` when the session locks (true) and when it is unlocked or ended (false). */
+export function onSessionLock(listener: (locked: boolean) => void): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
+/** The backend said the session is locked (a refused call, or auth.current). */
+export function noteSessionLocked(): Promise<void> {
+  if (!lockWait) {
+    let release!: () => void;
+    let abandon!: (e: unknown) => void;
+    const promise = new Promise<void>((res, rej) => {
+      release = res;
+      abandon = rej;
+    });
+    promise.catch(() => undefined);
+    lockWait = { promise, release, abandon };
+    lockListeners.forEach((l) => l(true));
+  }
+  return lockWait.promise;
+}
+
+/** Unlocked (the waiting calls are made again), or ended by a logout (they fail). */
+export function endSessionLock(unlocked: boolean): void {
+  const w = lockWait;
+  lockWait = null;
+  if (!w) return;
+  if (unlocked) w.release();
+  else w.abandon(new ApiCallError({ code: 'session-ended', message: '已退出登录' }));
+  lockListeners.forEach((l) => l(false));
+}
+
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await windowApi().invoke(method, input);
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    if (result.error.code === SESSION_LOCKED_CODE) {
+      await noteSessionLocked();
+      return call(method, input);
+    }
+    throw new ApiCallError(result.error);
+  }
   return result.value;
 }
 

@@ -1,8 +1,10 @@
-// 系统设置: the agency profile (单位信息), the rate plans (缴费政策) and the database backups (数据备份).
+// 系统设置: the agency profile (单位信息), the rate plans (缴费政策), the database backups (数据备份)
+// and the inactivity lock (安全).
 import { Tabs } from 'antd';
 import { AgencyProfileForm } from '../components/settings/AgencyProfileForm';
 import { BackupsPanel } from '../components/settings/BackupsPanel';
 import { RatePlansPanel } from '../components/settings/RatePlansPanel';
+import { SecurityPanel } from '../components/settings/SecurityPanel';
 
 export function SettingsPage() {
   return (
@@ -16,6 +18,7 @@ export function SettingsPage() {
           { key: 'agency', label: '单位信息', children: <AgencyProfileForm /> },
           { key: 'plans', label: '缴费政策', children: <RatePlansPanel /> },
           { key: 'backups', label: '数据备份', children: <BackupsPanel /> },
+          { key: 'security', label: '安全', children: <SecurityPanel /> },
         ]}
       />
     </div>

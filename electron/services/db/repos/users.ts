@@ -13,12 +13,13 @@ interface UserRow {
   role: UserRole;
   active: number;
   created_at: string;
+  must_change_password: number;
 }
 
-const COLUMNS = 'id, username, display_name, role, active, created_at';
+const COLUMNS = 'id, username, display_name, role, active, created_at, must_change_password';
 
 function toUser(r: UserRow): User {
-  return { id: r.id, username: r.username, displayName: r.display_name, role: r.role, active: r.active === 1, createdAt: r.created_at };
+  return { id: r.id, username: r.username, displayName: r.display_name, role: r.role, active: r.active === 1, createdAt: r.created_at, mustChangePassword: r.must_change_password === 1 };
 }
 
 export function countUsers(db: Database.Database): number {
@@ -53,17 +54,44 @@ export function findCredentials(db: Database.Database, username: string): Creden
   return r ? { user: toUser(r), passwordHash: r.password_hash, passwordSalt: r.password_salt } : null;
 }
 
+/** Another account of the same person: display names compare without spaces (full-width too) or case. */
+export function findUserByDisplayName(db: Database.Database, displayName: string): User | null {
+  const key = (t: string) => t.replace(/[\s\u3000]+/g, '').toLowerCase();
+  return listUsers(db).find((u) => key(u.displayName) === key(displayName)) ?? null;
+}
+
+export function countActiveAdmins(db: Database.Database): number {
+  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
+}
+
 export interface NewUser {
   username: string;
   displayName: string;
   role: UserRole;
   passwordHash: string;
   passwordSalt: string;
+  /** A one-time password set by the administrator, to be replaced at the first login. */
+  mustChangePassword: boolean;
 }
 
 export function insertUser(db: Database.Database, u: NewUser, meta: WriteMeta): User {
   const info = db
-    .prepare('INSERT INTO users (username, display_name, role, password_hash, password_salt, active, created_at, created_by) VALUES (?, ?, ?, ?, ?, 1, ?, ?)')
-    .run(u.username, u.displayName, u.role, u.passwordHash, u.passwordSalt, meta.at, meta.actor);
+    .prepare('INSERT INTO users (username, display_name, role, password_hash, password_salt, active, created_at, created_by, must_change_password) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)')
+    .run(u.username, u.displayName, u.role, u.passwordHash, u.passwordSalt, meta.at, meta.actor, u.mustChangePassword ? 1 : 0);
   return getUser(db, Number(info.lastInsertRowid))!;
+}
+
+export function setUserActive(db: Database.Database, id: number, active: boolean): User {
+  db.prepare('UPDATE users SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  return getUser(db, id)!;
+}
+
+export function setUserRole(db: Database.Database, id: number, role: UserRole): User {
+  db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, id);
+  return getUser(db, id)!;
+}
+
+export function setUserPassword(db: Database.Database, id: number, hash: { hash: string; salt: string }, mustChange: boolean): User {
+  db.prepare('UPDATE users SET password_hash = ?, password_salt = ?, must_change_password = ? WHERE id = ?').run(hash.hash, hash.salt, mustChange ? 1 : 0, id);
+  return getUser(db, id)!;
 }

@@ -16,7 +16,7 @@ export function BootstrapBanner({ onChanged }: { onChanged: () => void }) {
         className="section"
         data-testid="bootstrap-banner"
         title="本机尚未建立用户账户：除科室负责人审核外，各项功能无需登录即可使用。"
-        description={error ?? '建立账户后，每次使用需登录，稽核结论须由经办人以外的科室负责人审核。'}
+        description={error ?? '建立账户后，查看和办理案件都须登录，闲置超时自动锁定；系统管理员只管理账户和设置、不办理案件，请随后为稽核员、科室负责人、档案管理员建立账户。稽核结论须由未参与办理的科室负责人审核。'}
         action={
           <Button size="small" type="primary" onClick={() => setOpen(true)}>
             建立管理员账户
