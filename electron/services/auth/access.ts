@@ -83,6 +83,20 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'trail.list': 'open',
   'trail.verify': 'open',
   'rectification.status': 'open',
+  // Institutions area: reading is open (the legal representative's ID is masked for non-inspectors).
+  'institutions.list': 'open',
+  'institutions.get': 'open',
+  'institutions.template': 'open',
+  'institutionChecks.list': 'open',
+  'screening.result': 'open',
+  'screening.xlsx': 'open',
+  'institutions.create': caseWork,
+  'institutions.update': caseWork,
+  'institutions.deactivate': caseWork,
+  'institutions.import': caseWork,
+  'institutionChecks.create': caseWork,
+  'screening.start': caseWork,
+  'screening.judge': caseWork,
 };
 
 /** Methods not listed (added later by someone else) are treated as case work: safe by default. */
