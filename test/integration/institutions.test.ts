@@ -13,6 +13,7 @@ import { creditCodeCheckChar } from '../../shared/rules/creditCode';
 import { toXlsx } from '../fixtures/employerFiles';
 import { generateHospitalQuarter, writeCatalogXlsx, writeClaimsXlsx } from '../fixtures/hospital';
 import { tempDir } from './db-helpers';
+import { createUser, login } from './judgments-helpers';
 
 function ok<T>(r: ApiResult<unknown>): T {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -124,5 +125,19 @@ describe('institutions, checks and screening through the backend', () => {
     expect(wb.getWorksheet('疑点明细')!.rowCount).toBe(q.planted.length + 1);
     const r05 = wb.getWorksheet('汇总')!.getRow(7).values as unknown[];
     expect(r05.slice(1, 10)).toEqual(['R05', '超限定频次', 1, 12, 8.41, 0, 1, 12, 8.41]);
+  });
+
+  it('shows the legal representative’s ID to inspectors only', async () => {
+    const inst = ok<Institution>(await backend.invoke('institutions.create', { kind: 'pharmacy', name: '康泰大药房', creditCode: code(4), legalRepName: '李芳', legalRepId: '130123198503150027' }));
+    expect(inst.legalRepId).toBe('130123198503150027');
+    await createUser(backend, 'admin', 'auditor', '管理员');
+    await login(backend, 'admin');
+    await createUser(backend, 'zhangming', 'auditor', '张明');
+    await createUser(backend, 'archivist', 'archivist', '档案员');
+    await login(backend, 'archivist');
+    expect(ok<Institution>(await backend.invoke('institutions.get', { id: inst.id }))).toMatchObject({ legalRepId: '1301**********0027', legalRepIdMasked: true });
+    expect(ok<Institution[]>(await backend.invoke('institutions.list', {}))[0]!.legalRepId).toBe('1301**********0027');
+    await login(backend, 'zhangming');
+    expect(ok<Institution>(await backend.invoke('institutions.get', { id: inst.id }))).toMatchObject({ legalRepId: '130123198503150027', legalRepIdMasked: false });
   });
 });
