@@ -30,6 +30,7 @@ import { judgmentHandlers } from './backend/judgments';
 import { approvalHandlers } from './backend/approvals';
 import { agencyHandlers } from './backend/agency';
 import { rosterHandlers } from './backend/roster';
+import { institutionHandlers } from './backend/institutions';
 import { settingsHandlers } from './backend/settings';
 import { createBackupService } from './backup/backupService';
 import { findingsPaperHandlers } from './backend/findingsPapers';
@@ -155,6 +156,7 @@ const handlers: Handlers = {
   ...approvalHandlers,
   ...agencyHandlers,
   ...rosterHandlers,
+  ...institutionHandlers,
   ...settingsHandlers,
   ...workflowAreaHandlers,
   ...findingsPaperHandlers,

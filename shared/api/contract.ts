@@ -36,6 +36,7 @@ import { importMethods } from './methods/imports';
 import { ImportStartMappingFields } from './dto/imports';
 import { workflowMethods } from './methods/workflow';
 import { rosterMethods } from './methods/roster';
+import { institutionMethods } from './methods/institutions';
 import { findingMethods } from './methods/findings';
 import { settingsMethods } from './methods/settings';
 import { archiveMethods } from './methods/archive';
@@ -141,6 +142,7 @@ export const contract = {
   ...importMethods,
   ...workflowMethods,
   ...rosterMethods,
+  ...institutionMethods,
   ...findingMethods,
   ...settingsMethods,
   ...archiveMethods,

@@ -2,10 +2,10 @@
 // file, sheet, row, column and reason (DOMAIN.md §4.4), so nothing is lost silently.
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['payroll', 'declaration', 'roster', 'claims', 'catalog'] as const;
+export const IMPORT_KINDS = ['payroll', 'declaration', 'roster', 'claims', 'catalog', 'institutions'] as const;
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
-export const IMPORT_KIND_NAMES: Record<ImportKind, string> = { payroll: '工资表', declaration: '缴费申报明细', roster: '花名册', claims: '结算明细', catalog: '目录与限价' };
+export const IMPORT_KIND_NAMES: Record<ImportKind, string> = { payroll: '工资表', declaration: '缴费申报明细', roster: '花名册', claims: '结算明细', catalog: '目录与限价', institutions: '定点医药机构名录' };
 
 /** Roles a column can play; the importer detects them and the auditor may change them. */
 export const COLUMN_ROLES = [
@@ -51,6 +51,24 @@ export const COLUMN_ROLES = [
   'riskTier',
   'credential',
   'drawDate',
+  // The directory of designated medical institutions (INSTITUTIONS.md §2).
+  'region',
+  'insuranceCode',
+  'orgKind',
+  'ownership',
+  'hospitalType',
+  'grade',
+  'foundedOn',
+  'address',
+  'legalRepName',
+  'legalRepId',
+  'contact',
+  'phone',
+  'agreementNo',
+  'agreementFrom',
+  'agreementTo',
+  'creditRating',
+  'note',
   'ignore',
 ] as const;
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
@@ -96,6 +114,23 @@ export const COLUMN_ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
   riskTier: '风险等级',
   credential: '执法证号',
   drawDate: '抽查日期',
+  region: '所在地区',
+  insuranceCode: '医保编码',
+  orgKind: '机构类别',
+  ownership: '性质',
+  hospitalType: '类型',
+  grade: '等级',
+  foundedOn: '成立日期',
+  address: '地址',
+  legalRepName: '法定代表人',
+  legalRepId: '法定代表人身份证号',
+  contact: '联系人',
+  phone: '联系电话',
+  agreementNo: '协议编号',
+  agreementFrom: '协议开始日期',
+  agreementTo: '协议结束日期',
+  creditRating: '信用等级',
+  note: '备注',
   ignore: '不导入',
 };
 

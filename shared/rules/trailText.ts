@@ -8,6 +8,12 @@ import { AUDIT_ACTION_NAMES } from '../dossier/trailSheet';
 
 export const ACTION_TITLES: Record<string, string> = {
   'case.create': '立项',
+  'screening.run': '智能监控筛查',
+  'screening.judge': '疑点认定',
+  'institution.create': '登记定点医药机构',
+  'institution.update': '修改定点医药机构信息',
+  'institution.deactivate': '停用定点医药机构',
+  'institution.import': '导入定点医药机构名录',
   'case.transition': '案件状态变更',
   'case.notice-served': '登记送达回证',
   'case.fact': '登记案件日期',

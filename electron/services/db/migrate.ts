@@ -21,10 +21,19 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   }
   for (const m of migrations) {
     if (m.version <= current || m.version > goal) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    // A migration that rebuilds a parent table (SQLite's documented 12-step procedure) runs with
+    // foreign keys off — a pragma that only works outside a transaction — and checks them itself.
+    const foreignKeysWere = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${m.name} broke a foreign key`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (m.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeysWere ? 'ON' : 'OFF'}`);
+    }
   }
   return userVersion(db);
 }

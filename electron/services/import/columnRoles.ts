@@ -44,11 +44,29 @@ export const ROLE_SYNONYMS: Readonly<Record<Exclude<ColumnRole, 'ignore'>, reado
   minAge: ['最小年龄', '年龄下限', '最低年龄'],
   maxAge: ['最大年龄', '年龄上限', '最高年龄'],
   dailyLimit: ['每日限量', '日限量', '每日最大数量', '每日最大用量', '限定频次'],
-  creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '统一信用代码', '单位统一社会信用代码', '机构统一社会信用代码', '统一代码'],
-  orgName: ['名称', '单位名称', '检查对象名称', '对象名称', '机构名称', '企业名称', '定点医药机构名称', '参保单位名称'],
+  creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '统一信用代码', '单位统一社会信用代码', '机构统一社会信用代码', '统一代码', '组织机构代码'],
+  orgName: ['名称', '单位名称', '检查对象名称', '对象名称', '机构名称', '企业名称', '定点医药机构名称', '参保单位名称', '定点医疗机构名称', '定点零售药店名称', '药店名称', '医疗机构名称'],
   riskTier: ['风险等级', '风险级别', '风险类别', '风险分级', '风险程度', '风险'],
   credential: ['执法证号', '执法证件号', '执法证编号', '执法证件号码', '执法证件编号', '行政执法证号', '执法证'],
   drawDate: ['抽查日期', '抽取日期', '抽查时间', '抽取时间', '检查日期', '日期'],
+  // The directory of designated medical institutions (seed 003 annexes 2 and 3).
+  region: ['所在地区', '地区', '所属地区', '行政区划', '县区'],
+  insuranceCode: ['医保编码', '医保机构编码', '定点编码', '医保定点编码', '机构编码'],
+  orgKind: ['机构类别', '定点类别', '机构种类', '定点类型'],
+  ownership: ['性质', '机构性质', '经营性质', '所有制'],
+  hospitalType: ['类型', '机构类型', '医院类型'],
+  grade: ['等级', '医院等级', '机构等级'],
+  foundedOn: ['成立日期', '成立时间', '开业日期'],
+  address: ['地址', '详细地址', '机构地址', '营业场所', '经营场所'],
+  legalRepName: ['法定代表人', '法定代表人姓名', '法人', '法人代表', '负责人'],
+  legalRepId: ['法定代表人身份证号', '法定代表人身份证号码', '法人身份证号', '法定代表人证件号码'],
+  contact: ['联系人'],
+  phone: ['联系电话', '电话', '联系方式', '手机号码'],
+  agreementNo: ['协议编号', '服务协议编号', '协议号'],
+  agreementFrom: ['协议开始日期', '协议起始日期', '协议生效日期', '协议开始时间'],
+  agreementTo: ['协议结束日期', '协议终止日期', '协议截止日期', '协议到期日期'],
+  creditRating: ['信用等级', '信用评级'],
+  note: ['备注', '说明'],
 };
 
 /** Chinese names of the roles, one table for the importer's messages and the UI (shared/domain/importReport.ts). */
@@ -74,6 +92,7 @@ export const KIND_ROLES: Readonly<Record<SheetKind, readonly ColumnRole[]>> = {
   drawInspectors: ['credential', 'name'],
   drawConflicts: ['credential', 'creditCode', 'name', 'orgName'],
   drawHistory: ['creditCode', 'drawDate', 'orgName'],
+  institutions: ['creditCode', 'orgName', 'region', 'insuranceCode', 'orgKind', 'ownership', 'hospitalType', 'grade', 'foundedOn', 'address', 'legalRepName', 'legalRepId', 'contact', 'phone', 'agreementNo', 'agreementFrom', 'agreementTo', 'creditRating', 'note'],
 };
 
 /** Required columns; the month may instead come from the sheet name or title row. */
@@ -87,6 +106,7 @@ export const REQUIRED_ROLES: Readonly<Record<SheetKind, readonly ColumnRole[]>> 
   drawInspectors: ['credential'],
   drawConflicts: ['credential', 'creditCode'],
   drawHistory: ['creditCode', 'drawDate'],
+  institutions: ['creditCode', 'orgName'],
 };
 
 /** Amount roles that may carry an insurance qualifier (wide declaration layouts). */

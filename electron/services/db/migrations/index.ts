@@ -10,8 +10,9 @@ import { migration007 } from './007_archive_transfer';
 import { migration012 } from './012_case_figures';
 import { migration010 } from './010_signing';
 import { migration009 } from './009_segregation_accounts';
+import { migration014 } from './014_institutions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration012, migration010, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration012, migration010, migration009, migration014];

@@ -6,4 +6,6 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Database.Database): void;
+  /** The step rebuilds a table others refer to: migrate runs it with foreign keys off, then checks them. */
+  rebuildsTables?: boolean;
 }
