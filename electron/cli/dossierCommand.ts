@@ -130,7 +130,8 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
       return EXIT.unreadable;
     }
     const zip = await exportDossier(backend.db, found.id, { actor: 'jihe dossier export' });
-    await writeFile(values.out, zip);
+    // A dossier holds personal data: the exported file is the user's alone.
+    await writeFile(values.out, zip, { mode: 0o600 });
     const check = verifyDossier(zip);
     io.stdout(`已导出案件 ${found.number}（${found.employerName}）的稽核档案：${values.out}，共 ${check.manifest?.files.length ?? 0} 个文件\n`);
     return check.ok ? EXIT.ok : EXIT.unreadable;

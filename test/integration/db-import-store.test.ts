@@ -1,6 +1,6 @@
 // Storing an import is all-or-nothing: file bytes, every row and the audit entry in one
 // transaction. A failure at row N — a constraint violation or a callback that throws (as a
-// cancelled job does) — leaves the database exactly as it was, down to its bytes.
+// cancelled job does) — leaves the database exactly as it was, down to every row.
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/services/db/open';
@@ -32,9 +32,23 @@ function input(caseId: number, overrides: Partial<StoreImportInput> = {}): Store
   return { caseId, kind: 'payroll', fileName: '2024年工资表.csv', bytes, sha256: createHash('sha256').update(bytes).digest('hex'), report, payroll, declarations: [], ...overrides };
 }
 
+/**
+ * The database's whole content: schema, and every row of every table (sqlite_sequence included),
+ * sorted (some tables have no rowid). Not the page bytes: an encrypted page carries a fresh random IV each time it is
+ * written (and db.serialize() its reserved bytes), so equal content no longer means equal bytes.
+ */
 function snapshot(db: Db): { counts: Record<string, number>; sha: string } {
   db.pragma('wal_checkpoint(TRUNCATE)');
-  return { counts: tableCounts(db), sha: createHash('sha256').update(db.serialize()).digest('hex') };
+  const hash = createHash('sha256');
+  const objects = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all() as { type: string; name: string; sql: string | null }[];
+  hash.update(JSON.stringify(objects));
+  for (const t of objects.filter((o) => o.type === 'table')) {
+    const rows = (db.prepare(`SELECT * FROM "${t.name}"`).raw().all() as unknown[][]).map((row) =>
+      JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : typeof v === 'bigint' ? String(v) : v)),
+    );
+    hash.update(`${t.name}\n${rows.sort().join('\n')}`);
+  }
+  return { counts: tableCounts(db), sha: hash.digest('hex') };
 }
 
 describe('storeImport', () => {
@@ -78,7 +92,7 @@ describe('storeImport', () => {
     expect(loaded[0]).not.toHaveProperty('employerFen');
   });
 
-  it('leaves the database byte-identical when row N violates a constraint', () => {
+  it('leaves every row of the database as it was when row N violates a constraint', () => {
     storeImport(db, input(caseId, { fileName: '1月.csv', bytes: new Uint8Array([1]), sha256: '1'.repeat(64) }), META);
     const before = snapshot(db);
     const payroll = payrollLines(40, MONTHS, '2024年工资表.csv');
@@ -87,7 +101,7 @@ describe('storeImport', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('leaves the database byte-identical when the progress callback throws mid-way', () => {
+  it('leaves every row of the database as it was when the progress callback throws mid-way', () => {
     const before = snapshot(db);
     const big = input(caseId, { payroll: payrollLines(2_000, MONTHS, '2024年工资表.csv') });
     let calls = 0;

@@ -15,7 +15,7 @@ import { migrate } from '../../electron/services/db/migrate';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { runCli } from '../../electron/cli/run';
 import type { BackupInfo } from '../../shared/api/dto/settings';
-import { createCase, keyOf, META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { createCase, keyOf, META, openTestDatabase, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
 import { fail, importedCase, ok, useBackend } from './judgments-helpers';
 import { storeImport } from '../../electron/services/db/storeImport';
 
@@ -154,6 +154,26 @@ describe('a data folder from before encryption', () => {
     expect(await verifyBackupFile(oldBackup, { key: keyOf(tmp.dir) })).toMatchObject({ ok: true, cases: 1 });
     ok(await b.invoke('backups.restore', { fileName: path.basename(oldBackup) }));
     expect(tableCounts(b.db)).toMatchObject({ payroll_lines: 2400, cases: 1 });
+  });
+});
+
+describe('an encryption interrupted by a crash', () => {
+  it('puts the plain original back when the swap had not happened, then encrypts it', () => {
+    const tmp = tempDir('jihe-crypt-crash-');
+    try {
+      const file = path.join(tmp.dir, 'jihe.sqlite');
+      // The crash came after the original was renamed aside and before the encrypted copy took its name.
+      const plain = new Database(`${file}.plain-old`);
+      plain.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('110105198001011234'), ('乙')");
+      plain.close();
+      const db = openTestDatabase(file, { migrate: false });
+      expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2 });
+      db.close();
+      expect(readdirSync(tmp.dir).filter((f) => f.includes('plain-old') || f.includes('encrypting'))).toEqual([]);
+      expect(plainRead(file)).toBe('file is not a database');
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
 
