@@ -37,7 +37,6 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'ratePlans.export': 'signed-in',
   'agency.get': 'signed-in',
   'agency.export': 'signed-in',
-  'documents.kinds': 'signed-in',
   'security.get': 'signed-in',
 
   // Reading cases and personal data.
@@ -51,6 +50,7 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'roster.headcount': readCases,
   'results.compute': readCases,
   'documents.pdf': readCases,
+  'documents.kinds': readCases,
   'documents.list': readCases,
   'documents.model': readCases,
   'documents.xlsx': readCases,
