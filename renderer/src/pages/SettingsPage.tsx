@@ -1,8 +1,10 @@
-// 系统设置: the agency profile (单位信息), the rate plans (缴费政策) and the database backups (数据备份).
+// 系统设置: the agency profile (单位信息), the rate plans (缴费政策), the database backups (数据备份),
+// and the workstation's signing key, number range and the registered laptops (工作站与签名).
 import { Tabs } from 'antd';
 import { AgencyProfileForm } from '../components/settings/AgencyProfileForm';
 import { BackupsPanel } from '../components/settings/BackupsPanel';
 import { RatePlansPanel } from '../components/settings/RatePlansPanel';
+import { SigningPanel } from '../components/settings/SigningPanel';
 
 export function SettingsPage() {
   return (
@@ -16,6 +18,7 @@ export function SettingsPage() {
           { key: 'agency', label: '单位信息', children: <AgencyProfileForm /> },
           { key: 'plans', label: '缴费政策', children: <RatePlansPanel /> },
           { key: 'backups', label: '数据备份', children: <BackupsPanel /> },
+          { key: 'signing', label: '工作站与签名', children: <SigningPanel /> },
         ]}
       />
     </div>
