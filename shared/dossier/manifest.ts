@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const DOSSIER_FORMAT = 'jihe-dossier';
 export const DOSSIER_FORMAT_VERSION = 1;
 export const MANIFEST_PATH = 'manifest.json';
-/** The workstation's detached Ed25519 signature of manifest.json's bytes (issue 8). */
+/** The workstation's detached Ed25519 signature of manifest.json's SHA-256 and its own identity (issue 8). */
 export const SIGNATURE_PATH = 'signature.json';
 export const SIGNATURE_FORMAT = 'jihe-dossier-signature';
 
@@ -91,7 +91,7 @@ export const DossierSignatureSchema = z.object({
   format: z.literal(SIGNATURE_FORMAT),
   workstation: z.object({ id: z.string(), name: z.string(), publicKey: z.string().min(1).max(200), fingerprint: sha256 }),
   manifestSha256: sha256,
-  /** Ed25519 signature of manifest.json's bytes, base64. */
+  /** Ed25519 signature, base64, of the canonical JSON of the three fields above (verifyDossier.ts signedText). */
   signature: z.string().min(1).max(200),
 });
 export type DossierSignature = z.infer<typeof DossierSignatureSchema>;

@@ -23,6 +23,7 @@ import { serialise } from '../fixtures/employerFiles';
 import { buildRosterSheets, rosterFromEmployer } from '../fixtures/roster';
 import { createTeam, employerData, importedCase, login, MONTHS, ok, useBackend } from './judgments-helpers';
 import { tableCounts } from './db-helpers';
+import { trustEachOther } from './signing-helpers';
 
 const ROSTER_NAME = '员工花名册2024.xlsx';
 
@@ -87,6 +88,7 @@ describe('the roster in a case transfer', () => {
   beforeEach(() => {
     laptopDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-roster-laptop-'));
     laptop = createBackend({ dataDir: laptopDir, runtime: 'harness', actor: 'laptop-user', now: () => new Date('2026-07-08T02:00:00Z') });
+    trustEachOther(office.backend, laptop);
   });
   afterEach(() => {
     laptop.close();
@@ -123,7 +125,8 @@ describe('the roster in a case transfer', () => {
     await login(laptop, 'zhangming');
     expect(ok(await laptop.invoke('roster.headcount', { caseId: onLaptop }))).toEqual(ok(await b.invoke('roster.headcount', { caseId: c.id })));
 
-    // again: nothing doubled
+    // again: nothing doubled (imported by the archivist: only a section head or an archivist takes a package in)
+    await login(laptop, 'chenda');
     const counts = tableCounts(laptop.db);
     const again = ok<TransferImportResult>(await laptop.invoke('transfer.importPackage', { data: pkg.data }));
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1, conflicts: 0 });

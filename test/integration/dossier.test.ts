@@ -13,6 +13,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/services/backend';
 import { exportDossier, TRAIL_PATH, verifyDossier } from '../../electron/services/dossier/index';
+import { signedText } from '../../electron/services/dossier/verifyDossier';
 import { sha256Hex } from '../../electron/services/dossier/sha256';
 import { listAudit } from '../../electron/services/audit/auditLog';
 import { ManifestSchema, MANIFEST_PATH, SIGNATURE_PATH, DossierSignatureSchema, TrailFileSchema, type DossierManifest } from '../../shared/dossier/manifest';
@@ -161,12 +162,8 @@ describe('dossier export and offline verification', () => {
     // re-signed by the forger's own key: the signature holds, but the workstation does not know the signer
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const own = DossierSignatureSchema.parse(JSON.parse(strFromU8(files[SIGNATURE_PATH]!)));
-    const resigned = {
-      ...own,
-      workstation: { ...own.workstation, publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64') },
-      manifestSha256: sha256Hex(forgedManifest),
-      signature: sign(null, forgedManifest, privateKey).toString('base64'),
-    };
+    const claim = { format: own.format, workstation: { ...own.workstation, publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64') }, manifestSha256: sha256Hex(forgedManifest) };
+    const resigned = { ...claim, signature: sign(null, Buffer.from(signedText(claim)), privateKey).toString('base64') };
     const again = rezip({ ...files, [source.path]: forgedBytes, [MANIFEST_PATH]: forgedManifest, [SIGNATURE_PATH]: strToU8(JSON.stringify(resigned)) });
     const key = workstationKey(backend.db);
     const offline = verifyDossier(again);
@@ -174,6 +171,10 @@ describe('dossier export and offline verification', () => {
     const checked = verifyDossier(again, { isTrusted: (fp) => fp === key.fingerprint });
     expect(checked.ok).toBe(false);
     expect(checked.problems).toContainEqual(expect.objectContaining({ kind: 'signature', message: expect.stringContaining('未在本机登记') }));
+
+    // the signer's name cannot be swapped in signature.json: the signature covers it
+    const renamedSigner = { ...own, workstation: { ...own.workstation, name: '档案室工作站' } };
+    expect(verifyDossier(rezip({ ...files, [SIGNATURE_PATH]: strToU8(JSON.stringify(renamedSigner)) })).problems).toEqual([expect.objectContaining({ file: SIGNATURE_PATH, kind: 'signature', message: expect.stringContaining('签名无效') })]);
 
     // and a dossier without its signature says so
     const { [SIGNATURE_PATH]: _sig, ...unsigned } = files;

@@ -80,7 +80,8 @@ export const signingHandlers: Handlers<SigningMethods> = {
     const shown = formatFingerprint(fingerprint).replace(/\s/g, '');
     const typedShort = input.confirmFingerprint.replace(/\s+/g, '').toUpperCase();
     if (!(typed === fingerprint || typedShort === shown)) {
-      throw new ApiFailure('invalid-input', `电话核对的指纹与公钥文件不符：文件的指纹是 ${formatFingerprint(fingerprint)}，请与对方工作站显示的指纹逐组核对`);
+      // the file's own fingerprint is not shown: copying it from here would skip the phone check
+      throw new ApiFailure('invalid-input', '电话核对的指纹与公钥文件不符：请对方逐组读出其工作站显示的指纹再填；如仍不符，公钥文件可能在传递中被替换，不要登记');
     }
     if (fingerprint === workstationKey(ctx.db).fingerprint) throw new ApiFailure('conflict', '这是本工作站自己的公钥，无需登记');
     const existing = registeredKeyByFingerprint(ctx.db, fingerprint);

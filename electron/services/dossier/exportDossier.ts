@@ -37,6 +37,7 @@ import type { AgencyProfile } from '../../../shared/domain/agency';
 import { closedAt, collectCaseMaterial, type CaseMaterial } from './collect';
 import { evidenceKindName } from './evidence';
 import { sha256Hex } from './sha256';
+import { signedText } from './verifyDossier';
 import { buildWorkingPapersXlsx } from './workingPapersXlsx';
 import { signBytes, signerOf, workstationKey } from '../signing/workstationKey';
 import { formatFingerprint } from '../../../shared/security/fingerprint';
@@ -172,7 +173,8 @@ export async function exportDossier(db: Db, caseId: number, opts: ExportDossierO
   for (const f of files) zippable[f.entry.path] = [f.bytes, { level: 0, mtime }];
   const manifestBytes = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
   zippable[MANIFEST_PATH] = [manifestBytes, { level: 0, mtime }];
-  const signature: DossierSignature = { format: SIGNATURE_FORMAT, workstation: signerOf(key), manifestSha256: sha256Hex(manifestBytes), signature: signBytes(key, manifestBytes) };
+  const signed = { format: SIGNATURE_FORMAT, workstation: signerOf(key), manifestSha256: sha256Hex(manifestBytes) } as const;
+  const signature: DossierSignature = { ...signed, signature: signBytes(key, signedText(signed)) };
   zippable[SIGNATURE_PATH] = [strToU8(`${JSON.stringify(signature, null, 2)}\n`), { level: 0, mtime }];
   return zipSync(zippable, { level: 0 });
 }

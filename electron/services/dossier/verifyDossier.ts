@@ -2,7 +2,7 @@
 // is read with its schema; every file it lists must be there with the same SHA-256 and size;
 // any file it does not list is extra; the trail JSON's own hash chain is recomputed and its
 // head must equal the manifest's; signature.json must be a valid Ed25519 signature of the
-// manifest's bytes (its signer is named, and checked against the registered keys when a
+// manifest's SHA-256 together with the signer's identity (its signer is named, and checked against the registered keys when a
 // workstation is at hand); entry names are checked before anything is read (`__proto__`,
 // duplicates, `..`). Every problem names the file, in Chinese. Never throws.
 import { strFromU8, strToU8 } from 'fflate';
@@ -18,12 +18,14 @@ import {
   DossierSignatureSchema,
   contentDigestInput,
   type DossierSigner,
+  type DossierSignature,
   TrailFileSchema,
   type DossierCheck,
   type DossierManifest,
   type DossierProblem,
 } from '../../../shared/dossier/manifest';
 import { sha256Hex } from './sha256';
+import { canonicalJson } from '../audit/canonicalJson';
 import { readZipEntries, unsafeEntryName, ZipEntriesRefused } from '../zip/zipEntries';
 import { fingerprintOf, verifySignature } from '../signing/workstationKey';
 import { formatFingerprint } from '../../../shared/security/fingerprint';
@@ -39,6 +41,11 @@ function readZip(zipBytes: Uint8Array): Map<string, Uint8Array> | DossierProblem
     }
     return [{ file: '(ZIP)', kind: 'manifest', message: `ZIP 文件已损坏，无法读取：${e instanceof Error ? e.message : String(e)}` }];
   }
+}
+
+/** What the signature covers: the manifest's SHA-256 and the signer's own id, name and key (so neither can be swapped). */
+export function signedText(s: Pick<DossierSignature, 'format' | 'workstation' | 'manifestSha256'>): string {
+  return canonicalJson({ format: s.format, workstation: s.workstation, manifestSha256: s.manifestSha256 });
 }
 
 export interface VerifyDossierOptions {
@@ -64,8 +71,12 @@ function checkSignature(manifestBytes: Uint8Array, sigBytes: Uint8Array | undefi
   const sig = parsed.data;
   const fingerprint = fingerprintOf(sig.workstation.publicKey);
   const fingerprintText = formatFingerprint(fingerprint);
-  if (sha256Hex(manifestBytes) !== sig.manifestSha256 || !verifySignature(sig.workstation.publicKey, manifestBytes, sig.signature)) {
-    problems.push({ file: MANIFEST_PATH, kind: 'signature', message: `签名无效：清单 manifest.json 在工作站“${sig.workstation.name}”（指纹 ${fingerprintText}）签名后被改动，或签名不是该工作站所签` });
+  if (sha256Hex(manifestBytes) !== sig.manifestSha256) {
+    problems.push({ file: MANIFEST_PATH, kind: 'signature', message: `签名无效：清单 manifest.json 在工作站“${sig.workstation.name}”（指纹 ${fingerprintText}）签名后被改动` });
+    return null;
+  }
+  if (!verifySignature(sig.workstation.publicKey, signedText(sig), sig.signature)) {
+    problems.push({ file: SIGNATURE_PATH, kind: 'signature', message: `签名无效：签名文件被改动，或签名不是所称工作站“${sig.workstation.name}”（指纹 ${fingerprintText}）所签` });
     return null;
   }
   const registered = opts.isTrusted ? opts.isTrusted(fingerprint) : null;
