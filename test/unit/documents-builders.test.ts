@@ -155,6 +155,22 @@ describe('the findings documents on the worked example', () => {
     expect(t).toContain('陈述、申辩');
   });
 
+  it('notice of findings: its text counts the payroll-only person-months its month table counts, an exempted intern included', () => {
+    const ex = compute({
+      plan: loadPlan('example-2024.json'),
+      from: '2024-03',
+      to: '2024-03',
+      asOf: '2025-03-31',
+      payroll: [pay(ID.jia, '甲', '2024-03', '9000.00', src('工资表.xlsx', '2024年3月', 4)), pay(ID.yi, '乙', '2024-03', '3000.00', src('工资表.xlsx', '2024年3月', 5))],
+      declarations: [decl(ID.jia, '甲', '2024-03', '5000.00', null, {}, src('申报明细.csv', 'csv', 2))],
+      exemptions: [{ personId: ID.yi, months: null, reason: 'student-intern' }],
+    });
+    const t = allText(buildFindingsNotice({ facts: f, number: '示医保稽告〔2025〕3号', result: ex, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-13' }));
+    expect(t).toContain('2024年3月|2|1|1|1|0');
+    expect(t).toContain('合计（人次）|2|1|1|1|0');
+    expect(t).toContain('共有1人1人次在工资表上领取工资但未申报缴费（其中1人次经核实认定不计算补缴，见下文）');
+  });
+
   it('audit opinion: facts, legal basis per finding, conclusion, amounts, deadline, reconsideration 60 days and suit 6 months', () => {
     const m = buildAuditOpinion({ facts: f, number: '示医保稽意〔2025〕2号', result: r, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-21' });
     const t = allText(m);
