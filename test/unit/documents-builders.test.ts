@@ -212,6 +212,44 @@ describe('the findings documents on the worked example', () => {
     expect(() => buildPenaltyReferral({ ...base, checkedOn: '2025-03-28' })).toThrow('期限届满前不能认定逾期未整改');
   });
 
+  it('legal text: referral cites what it proposes measures under, lists only existing attachments, writes as one department to another', () => {
+    const base = { facts: f, number: '示医保稽罚〔2025〕1号', result: r, addressee: '示例市医疗保障局行政执法科', opinion: { number: 'A〔2025〕1号', date: '2025-03-21' }, rectification: { number: 'B〔2025〕1号', date: '2025-03-21', deadline: '2025-03-28' }, issueDate: '2025-04-09', checkedOn: '2025-04-07' };
+    const t = allText(buildPenaltyReferral(base));
+    expect(t).not.toContain('提请你单位');
+    expect(t).toContain('违反了《中华人民共和国社会保险法》第五十八条第一款、第六十条第一款的规定。依照《中华人民共和国社会保险法》第八十六条、第八十四条的规定，建议依法予以行政处罚');
+    expect(t).toContain('稽核意见书（A〔2025〕1号）');
+    expect(t).not.toContain('复查记录');
+    const listed = allText(buildPenaltyReferral({ ...base, attachments: ['稽核意见书（A〔2025〕1号）', '补缴明细表（A〔2025〕1号附件）'] }));
+    expect(listed).toContain('补缴明细表（A〔2025〕1号附件）');
+    expect(listed).not.toContain('限期整改通知书（B');
+  });
+
+  it('legal text: 在保不在册 is a matter to verify, not a breach; an exemption note stays internal', () => {
+    const op = allText(buildAuditOpinion({ facts: f, number: '示医保稽意〔2025〕2号', result: r, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-21' }));
+    const declaredOnly = op.slice(op.indexOf('在保不在册。'));
+    expect(declaredOnly).toContain('需要核实的事项');
+    expect(declaredOnly).toContain('挂靠参保');
+    expect(declaredOnly.slice(0, declaredOnly.indexOf('第八十八条'))).not.toContain('第五十八条');
+    expect(declaredOnly).toContain('骗取社会保险待遇的，依照《中华人民共和国社会保险法》第八十八条');
+    const ex = compute({
+      plan: loadPlan('example-2024.json'),
+      from: '2024-03',
+      to: '2024-03',
+      asOf: '2025-03-31',
+      payroll: [pay(ID.jia, '甲', '2024-03', '9000.00', src('工资表.xlsx', '2024年3月', 4)), pay(ID.yi, '乙', '2024-03', '3000.00', src('工资表.xlsx', '2024年3月', 5))],
+      declarations: [decl(ID.jia, '甲', '2024-03', '5000.00', null, {}, src('申报明细.csv', 'csv', 2))],
+      exemptions: [{ personId: ID.yi, months: null, reason: 'student-intern', note: '科长口头同意，待补学校证明' }],
+    });
+    for (const m of [
+      buildFindingsNotice({ facts: f, number: 'x', result: ex, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-13' }),
+      buildAuditOpinion({ facts: f, number: 'x', result: ex, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-21' }),
+    ]) {
+      const text = allText(m);
+      expect(text).toContain('实习学生');
+      expect(text).not.toContain('科长口头同意');
+    }
+  });
+
   it('no-violation notice refuses a case with findings, and the opinion refuses a clean one', () => {
     expect(() => buildNoViolationNotice({ facts: f, number: 'x', result: r, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-10', issueDate: '2025-03-11', materials: ['工资表'] })).toThrow('不能出具无违规结论通知');
     const clean = compute({
