@@ -202,7 +202,7 @@ describe('working papers, judgments and sign-off in Chromium', () => {
     await signOff.getByRole('button', { name: '审核通过' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
     await signOff.getByTestId('approved-by').waitFor();
-    expect(await signOff.getByTestId('approved-by').innerText()).toMatch(/审核人：李四（lisi），\d{4}-\d{2}-\d{2} \d{2}:\d{2}，计算截止日 2025-03-31/);
+    expect(await signOff.getByTestId('approved-by').innerText()).toMatch(/审核人：李四（lisi），\d{4}-\d{2}-\d{2} \d{2}:\d{2}，计算截止日 2025年3月31日/);
     expect(await signOff.innerText()).toContain('审核通过');
     expect(await signOff.getByTestId('sign-off-reason').innerText()).toBe('已由 李四 审核，此后没有变更');
     await shot('60-approved');
