@@ -50,7 +50,8 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
   const blocks: Block[] = [
     {
       kind: 'table',
-      columns: [{ weight: 3 }, { weight: 9 }],
+      // a wide value column: document numbers and the manners of service each stay on one line, so the form keeps to one page
+      columns: [{ weight: 2.4 }, { weight: 9.6 }],
       header: [],
       rows: [
         row('案件编号', f.caseNumber.trim()),

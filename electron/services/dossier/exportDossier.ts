@@ -30,6 +30,8 @@ import type { AgencyProfile } from '../../../shared/domain/agency';
 import { closedAt, collectCaseMaterial, type CaseMaterial } from './collect';
 import { evidenceKindName } from './evidence';
 import { sha256Hex } from './sha256';
+import { getDocumentRecord } from '../db/repos/documents';
+import { readCaseFacts } from '../backend/documentBuild';
 import { buildWorkingPapersXlsx } from './workingPapersXlsx';
 
 export interface ExportDossierOptions {
@@ -60,11 +62,25 @@ function closedOn(m: CaseMaterial, opts: ExportDossierOptions, exportedAt: strin
 }
 
 /** The index lists the bureau's documents first, then the employer's files (DOMAIN.md §9). */
-function archiveSheetsInput(m: CaseMaterial, agency: string, opts: ExportDossierOptions, exportedAt: string, trailPages: number): ArchiveSheetsInput {
+const CONCLUSIONS = ['audit-opinion', 'no-violation-notice', 'rectification-notice', 'penalty-referral', 'backpay-schedule'];
+const conclusionRank = (type: string): number => (CONCLUSIONS.includes(type) ? 0 : 1);
+
+/** A document's own date: the issue date on its form, else the day it was issued. */
+function documentDate(db: Db, id: number): string | null {
+  const r = getDocumentRecord(db, id);
+  const issueDate = (r?.fields as { issueDate?: string } | null)?.issueDate;
+  return issueDate ?? r?.issuedAt?.slice(0, 10) ?? null;
+}
+
+function archiveSheetsInput(db: Db, m: CaseMaterial, agency: string, opts: ExportDossierOptions, exportedAt: string, trailPages: number): ArchiveSheetsInput {
   const today = exportedAt.slice(0, 10);
   const trailDate = (m.trail.at(-1)?.at ?? exportedAt).slice(0, 10);
   const items: ArchiveItem[] = [
-    ...m.documents.map((d) => ({ number: d.number, author: agency, title: d.title, date: d.createdAt.slice(0, 10), pages: d.pages, remark: '' })),
+    // the bureau's conclusions first, then its other documents, each by its own (issue) date
+    ...[...m.documents]
+      .map((d) => ({ d, date: documentDate(db, d.id) ?? d.createdAt.slice(0, 10) }))
+      .sort((a, b) => conclusionRank(a.d.type) - conclusionRank(b.d.type) || a.date.localeCompare(b.date) || a.d.id - b.d.id)
+      .map(({ d, date }) => ({ number: d.number, author: agency, title: d.title, date, pages: d.pages, remark: '' })),
     ...(m.result
       ? [
           { number: '', author: agency, title: '补缴明细表（电子表格）', date: m.result.asOf, pages: null, remark: `${m.result.rows.length} 行，XLSX` },
@@ -86,6 +102,9 @@ function archiveSheetsInput(m: CaseMaterial, agency: string, opts: ExportDossier
     openedOn: m.case.createdAt.slice(0, 10),
     closedOn: closed ? closed.slice(0, 10) : null,
     items,
+    periodFrom: m.case.periodFrom,
+    periodTo: m.case.periodTo,
+    auditors: readCaseFacts(db, m.case.id).auditors.map((x) => x.name),
     arrangedBy: opts.actor,
     checkedBy: '',
     arrangedOn: today,
@@ -123,7 +142,7 @@ export async function exportDossier(db: Db, caseId: number, opts: ExportDossierO
   });
   const trailPdf = await renderPdf(buildTrailSheet({ agencyName, employerName: m.employer.name, caseNumber: m.case.number, head: m.head, entries: m.trail }), { draft: false, archival: true });
   add(TRAIL_PDF_PATH, 'trail', trailPdf.bytes, { title: '审计记录' });
-  const sheets = archiveSheetsInput(m, agencyName, opts, exportedAt, trailPdf.pages);
+  const sheets = archiveSheetsInput(db, m, agencyName, opts, exportedAt, trailPdf.pages);
   const rendered = await Promise.all([buildDossierCover, buildDossierIndex, buildDossierNotes].map((b) => renderPdf(b(sheets), { draft: false, archival: true })));
   const [cover, index, notes] = rendered.map((r) => r.bytes) as [Uint8Array, Uint8Array, Uint8Array];
   files.unshift(
