@@ -42,7 +42,8 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
 
   const f = p.facts;
   const agency = f.agency;
-  const signLine = (who: string) => `\n\n${who}　　　　　　年　　月　　日`;
+  // one blank line to sign on: the form keeps to one page (its label is two lines high anyway)
+  const signLine = (who: string) => `\n${who}　　　　　　年　　月　　日`;
   const row = (label: string, value: string, valueAlign: TableCell['align'] = 'left'): TableCell[] => [cell(label), cell(value, valueAlign)];
   const served = p.served.map((d) => `《${d.name.trim()}》（${d.number.trim()}）`).join('\n');
   const dateText = p.serviceDate ? formatChineseDate(p.serviceDate) : '　　　　年　　月　　日　　时';
