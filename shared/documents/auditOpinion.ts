@@ -128,15 +128,15 @@ export function buildAuditOpinion(p: AuditOpinionParams): DocumentModel {
   if (d.declaredOnly.length > 0) {
     blocks.push(
       h2('在保不在册。', [
-        `${d.declaredOnly.length}人（${d.declaredOnly.map((x) => x.name).join('、')}）共${d.declaredOnlyPersonMonths}人次由你单位申报缴费，但不在你单位工资表上，你单位应说明其劳动关系并提供证明材料。`,
-        ...basisSentence('declared-only', p.findingBasis),
+        `${d.declaredOnly.length}人（${d.declaredOnly.map((x) => x.name).join('、')}）共${d.declaredOnlyPersonMonths}人次由你单位申报缴费，但不在你单位工资表上。此项属于需要核实的事项，本意见书不据此认定违法。`,
+        `你单位应说明上述人员与你单位的劳动关系并提供劳动合同、工资发放记录等证明材料：确与你单位存在劳动关系、仅未列入工资表的，应补充提供其工资发放记录，我局据此核定其缴费基数，少报的依法补缴；与你单位不存在劳动关系、属挂靠参保的，你单位应停止为其申报缴费，我局将依法处理其参保关系；以欺诈、伪造证明材料或者其他手段骗取社会保险待遇的，依照《中华人民共和国社会保险法》第八十八条的规定处理。`,
       ]),
     );
   }
   if (d.exempted.length > 0) {
     blocks.push({
       kind: 'paragraph',
-      content: [`经稽核人员核实，${d.exempted.map((x) => `${x.name}（${x.note ?? ''}）`).join('、')}相应月份不计算补缴。`],
+      content: [`经稽核人员核实，${d.exempted.map((x) => `${x.name}（${x.note ?? '经核实'}）`).join('、')}相应月份不计算补缴。`],
     });
   }
 

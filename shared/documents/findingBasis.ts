@@ -24,8 +24,10 @@ export const DEFAULT_FINDING_BASIS: Record<FindingKind, FindingBasis> = {
     violates: ['《中华人民共和国社会保险法》第六十条第一款'],
     handling: ['《中华人民共和国社会保险法》第八十六条'],
   },
+  // Not a breach but a matter to verify (a legitimately insured worker missing from the payroll,
+  // or a 挂靠 enrolment): the opinion says what follows in each case and cites no breach for it.
   'declared-only': {
-    violates: ['《中华人民共和国社会保险法》第五十八条第一款'],
-    handling: ['《社会保险稽核办法》', '《中华人民共和国社会保险法》第八十八条'],
+    violates: [],
+    handling: ['《社会保险稽核办法》'],
   },
 };

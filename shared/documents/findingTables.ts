@@ -22,6 +22,17 @@ export function headcountTable(r: ComputeResult): TableBlock {
       cell(String(m.payrollOnly)),
       cell(String(m.declaredOnly)),
     ]),
+    // The person-months the texts count (人次), so a reader can check them against the table.
+    footer: [
+      [
+        cell('合计（人次）'),
+        cell(String(r.months.reduce((n, m) => n + m.payrollHeadcount, 0))),
+        cell(String(r.months.reduce((n, m) => n + m.declaredHeadcount, 0))),
+        cell(String(r.months.reduce((n, m) => n + m.matched, 0))),
+        cell(String(r.months.reduce((n, m) => n + m.payrollOnly, 0))),
+        cell(String(r.months.reduce((n, m) => n + m.declaredOnly, 0))),
+      ],
+    ],
     size: 'small',
   };
 }

@@ -94,7 +94,8 @@ export function digestFindings(r: ComputeResult): FindingsDigest {
   const notEnrolledRows = r.rows.filter((x) => x.payrollOnly);
   const underRows = r.rows.filter((x) => !x.payrollOnly);
   const exemptNote = (x: BackPayRow) =>
-    x.exemption ? `${EXEMPTION_REASON_NAMES[x.exemption.reason]}${x.exemption.note ? `：${x.exemption.note}` : ''}` : undefined;
+    // Only the reason's name: the auditor's note is internal and the documents are addressed to the employer.
+    x.exemption ? EXEMPTION_REASON_NAMES[x.exemption.reason] : undefined;
   const declaredOnly = groupRefs(r.declaredOnly).sort(byPerson);
   const notEnrolled = groupRows(notEnrolledRows).sort(byPerson);
   const underDeclared = groupRows(underRows).sort(byPerson);

@@ -57,6 +57,8 @@ export function buildFindingsNotice(p: FindingsNoticeParams): DocumentModel {
   let n = 0;
   const h1 = (text: string): Block => ({ kind: 'heading', level: 1, label: headingLabel(1, ++n), text });
 
+  // The month table counts every payroll-only person-month; the text counts the same, exempted ones included.
+  const exemptedNotEnrolled = r.exempted.filter((x) => x.payrollOnly).length;
   const blocks: Block[] = [
     { kind: 'addressee', text: `${f.employer.name.trim()}：` },
     {
@@ -69,7 +71,7 @@ export function buildFindingsNotice(p: FindingsNoticeParams): DocumentModel {
     {
       kind: 'paragraph',
       content: [
-        `稽核期间各月工资表发放工资人数、申报缴费人数及其差异如下表。${period}共有${d.notEnrolled.length}人${d.notEnrolledPersonMonths}人次在工资表上领取工资但未申报缴费；${d.declaredOnly.length}人${d.declaredOnlyPersonMonths}人次申报缴费但不在工资表上。`,
+        `稽核期间各月工资表发放工资人数、申报缴费人数及其差异如下表。${period}共有${new Set(r.payrollOnly.map((p) => p.personId)).size}人${r.payrollOnly.length}人次在工资表上领取工资但未申报缴费${exemptedNotEnrolled > 0 ? `（其中${exemptedNotEnrolled}人次经核实认定不计算补缴，见下文）` : ''}；${d.declaredOnly.length}人${d.declaredOnlyPersonMonths}人次申报缴费但不在工资表上。`,
       ],
     },
     headcountTable(r),

@@ -13,6 +13,9 @@ import { OFFICIAL_PAGE, type Block, type DocumentModel } from './model';
 import { addWorkingDays, WORKING_DAY_RULES, type WorkingDayCalendar } from './workingDays';
 import { DEFAULT_CHECKS } from './workRecord';
 
+/** The checks of the work record that found nothing, ending each with its own punctuation. */
+const NO_VIOLATION_CHECKS: readonly string[] = DEFAULT_CHECKS.filter((c) => !c.includes('计算应补缴')).map((c, i, all) => (i === all.length - 1 ? c.replace(/；$/, '。') : c));
+
 export interface NoViolationNoticeParams {
   facts: CaseFacts;
   number: string;
@@ -58,7 +61,8 @@ export function buildNoViolationNotice(p: NoViolationNoticeParams): DocumentMode
       ],
     },
     { kind: 'paragraph', content: [`稽核查阅了你单位提供的${p.materials.map((m) => m.trim()).join('、')}，主要核查了以下内容：`] },
-    { kind: 'list', style: 'decimal', items: DEFAULT_CHECKS.map((c) => [c]) },
+    // What was checked; not the back-pay computation, which had nothing to compute.
+    { kind: 'list', style: 'decimal', items: NO_VIOLATION_CHECKS.map((c) => [c]) },
     {
       kind: 'paragraph',
       content: [
@@ -69,7 +73,7 @@ export function buildNoViolationNotice(p: NoViolationNoticeParams): DocumentMode
     },
   ];
   if (d.exempted.length > 0) {
-    blocks.push({ kind: 'paragraph', content: [`其中${d.exempted.map((x) => `${x.name}（${x.note ?? ''}）`).join('、')}经核实不属于应参保缴费的情形。`] });
+    blocks.push({ kind: 'paragraph', content: [`其中${d.exempted.map((x) => `${x.name}（${x.note ?? '经核实'}）`).join('、')}经核实不属于应参保缴费的情形。`] });
   }
   if (r.overDeclared.length > 0) {
     blocks.push({ kind: 'paragraph', content: [`另有${r.overDeclared.length}项申报缴费基数高于按工资收入核定的基数，请你单位今后按规定如实申报。`] });

@@ -8,7 +8,6 @@ import { formatPeriod } from './auditNotice';
 import { amountRuns, checkCaseFacts, checkResultPeriod, failIfProblems, yuan, type CaseFacts } from './caseFacts';
 import { assertRowsMatchTotals, digestFindings } from './findingsDigest';
 import { DOCUMENT_KIND_NAMES } from './kinds';
-import { joinCitations, legalBasisFor } from './legalBasis';
 import { OFFICIAL_PAGE, type Block, type DocumentModel, type Inline } from './model';
 import { headingLabel } from './numbering';
 
@@ -25,6 +24,11 @@ export interface PenaltyReferralParams {
   /** What remains undone, in the auditors' words; default derived from the findings. */
   nonCompliance?: string[];
   issueDate: IsoDate;
+  /**
+   * The attachments that exist (issued documents of the case, by name); without it only the two
+   * documents the referral rests on, which must exist. Nothing is listed that was not made.
+   */
+  attachments?: string[];
 }
 
 export function buildPenaltyReferral(p: PenaltyReferralParams): DocumentModel {
@@ -67,12 +71,15 @@ export function buildPenaltyReferral(p: PenaltyReferralParams): DocumentModel {
     measures.push(['依照《中华人民共和国社会保险法》第八十四条的规定，对该单位未办理社会保险登记的行为处应缴社会保险费数额一倍以上三倍以下的罚款，对其直接负责的主管人员和其他直接责任人员处五百元以上三千元以下的罚款；']);
   }
   measures.push(['责令该单位继续履行补缴义务；逾期仍不缴纳的，依法申请人民法院强制执行。']);
+  // The basis cites what the measures are proposed under, and the duties the conduct breaches.
+  const breached = [...(d.notEnrolled.length > 0 ? ['第五十八条第一款'] : []), ...(r.rows.length > 0 ? ['第六十条第一款'] : [])];
+  const under = [...(r.rows.length > 0 ? ['第八十六条'] : []), ...(d.notEnrolled.length > 0 ? ['第八十四条'] : [])];
 
   const blocks: Block[] = [
     { kind: 'addressee', text: `${p.addressee.trim()}：` },
     {
       kind: 'paragraph',
-      content: [`${f.employer.name.trim()}（统一社会信用代码：${f.employer.creditCode.trim()}${f.employer.address ? `，地址：${f.employer.address.trim()}` : ''}${f.employer.legalRepresentative ? `，法定代表人：${f.employer.legalRepresentative.trim()}` : ''}）经我局稽核，逾期未按要求整改，现提请你单位依法予以行政处罚。具体情况如下：`],
+      content: [`${f.employer.name.trim()}（统一社会信用代码：${f.employer.creditCode.trim()}${f.employer.address ? `，地址：${f.employer.address.trim()}` : ''}${f.employer.legalRepresentative ? `，法定代表人：${f.employer.legalRepresentative.trim()}` : ''}）经我局稽核，逾期未按要求整改，现提请依法予以行政处罚。具体情况如下：`],
     },
     h1('违法事实'),
     {
@@ -88,12 +95,14 @@ export function buildPenaltyReferral(p: PenaltyReferralParams): DocumentModel {
     h1('法律依据'),
     {
       kind: 'paragraph',
-      content: [`该单位的行为违反了《中华人民共和国社会保险法》第五十八条、第六十条的规定，依照${joinCitations(legalBasisFor(agency, 'penalty-referral'))}的规定，应予行政处罚。`],
+      content: [
+        `该单位的行为违反了《中华人民共和国社会保险法》${breached.join('、')}的规定。依照《中华人民共和国社会保险法》${under.join('、')}的规定，建议依法予以行政处罚。`,
+      ],
     },
     h1('处罚建议'),
     { kind: 'list', style: 'decimal', items: measures },
     { kind: 'paragraph', content: ['请依法处理，并将处理结果函告我局。'] },
-    { kind: 'attachments', items: ['稽核意见书及送达回证', '限期整改通知书及送达回证', '补缴明细表', '复查记录'] },
+    { kind: 'attachments', items: p.attachments && p.attachments.length > 0 ? p.attachments : [`稽核意见书（${p.opinion.number.trim()}）`, `限期整改通知书（${p.rectification.number.trim()}）`] },
     { kind: 'spacer', lines: 1 },
     { kind: 'signature', agency: agency.name, date: formatChineseDate(p.issueDate), sealText: agency.sealText },
   ];

@@ -42,7 +42,8 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
 
   const f = p.facts;
   const agency = f.agency;
-  const signLine = (who: string) => `\n\n${who}　　　　　　年　　月　　日`;
+  // one blank line to sign on: the form keeps to one page (its label is two lines high anyway)
+  const signLine = (who: string) => `\n${who}　　　　　　年　　月　　日`;
   const row = (label: string, value: string, valueAlign: TableCell['align'] = 'left'): TableCell[] => [cell(label), cell(value, valueAlign)];
   const served = p.served.map((d) => `《${d.name.trim()}》（${d.number.trim()}）`).join('\n');
   const dateText = p.serviceDate ? formatChineseDate(p.serviceDate) : '　　　　年　　月　　日　　时';
@@ -50,7 +51,8 @@ export function buildProofOfService(p: ProofOfServiceParams): DocumentModel {
   const blocks: Block[] = [
     {
       kind: 'table',
-      columns: [{ weight: 3 }, { weight: 9 }],
+      // a wide value column: document numbers and the manners of service each stay on one line, so the form keeps to one page
+      columns: [{ weight: 2.4 }, { weight: 9.6 }],
       header: [],
       rows: [
         row('案件编号', f.caseNumber.trim()),

@@ -4,6 +4,7 @@
 // their prefix and legal basis from here and fall back to the national defaults.
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from '../documents/kinds';
+import { InsuranceCodeSchema } from './insurance';
 
 const text = (what: string) => z.string({ message: `${what}应为文字` }).trim().min(1, `${what}不能为空`);
 const kind = z.enum(DOCUMENT_KINDS, { message: `文书类型应为 ${DOCUMENT_KINDS.join('、')} 之一` });
@@ -28,6 +29,12 @@ export const AgencyProfileSchema = z.object({
    * “根据……的规定” sentence; a type without an entry uses the defaults of legalBasis.ts.
    */
   legalBasis: z.partialRecord(kind, z.array(text('法律依据')).min(1, '法律依据至少一条')).default({}),
+  /**
+   * The insurance types the agency audits (DOMAIN.md §12): a medical-security bureau audits
+   * medical and maternity insurance only. Plans and figures outside it are refused or flagged
+   * (shared/rules/remit.ts). Absent in profiles written before the field: nothing is checked.
+   */
+  remit: z.array(InsuranceCodeSchema).min(1, '稽核险种至少一项').optional(),
   /** Calendar days between serving the audit notice and the on-site audit (稽核办法: 3). */
   noticeDays: z.number().int('提前通知天数应为整数').min(1, '提前通知天数至少为1天').max(60, '提前通知天数不合理').default(3),
 });

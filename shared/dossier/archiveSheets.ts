@@ -3,6 +3,10 @@
 // (卷内文件目录 with 序号, 文号, 责任者, 题名, 日期, 页号, 备注 — the bureau's documents before
 // the employer's material) and the notes sheet (备考表: who arranged and checked the file, when).
 import { OFFICIAL_PAGE, type DocumentModel, type TableCell } from '../documents/model';
+import { formatChineseDate, formatChineseMonth, isIsoDate } from '../rules/month';
+
+/** Dates in the one style of the documents (2025年3月24日). */
+const cn = (d: string): string => (isIsoDate(d) ? formatChineseDate(d) : d);
 
 /** Audit material is kept 30 years (2009 social-insurance archive rules), from 1 January of the following year. */
 export const RETENTION_YEARS = 30;
@@ -37,6 +41,10 @@ export interface ArchiveSheetsInput {
   retentionYears?: number;
   /** What the paper 备考表 carries to check the electronic dossier by: the trail's head, the digest of the other files, the signer. */
   integrity?: { trailEntries: number; chainHead: string; contentSha256: string; signer: string; fingerprintText: string };
+  /** The audit period (YYYY-MM) and the auditors, named on the cover. */
+  periodFrom?: string;
+  periodTo?: string;
+  auditors?: string[];
 }
 
 const cell = (text: string, align?: TableCell['align']): TableCell => ({ content: [text], ...(align ? { align } : {}) });
@@ -70,9 +78,11 @@ export function buildDossierCover(a: ArchiveSheetsInput): DocumentModel {
       line('案卷题名', `${a.employerName}稽核`),
       line('案件编号', a.caseNumber),
       line('档号', a.archiveNumber),
-      line('起止日期', `${a.openedOn} 至 ${a.closedOn ?? '（未结案）'}`),
+      ...(a.periodFrom && a.periodTo ? [line('稽核期间', `${formatChineseMonth(a.periodFrom)}至${formatChineseMonth(a.periodTo)}`)] : []),
+      ...(a.auditors && a.auditors.length > 0 ? [line('稽核人员', a.auditors.join('、'))] : []),
+      line('起止日期', `${cn(a.openedOn)}至${a.closedOn ? cn(a.closedOn) : '（未结案）'}`),
       line('卷内文件', `${a.items.length} 件，${pages} 页`),
-      line('保管期限', `${a.retentionYears ?? RETENTION_YEARS}年（自${Number((a.closedOn ?? a.openedOn).slice(0, 4)) + 1}年1月1日起算，至${retentionEnds(a.closedOn ?? a.openedOn, a.retentionYears)}）`),
+      line('保管期限', `${a.retentionYears ?? RETENTION_YEARS}年（自${Number((a.closedOn ?? a.openedOn).slice(0, 4)) + 1}年1月1日起算，至${cn(retentionEnds(a.closedOn ?? a.openedOn, a.retentionYears))}）`),
       line('立卷单位', a.agencyName),
     ],
     page,
@@ -91,7 +101,7 @@ export function buildDossierIndex(a: ArchiveSheetsInput): DocumentModel {
         size: 'tiny',
         columns: [{ weight: 2, align: 'center' }, { weight: 7 }, { weight: 6 }, { weight: 8 }, { weight: 5, align: 'center' }, { weight: 3, align: 'center' }, { weight: 4 }],
         header: [['序号', '文号', '责任者', '题名', '日期', '页号', '备注'].map((h) => cell(h, 'center'))],
-        rows: a.items.map((i, k) => [cell(String(k + 1)), cell(i.number), cell(i.author), cell(i.title), cell(i.date), cell(ranges[k]!), cell(i.remark)]),
+        rows: a.items.map((i, k) => [cell(String(k + 1)), cell(i.number), cell(i.author), cell(i.title), cell(cn(i.date)), cell(ranges[k]!), cell(i.remark)]),
       },
     ],
     page,
@@ -116,7 +126,7 @@ export function buildDossierNotes(a: ArchiveSheetsInput): DocumentModel {
       { kind: 'spacer', lines: 2 },
       line('立卷人', a.arrangedBy),
       line('检查人', a.checkedBy || '　　　　　　'),
-      line('立卷时间', a.arrangedOn),
+      line('立卷时间', cn(a.arrangedOn)),
     ],
     page,
     meta: meta(a),

@@ -3,6 +3,13 @@
 // closing paragraph naming the chain head, so a reader can match the paper to the JSON. Pure.
 import { OFFICIAL_PAGE, type DocumentModel, type TableCell } from '../documents/model';
 import { CASE_STATE_NAMES, type CaseState } from '../api/dto';
+import { DOCUMENT_KIND_NAMES } from '../documents/kinds';
+import { EXEMPTION_REASON_NAMES } from '../domain/lines';
+import { INSURANCE_NAMES } from '../domain/insurance';
+import { formatChineseDate, isIsoDate } from '../rules/month';
+
+/** The bureau's local time: China Standard Time (UTC+8), the same on every workstation. */
+const LOCAL_OFFSET_HOURS = 8;
 
 export interface TrailSheetEntry {
   at: string;
@@ -36,9 +43,15 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'rectification.enrolment': '登记补办参保',
   'rectification.payment': '登记补缴',
   'rectification.followup': '复查',
+  'case.figures': '设定计算截止日或缴费方案',
+  'document.draft': '生成文书草稿',
+  'document.redraft': '重新生成文书草稿',
 };
 
 const DETAIL_LABELS: Record<string, string> = {
+  snapshotSha256: '冻结结果SHA-256',
+  before: '原设定',
+  after: '新设定',
   kind: '类型',
   fileName: '文件',
   rows: '行数',
@@ -82,25 +95,35 @@ const DETAIL_LABELS: Record<string, string> = {
   total: '合计',
 };
 
-/** "2026-07-01T08:00:00.000Z" → "2026-07-01 08:00:00". */
+/** "2026-07-01T08:00:00.000Z" → "2026年7月1日 16:00:00" (北京时间). */
 export function trailTime(at: string): string {
-  return at.replace('T', ' ').replace(/\.\d+/, '').replace(/Z$/, '');
+  const t = new Date(Date.parse(at) + LOCAL_OFFSET_HOURS * 3_600_000);
+  if (Number.isNaN(t.getTime())) return at;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
 }
 
 function value(k: string, v: unknown): string {
   if (v === null || v === undefined) return '';
   if ((k === 'from' || k === 'to' || k === 'state') && typeof v === 'string' && v in CASE_STATE_NAMES) return CASE_STATE_NAMES[v as CaseState];
   if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string' && k === 'type' && v in DOCUMENT_KIND_NAMES) return DOCUMENT_KIND_NAMES[v as keyof typeof DOCUMENT_KIND_NAMES];
+  if (typeof v === 'string' && k === 'reason' && v in EXEMPTION_REASON_NAMES) return EXEMPTION_REASON_NAMES[v as keyof typeof EXEMPTION_REASON_NAMES];
+  if (typeof v === 'string' && (k === 'insurance' || k === 'code') && v in INSURANCE_NAMES) return INSURANCE_NAMES[v as keyof typeof INSURANCE_NAMES];
+  if (typeof v === 'string' && isIsoDate(v)) return formatChineseDate(v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => value(k, x)).join('、');
   if (k === 'auditors' && Array.isArray(v)) return v.map((a) => (a && typeof a === 'object' && 'name' in a ? String((a as { name: unknown }).name) : JSON.stringify(a))).join('、');
   if (typeof v === 'string') return v.length === 64 && /^[0-9a-f]+$/.test(v) ? `${v.slice(0, 12)}…` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v && typeof v === 'object' && !Array.isArray(v)) return `（${describeDetail(v as Record<string, unknown>)}）`;
   return JSON.stringify(v);
 }
 
 /** The detail as 标签：值 pairs; ids internal to one database are left out. */
 export function describeDetail(detail: Record<string, unknown>): string {
   return Object.entries(detail)
-    .filter(([k, v]) => !/Id$/.test(k) && v !== null && v !== undefined)
+    // ids internal to one database and the API method an entry came through are not the reader's business
+    .filter(([k, v]) => !/Id$/.test(k) && k !== 'via' && v !== null && v !== undefined)
     .map(([k, v]) => `${DETAIL_LABELS[k] ?? k}：${value(k, v)}`)
     .join('；');
 }
@@ -111,7 +134,7 @@ export function buildTrailSheet(p: { agencyName: string; employerName: string; c
     kind: 'dossier-cover',
     title: '审计记录',
     blocks: [
-      { kind: 'paragraph', indent: false, content: [`案件：${p.caseNumber}　被稽核单位：${p.employerName}　共 ${p.entries.length} 条（时间为协调世界时）`] },
+      { kind: 'paragraph', indent: false, content: [`案件：${p.caseNumber}　被稽核单位：${p.employerName}　共 ${p.entries.length} 条（时间为北京时间）`] },
       {
         kind: 'table',
         size: 'tiny',

@@ -25,6 +25,8 @@ describe('documents in Chromium', () => {
     const employer = await api<{ id: number }>('employers.create', { name: '示例机械制造有限公司', creditCode: '91350100M000100Y43', address: '示例市高新区科技路88号' });
     const plan = (await api<{ id: number; name: string }[]>('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!;
     const created = await api<{ id: number }>('cases.create', { employerId: employer.id, periodFrom: '2024-03', periodTo: '2024-03', ratePlanId: plan.id, source: 'lead' });
+    // the case's cut-off date: the worked example's as-of date, used by every document
+    await api('figures.set', { caseId: created.id, asOf: '2025-03-31' });
     await session.importFile(created.id, 'payroll', 'payroll.xlsx', new Uint8Array(readFileSync(path.join(WORKED_EXAMPLE, 'payroll.xlsx'))));
     await session.importFile(created.id, 'declaration', 'declarations.csv', new Uint8Array(readFileSync(path.join(WORKED_EXAMPLE, 'declarations.csv'))));
 
@@ -70,7 +72,7 @@ describe('documents in Chromium', () => {
     await expect.poll(() => findingsItem.getAttribute('aria-disabled')).not.toBe('true');
     await findingsItem.click();
     const form = page.getByRole('dialog', { name: '新建稽核事实确认书' });
-    for (const label of ['成文日期', '金额计算截止日期（滞纳金计至）']) {
+    for (const label of ['成文日期']) {
       const input = form.getByLabel(label);
       await input.fill('2025年3月31日');
       await input.press('Enter');

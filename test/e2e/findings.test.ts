@@ -63,9 +63,7 @@ describe('working papers, judgments and sign-off in Chromium', () => {
   async function openPapers() {
     await page.goto(new URL(`#/cases/${caseId}`, session.harness.url).href);
     await page.getByRole('tab', { name: '稽核发现' }).click();
-    const asOf = page.locator('[data-testid="papers-as-of"] input');
-    await asOf.fill('2025年3月31日');
-    await asOf.press('Enter');
+    await expect.poll(() => page.getByTestId('papers-as-of').innerText()).toContain('2025年3月31日');
   }
 
   const total = () => page.getByTestId('papers-total-total').innerText();
@@ -126,6 +124,7 @@ describe('working papers, judgments and sign-off in Chromium', () => {
     caseId = (await api<{ id: number }>('cases.create', { employerId: employer.id, periodFrom: '2024-03', periodTo: '2024-03', ratePlanId: plan.id, source: 'lead' })).id;
     await session.importFile(caseId, 'payroll', 'payroll.xlsx', new Uint8Array(readFileSync(path.join(WORKED_EXAMPLE, 'payroll.xlsx'))));
     await session.importFile(caseId, 'declaration', 'declarations.csv', new Uint8Array(readFileSync(path.join(WORKED_EXAMPLE, 'declarations.csv'))));
+    await api('figures.set', { caseId, asOf: '2025-03-31' });
 
     await openPapers();
     await expect.poll(total).toContain('3,575.74');
@@ -214,7 +213,7 @@ describe('working papers, judgments and sign-off in Chromium', () => {
     await signOff.getByRole('button', { name: '审核通过' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '审核通过' }).click();
     await signOff.getByTestId('approved-by').waitFor();
-    expect(await signOff.getByTestId('approved-by').innerText()).toMatch(/审核人：李四（lisi），\d{4}-\d{2}-\d{2} \d{2}:\d{2}，计算截止日 2025-03-31/);
+    expect(await signOff.getByTestId('approved-by').innerText()).toMatch(/审核人：李四（lisi），\d{4}-\d{2}-\d{2} \d{2}:\d{2}，计算截止日 2025年3月31日/);
     expect(await signOff.innerText()).toContain('审核通过');
     expect(await signOff.getByTestId('sign-off-reason').innerText()).toBe('已由 李四 审核，此后没有变更');
     await shot('60-approved');
@@ -295,7 +294,7 @@ describe('working papers, judgments and sign-off in Chromium', () => {
     await expect.poll(() => opinionItem.getAttribute('aria-disabled')).not.toBe('true');
     await opinionItem.click();
     const form = page.getByRole('dialog', { name: '新建稽核意见书' });
-    for (const label of ['成文日期', '金额计算截止日期（滞纳金计至）']) {
+    for (const label of ['成文日期']) {
       const input = form.getByLabel(label);
       await input.fill('2025年3月31日');
       await input.press('Enter');

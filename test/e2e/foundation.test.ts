@@ -120,10 +120,15 @@ describe('auditor walk-through in Chromium', () => {
 
   it('computes the worked example as of 2025-03-31', async () => {
     await page.getByRole('button', { name: '查看稽核结果' }).click();
-    const asOf = page.locator('[data-testid="as-of"] input');
-    await asOf.waitFor();
+    // the case's cut-off date is set once, in the case header, for every tab
+    await page.getByTestId('case-as-of').getByRole('button', { name: /更\s*改/ }).click();
+    const dialog = page.getByRole('dialog', { name: '本案计算截止日与缴费方案' });
+    const asOf = dialog.getByLabel('计算截止日（滞纳金计至）');
     await asOf.fill('2025年3月31日');
     await asOf.press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('as-of').innerText()).toContain('2025年3月31日');
     const total = page.getByTestId('total-total');
     await expect.poll(() => total.innerText(), { timeout: 30_000 }).toContain('3,575.74');
     expect(await page.getByTestId('total-backPay').innerText()).toContain('3,043.18');

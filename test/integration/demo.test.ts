@@ -67,6 +67,12 @@ describe('jihe demo', () => {
     }
   });
 
+  it('a proof of service is one page, whatever it serves', () => {
+    const proofs = out.documents.filter((d) => d.kind === 'service-proof');
+    expect(proofs.length).toBeGreaterThanOrEqual(2);
+    for (const d of proofs) expect(Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path.join(OUT, d.file)]))![1]), d.file).toBe(1);
+  });
+
   it('the opinion and the schedule carry the totals of jihe compute on the same files, in figures and capitals', () => {
     const c = caseJson;
     const files = ['工资表2024.xlsx', '缴费申报明细2024.csv', '缴费方案.json'].map((f) => path.join(DEMO, f));

@@ -69,7 +69,7 @@ describe('documents: draft, issue, correct', () => {
     ok(await b().invoke('caseFacts.set', { caseId: c.id, facts: FACTS }));
     kinds = ok<DocumentKindStatus[]>(await b().invoke('documents.kinds', { caseId: c.id }));
     const byKind = Object.fromEntries(kinds.map((k) => [k.kind, k]));
-    expect(byKind['findings-notice']).toMatchObject({ available: true, numbered: true, needsApproval: false, defaults: { issueDate: '2026-07-08', asOf: '2026-07-08' } });
+    expect(byKind['findings-notice']).toMatchObject({ available: true, numbered: true, needsApproval: false, defaults: { issueDate: '2026-07-08', asOf: '2026-07-01' } }); // amounts at the case's cut-off date (not set: today)
     expect(byKind['audit-notice']!.defaults).toEqual({ issueDate: '2026-07-01' });
     expect(byKind['audit-opinion']).toMatchObject({ available: true, needsApproval: true, issueBlocker: expect.stringContaining('尚未经科室负责人审核') });
     expect(byKind['rectification-notice']).toMatchObject({ available: false, reasons: ['须先签发稽核意见书'] });
@@ -149,7 +149,7 @@ describe('documents: draft, issue, correct', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
-  it('the opinion needs a current approval; its and the schedule’s totals equal results.compute in figures and capitals', async () => {
+  it('the opinion needs a current approval; its and the schedule’s totals equal results.compute in figures and capitals', { timeout: 180_000 }, async () => {
     const c = await preparedCase();
     const fn = await issue((await draft(c.id, 'findings-notice', { issueDate: '2026-07-09' })).id);
     const op = await draft(c.id, 'audit-opinion', { issueDate: '2026-07-20', response: '你单位在规定期限内未提出陈述、申辩' });
@@ -252,7 +252,7 @@ describe('documents: draft, issue, correct', () => {
     expect(und).toMatchObject({ status: 'issued', number: '' });
     expect(await pdfText(und.id)).toContain('工资表2024上半年.xlsx');
     const wr = await draft(c.id, 'work-record', { observations: ['单位财务人员配合检查'] });
-    expect(wr.asOf).toBe('2026-07-08'); // the end of the on-site audit
+    expect(wr.asOf).toBe('2026-07-01'); // the case's cut-off date, as every document's
     const wrIssued = await issue(wr.id);
     expect(wrIssued.number).toBe('');
     expect(await pdfText(wr.id)).toContain('单位财务人员配合检查');

@@ -121,7 +121,7 @@ describe('dossier export and offline verification', () => {
       .toString('utf8')
       .replace(/\s+/g, '');
     const pageNo = notice.pages === 1 ? '1' : `1-${notice.pages}`;
-    for (const h of ['序号文号责任者题名日期页号备注', notice.number, `稽核通知书2026-07-01${pageNo}`, '2024年3月工资表.xlsx']) expect(indexText).toContain(h);
+    for (const h of ['序号文号责任者题名日期页号备注', notice.number, `稽核通知书2026年7月1日${pageNo}`, '2024年3月工资表.xlsx']) expect(indexText).toContain(h);
     expect(indexText.indexOf(notice.number)).toBeLessThan(indexText.indexOf('2024年3月工资表.xlsx'));
 
     const trail = TrailFileSchema.parse(JSON.parse(strFromU8(files[TRAIL_PATH]!)));

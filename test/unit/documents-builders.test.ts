@@ -155,6 +155,22 @@ describe('the findings documents on the worked example', () => {
     expect(t).toContain('陈述、申辩');
   });
 
+  it('notice of findings: its text counts the payroll-only person-months its month table counts, an exempted intern included', () => {
+    const ex = compute({
+      plan: loadPlan('example-2024.json'),
+      from: '2024-03',
+      to: '2024-03',
+      asOf: '2025-03-31',
+      payroll: [pay(ID.jia, '甲', '2024-03', '9000.00', src('工资表.xlsx', '2024年3月', 4)), pay(ID.yi, '乙', '2024-03', '3000.00', src('工资表.xlsx', '2024年3月', 5))],
+      declarations: [decl(ID.jia, '甲', '2024-03', '5000.00', null, {}, src('申报明细.csv', 'csv', 2))],
+      exemptions: [{ personId: ID.yi, months: null, reason: 'student-intern' }],
+    });
+    const t = allText(buildFindingsNotice({ facts: f, number: '示医保稽告〔2025〕3号', result: ex, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-13' }));
+    expect(t).toContain('2024年3月|2|1|1|1|0');
+    expect(t).toContain('合计（人次）|2|1|1|1|0');
+    expect(t).toContain('共有1人1人次在工资表上领取工资但未申报缴费（其中1人次经核实认定不计算补缴，见下文）');
+  });
+
   it('audit opinion: facts, legal basis per finding, conclusion, amounts, deadline, reconsideration 60 days and suit 6 months', () => {
     const m = buildAuditOpinion({ facts: f, number: '示医保稽意〔2025〕2号', result: r, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-21' });
     const t = allText(m);
@@ -194,6 +210,44 @@ describe('the findings documents on the worked example', () => {
     expect(t).toContain('处罚建议');
     expect(t).toContain(`欠缴数额${formatFenGrouped(r.totals.backPayFen)}元（大写：${toChineseCapitals(r.totals.backPayFen)}）一倍以上三倍以下的罚款`);
     expect(() => buildPenaltyReferral({ ...base, checkedOn: '2025-03-28' })).toThrow('期限届满前不能认定逾期未整改');
+  });
+
+  it('legal text: referral cites what it proposes measures under, lists only existing attachments, writes as one department to another', () => {
+    const base = { facts: f, number: '示医保稽罚〔2025〕1号', result: r, addressee: '示例市医疗保障局行政执法科', opinion: { number: 'A〔2025〕1号', date: '2025-03-21' }, rectification: { number: 'B〔2025〕1号', date: '2025-03-21', deadline: '2025-03-28' }, issueDate: '2025-04-09', checkedOn: '2025-04-07' };
+    const t = allText(buildPenaltyReferral(base));
+    expect(t).not.toContain('提请你单位');
+    expect(t).toContain('违反了《中华人民共和国社会保险法》第五十八条第一款、第六十条第一款的规定。依照《中华人民共和国社会保险法》第八十六条、第八十四条的规定，建议依法予以行政处罚');
+    expect(t).toContain('稽核意见书（A〔2025〕1号）');
+    expect(t).not.toContain('复查记录');
+    const listed = allText(buildPenaltyReferral({ ...base, attachments: ['稽核意见书（A〔2025〕1号）', '补缴明细表（A〔2025〕1号附件）'] }));
+    expect(listed).toContain('补缴明细表（A〔2025〕1号附件）');
+    expect(listed).not.toContain('限期整改通知书（B');
+  });
+
+  it('legal text: 在保不在册 is a matter to verify, not a breach; an exemption note stays internal', () => {
+    const op = allText(buildAuditOpinion({ facts: f, number: '示医保稽意〔2025〕2号', result: r, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-21' }));
+    const declaredOnly = op.slice(op.indexOf('在保不在册。'));
+    expect(declaredOnly).toContain('需要核实的事项');
+    expect(declaredOnly).toContain('挂靠参保');
+    expect(declaredOnly.slice(0, declaredOnly.indexOf('第八十八条'))).not.toContain('第五十八条');
+    expect(declaredOnly).toContain('骗取社会保险待遇的，依照《中华人民共和国社会保险法》第八十八条');
+    const ex = compute({
+      plan: loadPlan('example-2024.json'),
+      from: '2024-03',
+      to: '2024-03',
+      asOf: '2025-03-31',
+      payroll: [pay(ID.jia, '甲', '2024-03', '9000.00', src('工资表.xlsx', '2024年3月', 4)), pay(ID.yi, '乙', '2024-03', '3000.00', src('工资表.xlsx', '2024年3月', 5))],
+      declarations: [decl(ID.jia, '甲', '2024-03', '5000.00', null, {}, src('申报明细.csv', 'csv', 2))],
+      exemptions: [{ personId: ID.yi, months: null, reason: 'student-intern', note: '科长口头同意，待补学校证明' }],
+    });
+    for (const m of [
+      buildFindingsNotice({ facts: f, number: 'x', result: ex, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-13' }),
+      buildAuditOpinion({ facts: f, number: 'x', result: ex, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-21' }),
+    ]) {
+      const text = allText(m);
+      expect(text).toContain('实习学生');
+      expect(text).not.toContain('科长口头同意');
+    }
   });
 
   it('no-violation notice refuses a case with findings, and the opinion refuses a clean one', () => {

@@ -12,6 +12,8 @@ import type { Db } from '../db/open';
 import type { Case } from '../../../shared/api/dto';
 import { ApiFailure } from './errors';
 import { loadRatePlan } from './loadPlan';
+import { storedAgencyProfile } from './computeCase';
+import { whollyOutsideRemit } from '../../../shared/rules/remit';
 import type { Handlers } from './types';
 
 export function requireCase(db: Db, caseId: number): Case {
@@ -38,6 +40,9 @@ export const caseHandlers: Handlers<'cases.list' | 'cases.create' | 'cases.get'>
     } catch (e) {
       if (e instanceof ApiFailure && e.code === 'not-found') throw new ApiFailure('invalid-input', e.message, [{ path: 'ratePlanId', message: '缴费方案不存在' }]);
       throw e;
+    }
+    if (whollyOutsideRemit(plan, storedAgencyProfile(ctx.db))) {
+      throw new ApiFailure('invalid-input', `缴费方案“${plan.name}”的险种都不在本机关的稽核范围内（机关配置·稽核险种）`, [{ path: 'ratePlanId', message: '不在稽核范围内' }]);
     }
     try {
       periodsForMonths(plan, monthRange(input.periodFrom, input.periodTo));

@@ -16,6 +16,9 @@ import { listSourceFiles } from '../db/repos/sourceFiles';
 import { ApiFailure } from './errors';
 import { requireCase } from './cases';
 import { loadRatePlan } from './loadPlan';
+import { remitWarning } from '../../../shared/rules/remit';
+import { AgencyProfileSchema, type AgencyProfile } from '../../../shared/domain/agency';
+import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
 
 export interface WhatIf {
   lateFeeCap?: RatePlan['lateFeeCap'];
@@ -40,7 +43,7 @@ export function computeCaseResult(db: Db, caseId: number, asOf: string, whatIf: 
     ...(whatIf.baseRule ? { baseRule: whatIf.baseRule } : {}),
   };
   try {
-    return compute({
+    const result = compute({
       plan,
       from: c.periodFrom,
       to: c.periodTo,
@@ -49,10 +52,20 @@ export function computeCaseResult(db: Db, caseId: number, asOf: string, whatIf: 
       declarations: loadDeclarationLines(db, c.id),
       exemptions: activeExemptions(db, c.id),
     });
+    // DOMAIN.md §12: figures outside the agency's remit are flagged on every screen.
+    const remit = remitWarning(plan, storedAgencyProfile(db));
+    return remit ? { ...result, warnings: [{ code: 'other', message: remit }, ...result.warnings] } : result;
   } catch (e) {
     if (e instanceof ComputeError) throw new ApiFailure('cannot-compute', e.message);
     throw e;
   }
+}
+
+/** The stored agency profile, or null when none is configured or it does not parse. */
+export function storedAgencyProfile(db: Db): AgencyProfile | null {
+  const raw = getSetting(db, AGENCY_PROFILE_KEY);
+  const parsed = raw === null ? null : AgencyProfileSchema.safeParse(raw);
+  return parsed?.success ? parsed.data : null;
 }
 
 /** Today's date as YYYY-MM-DD in local time, from the backend's clock. */

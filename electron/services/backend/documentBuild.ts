@@ -39,6 +39,7 @@ export const AMOUNT_KINDS: readonly MakeableKind[] = [
   'rectification-notice',
   'backpay-schedule',
   'penalty-referral',
+  // the no-violation notice reads the computation (nothing found) but states no amounts
   'no-violation-notice',
 ];
 
@@ -358,6 +359,10 @@ export function buildDocumentModel(env: BuildEnv, kind: MakeableKind, fields: Do
           checkedOn: fields.checkedOn ?? issueDate,
           ...(fields.nonCompliance?.length ? { nonCompliance: fields.nonCompliance } : {}),
           issueDate,
+          // only documents that exist: the issued opinion, notice, schedule and their proofs of service
+          attachments: currentIssued(records)
+            .filter((r) => r.type === 'audit-opinion' || r.type === 'rectification-notice' || r.type === 'backpay-schedule' || r.type === 'service-proof')
+            .map((r) => `${r.title}${r.number ? `（${r.number}）` : ''}`),
         });
       }
       case 'no-violation-notice': {

@@ -11,7 +11,8 @@ import { setCaseRatePlan, setStoredCaseAsOf, storedCaseAsOf } from '../db/repos/
 import type { Db } from '../db/open';
 import { approvedSnapshot, caseAsOf, snapshotInForce } from './caseFigures';
 import { requireCase, requireOpenCase } from './cases';
-import { localIsoDate } from './computeCase';
+import { localIsoDate, storedAgencyProfile } from './computeCase';
+import { whollyOutsideRemit } from '../../../shared/rules/remit';
 import { ApiFailure } from './errors';
 import { loadRatePlan } from './loadPlan';
 import type { Handlers } from './types';
@@ -56,6 +57,9 @@ export const figureHandlers: Handlers<'figures.get' | 'figures.set'> = {
       } catch (e) {
         if (e instanceof ApiFailure && e.code === 'not-found') throw new ApiFailure('invalid-input', e.message, [{ path: 'ratePlanId', message: '缴费方案不存在' }]);
         throw e;
+      }
+      if (whollyOutsideRemit(plan, storedAgencyProfile(ctx.db))) {
+        throw new ApiFailure('invalid-input', `缴费方案“${plan.name}”的险种都不在本机关的稽核范围内（机关配置·稽核险种）`, [{ path: 'ratePlanId', message: '不在稽核范围内' }]);
       }
       try {
         periodsForMonths(plan, monthRange(c.periodFrom, c.periodTo));

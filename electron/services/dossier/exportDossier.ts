@@ -38,6 +38,8 @@ import { closedAt, collectCaseMaterial, type CaseMaterial } from './collect';
 import { evidenceKindName } from './evidence';
 import { sha256Hex } from './sha256';
 import { signedText } from './verifyDossier';
+import { getDocumentRecord } from '../db/repos/documents';
+import { readCaseFacts } from '../backend/documentBuild';
 import { buildWorkingPapersXlsx } from './workingPapersXlsx';
 import { signBytes, signerOf, workstationKey } from '../signing/workstationKey';
 import { formatFingerprint } from '../../../shared/security/fingerprint';
@@ -70,11 +72,25 @@ function closedOn(m: CaseMaterial, opts: ExportDossierOptions, exportedAt: strin
 }
 
 /** The index lists the bureau's documents first, then the employer's files (DOMAIN.md §9). */
-function archiveSheetsInput(m: CaseMaterial, agency: string, opts: ExportDossierOptions, exportedAt: string, trailPages: number): ArchiveSheetsInput {
+const CONCLUSIONS = ['audit-opinion', 'no-violation-notice', 'rectification-notice', 'penalty-referral', 'backpay-schedule'];
+const conclusionRank = (type: string): number => (CONCLUSIONS.includes(type) ? 0 : 1);
+
+/** A document's own date: the issue date on its form, else the day it was issued. */
+function documentDate(db: Db, id: number): string | null {
+  const r = getDocumentRecord(db, id);
+  const issueDate = (r?.fields as { issueDate?: string } | null)?.issueDate;
+  return issueDate ?? r?.issuedAt?.slice(0, 10) ?? null;
+}
+
+function archiveSheetsInput(db: Db, m: CaseMaterial, agency: string, opts: ExportDossierOptions, exportedAt: string, trailPages: number): ArchiveSheetsInput {
   const today = exportedAt.slice(0, 10);
   const trailDate = (m.trail.at(-1)?.at ?? exportedAt).slice(0, 10);
   const items: ArchiveItem[] = [
-    ...m.documents.map((d) => ({ number: d.number, author: agency, title: d.title, date: d.createdAt.slice(0, 10), pages: d.pages, remark: '' })),
+    // the bureau's conclusions first, then its other documents, each by its own (issue) date
+    ...[...m.documents]
+      .map((d) => ({ d, date: documentDate(db, d.id) ?? d.createdAt.slice(0, 10) }))
+      .sort((a, b) => conclusionRank(a.d.type) - conclusionRank(b.d.type) || a.date.localeCompare(b.date) || a.d.id - b.d.id)
+      .map(({ d, date }) => ({ number: d.number, author: agency, title: d.title, date, pages: d.pages, remark: '' })),
     ...(m.result
       ? [
           { number: '', author: agency, title: '补缴明细表（电子表格）', date: m.result.asOf, pages: null, remark: `${m.result.rows.length} 行，XLSX` },
@@ -96,6 +112,9 @@ function archiveSheetsInput(m: CaseMaterial, agency: string, opts: ExportDossier
     openedOn: m.case.createdAt.slice(0, 10),
     closedOn: closed ? closed.slice(0, 10) : null,
     items,
+    periodFrom: m.case.periodFrom,
+    periodTo: m.case.periodTo,
+    auditors: readCaseFacts(db, m.case.id).auditors.map((x) => x.name),
     arrangedBy: opts.actor,
     checkedBy: '',
     arrangedOn: today,
@@ -135,7 +154,7 @@ export async function exportDossier(db: Db, caseId: number, opts: ExportDossierO
   add(TRAIL_PDF_PATH, 'trail', trailPdf.bytes, { title: '审计记录' });
   const trail: DossierTrail = { caseNumber: m.case.number, genesis: GENESIS_HASH, head: m.head, entries: m.trail };
   add(TRAIL_PATH, 'trail', strToU8(`${JSON.stringify(JSON.parse(canonicalJson(trail)), null, 2)}\n`), { title: '审计记录（哈希链）' });
-  const sheets = archiveSheetsInput(m, agencyName, opts, exportedAt, trailPdf.pages);
+  const sheets = archiveSheetsInput(db, m, agencyName, opts, exportedAt, trailPdf.pages);
   const [cover, index] = (await Promise.all([buildDossierCover, buildDossierIndex].map((b) => renderPdf(b(sheets), { draft: false, archival: true })))).map((r) => r.bytes) as [Uint8Array, Uint8Array];
   files.unshift(
     { entry: { path: '00_案卷封面.pdf', role: 'cover', sha256: sha256Hex(cover), size: cover.byteLength, title: '案卷封面' }, bytes: cover },
