@@ -32,6 +32,7 @@ import { createBackupService } from './backup/backupService';
 import { findingsPaperHandlers } from './backend/findingsPapers';
 import { workflowAreaHandlers } from './backend/workflowArea';
 import { archiveHandlers } from './backend/archive';
+import { deskHandlers } from './backend/desk';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
 import type { User } from '../../shared/api/dto';
@@ -116,6 +117,8 @@ const INPUT_LABELS: PathLabels = {
     lateFeeCap: '滞纳金上限',
     baseRule: '基数规则',
     whatIfAsOf: '测算截止日期',
+    sourceFileId: '导入的文件',
+    removalReason: '删除原因',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -139,6 +142,7 @@ const handlers: Handlers = {
   ...workflowAreaHandlers,
   ...findingsPaperHandlers,
   ...archiveHandlers,
+  ...deskHandlers,
 };
 
 function readVersion(): string {
