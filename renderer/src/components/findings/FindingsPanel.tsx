@@ -2,7 +2,7 @@
 // auditor's judgment; headcount per month; payroll against the ledger; the what-if; and the
 // section head's sign-off on top. Every figure is the backend's; this screen only arranges them.
 import { useState } from 'react';
-import { Alert, App, DatePicker, Flex, Spin, Tabs, Tag } from 'antd';
+import { Alert, App, Flex, Spin, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import type { ComputeResultDto, ExemptionRecord } from '../../../../shared/api/dto';
 import type { HeadcountDto } from '../../../../shared/api/dto/roster';
@@ -22,6 +22,7 @@ import { HeadcountTable } from './HeadcountTable';
 import { LedgerTable } from './LedgerTable';
 import { WhatIfPanel } from './WhatIfPanel';
 import { SignOffPanel } from './SignOffPanel';
+import { DateField } from '../DateField';
 
 const TOTALS: { key: keyof ComputeResultDto['totals']; label: string }[] = [
   { key: 'employer', label: '单位补缴' },
@@ -124,7 +125,7 @@ export function FindingsPanel({ caseId }: { caseId: number }) {
       <Flex align="center" gap={12} className="section" wrap>
         <span>计算截止日（滞纳金计至）：</span>
         <span data-testid="papers-as-of">
-          <DatePicker allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} format="YYYY年M月D日" style={{ width: 170 }} />
+          <DateField allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} style={{ width: 170 }} />
         </span>
         {r && (
           <span className="muted">

@@ -2,7 +2,7 @@
 // the persons on only one side, and the warnings. Everything is shown as the backend computed it;
 // the per-person rows come one page at a time (results.compute rowsLimit/rowsOffset/personFilter).
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Empty, Flex, Spin, Tabs } from 'antd';
+import { Alert, Button, Empty, Flex, Spin, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { call } from '../../api/client';
@@ -17,6 +17,7 @@ import { ExemptModal } from './ExemptModal';
 import { ExemptionsTable } from './ExemptionsTable';
 import { DiscrepancyTable } from './DiscrepancyTable';
 import type { ResultRow } from '../../../../shared/api/dto';
+import { DateField } from '../DateField';
 
 const ROWS_PAGE_SIZE = 50;
 
@@ -42,7 +43,7 @@ export function ResultsView({ caseId }: { caseId: number }) {
       <Flex align="center" gap={12} className="section" wrap>
         <span>计算截止日（滞纳金计至）：</span>
         <span data-testid="as-of">
-          <DatePicker allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} format="YYYY年M月D日" style={{ width: 170 }} />
+          <DateField allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} style={{ width: 170 }} />
         </span>
         <Button icon={<ReloadOutlined />} onClick={() => void result.reload()} loading={result.loading}>
           重新计算
