@@ -7,9 +7,14 @@ import type { DatePickerProps } from 'antd';
 import type { RangePickerProps } from 'antd/es/date-picker';
 import dayjs, { type Dayjs } from 'dayjs';
 
+// The picker parses strictly (the text must read back the same), so 2025-04-14 and 2025-4-14
+// are two formats: every separator with and without leading zeros.
+const SEPARATED_DAYS = ['-', '/', '.'].flatMap((sep) => ['MM', 'M'].flatMap((m) => ['DD', 'D'].map((d) => `YYYY${sep}${m}${sep}${d}`)));
+const CHINESE_DAYS = ['MM', 'M'].flatMap((m) => ['DD', 'D'].map((d) => `YYYY年${m}月${d}日`));
+
 /** Display format first (antd shows the first), then every typed form accepted. */
-export const DATE_FORMATS = ['YYYY年M月D日', 'YYYY-M-D', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD', 'YYYY年M月D号'];
-export const MONTH_FORMATS = ['YYYY年M月', 'YYYY-M', 'YYYY/M', 'YYYY.M', 'YYYYMM'];
+export const DATE_FORMATS = ['YYYY年M月D日', ...CHINESE_DAYS.filter((f) => f !== 'YYYY年M月D日'), ...SEPARATED_DAYS, 'YYYYMMDD'];
+export const MONTH_FORMATS = ['YYYY年M月', 'YYYY年MM月', ...['-', '/', '.'].flatMap((sep) => [`YYYY${sep}MM`, `YYYY${sep}M`]), 'YYYYMM'];
 
 type Props = Omit<DatePickerProps, 'format' | 'picker' | 'value' | 'defaultValue' | 'onChange' | 'multiple' | 'onOk'> & { value?: Dayjs | null; onChange?: (value: Dayjs | null) => void };
 
