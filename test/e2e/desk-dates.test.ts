@@ -94,4 +94,13 @@ describe('menus and date pickers in Chromium', () => {
     await dialog.getByLabel('稽核期间（起止月份）').fill(`${lastYear}-01`);
     await shots('desk-12-month-range');
   });
+
+  it('shows how many findings are still 待认定 beside 审核通过', async () => {
+    const { page, shots } = session;
+    await page.goto(new URL(`#/cases/${caseId}`, session.harness.url).href);
+    await page.getByRole('tab', { name: '稽核发现' }).click();
+    const pending = page.getByTestId('pending-count');
+    await expect.poll(() => pending.innerText()).toMatch(/^尚有 [1-9]\d* 条问题待认定$/);
+    await shots('desk-13-pending-before-approval');
+  });
 });

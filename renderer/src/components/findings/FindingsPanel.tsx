@@ -14,7 +14,7 @@ import { formatMoney, formatPeriod, todayIso } from '../../format';
 import { Money } from '../Money';
 import { sameOrNull } from '../results/sameOrMixed';
 import { useAuth } from '../auth/AuthContext';
-import { buildPapers, type PaperFinding } from './model';
+import { buildPapers, type PaperFinding, pendingCount } from './model';
 import { FindingsTable } from './FindingsTable';
 import { DerivationDrawer } from './DerivationDrawer';
 import { JudgeModal, type JudgeRequest } from './JudgeModal';
@@ -121,7 +121,7 @@ export function FindingsPanel({ caseId }: { caseId: number }) {
 
   return (
     <div data-testid="findings-panel">
-      <SignOffPanel caseId={caseId} asOf={asOf} state={signOff.data} onChanged={refresh} />
+      <SignOffPanel caseId={caseId} asOf={asOf} state={signOff.data} onChanged={refresh} pending={papers && judgments.data && exemptions.data ? pendingCount(papers, judgments.data, exemptions.data) : null} />
       <Flex align="center" gap={12} className="section" wrap>
         <span>计算截止日（滞纳金计至）：</span>
         <span data-testid="papers-as-of">
