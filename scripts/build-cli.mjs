@@ -17,7 +17,7 @@ export const CLI_BUNDLE = path.join(CLI_OUT_DIR, 'jihe.mjs');
 export const CLI_SOURCE_DIRS = ['electron', 'shared'].map((d) => path.join(root, d));
 
 /** Native or data-file packages the worker bundle leaves to node_modules (as build-electron.mjs does). */
-const WORKER_EXTERNAL = ['electron', 'better-sqlite3', 'pdfmake', 'pdfkit'];
+const WORKER_EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'pdfmake', 'pdfkit'];
 
 export async function buildCli({ outDir = CLI_OUT_DIR } = {}) {
   const esbuild = await import('esbuild');

@@ -2,9 +2,11 @@
 // every missing, changed or extra file and who signed it; `jihe dossier export` writes one from a workstation's
 // data folder. Exit 0 when the dossier is intact, 1 when it is not (or cannot be read), 2 on
 // bad arguments.
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../services/backend';
+import { createBackend, DATABASE_FILE } from '../services/backend';
 import { listCases } from '../services/db/repos/cases';
 import { exportDossier, verifyDossier } from '../services/dossier/index';
 import { FILE_ROLE_NAMES, FILE_ROLES } from '../../shared/dossier/manifest';
@@ -40,12 +42,29 @@ function trustIn(dataDir: string): { isTrusted: (fingerprint: string) => boolean
   };
 }
 
+const wantsHelp = (args: readonly string[]) => args.includes('-h') || args.includes('--help');
+
+/** node:util parseArgs errors, in Chinese. */
+function argsError(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code;
+  const option = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项“${option ?? message}”`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `选项“${option ?? ''}”缺少取值`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数“${option ?? message}”`;
+  return message;
+}
+
 async function verify(args: string[], io: CliIo): Promise<number> {
+  if (wantsHelp(args)) {
+    io.stdout(DOSSIER_HELP);
+    return EXIT.ok;
+  }
   let parsed: { values: { data?: string }; positionals: string[] };
   try {
     parsed = parseArgs({ args, options: { data: { type: 'string' } }, allowPositionals: true });
   } catch (e) {
-    io.stderr(`错误：${e instanceof Error ? e.message : String(e)}\n${DOSSIER_HELP}`);
+    io.stderr(`错误：${argsError(e)}\n${DOSSIER_HELP}`);
     return EXIT.usage;
   }
   if (parsed.positionals.length !== 1) {
@@ -100,16 +119,26 @@ async function verify(args: string[], io: CliIo): Promise<number> {
 }
 
 async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  if (wantsHelp(args)) {
+    io.stdout(DOSSIER_HELP);
+    return EXIT.ok;
+  }
   let values: { data?: string; case?: string; out?: string };
   try {
     ({ values } = parseArgs({ args, options: { data: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' } }, allowPositionals: false }));
   } catch (e) {
-    io.stderr(`错误：${e instanceof Error ? e.message : String(e)}\n${DOSSIER_HELP}`);
+    io.stderr(`错误：${argsError(e)}\n${DOSSIER_HELP}`);
     return EXIT.usage;
   }
   if (!values.data || !values.case || !values.out) {
     io.stderr(`错误：export 需要 --data、--case 和 --out\n${DOSSIER_HELP}`);
     return EXIT.usage;
+  }
+  // Opening a folder without a database would create an empty one there: a mistyped --data must
+  // be refused, not answered with "no such case" from a new empty workstation.
+  if (!existsSync(path.join(values.data, DATABASE_FILE))) {
+    io.stderr(`错误：“${values.data}”不是工作站的数据目录（其中没有 ${DATABASE_FILE}），请检查 --data\n`);
+    return EXIT.unreadable;
   }
   if (!process.env[PASSPHRASE_ENV]) {
     io.stderr(`错误：数据目录中的数据库是加密的，需要口令：请设置环境变量 ${PASSPHRASE_ENV}\n`);

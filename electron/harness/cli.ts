@@ -2,7 +2,8 @@
 // 127.0.0.1 so the app can be tried in any browser without Electron.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startHarness } from './server';
+import { startHarness, type Harness } from './server';
+import { ancestorPids, whenAnyExits } from './parentWatch';
 import { PASSPHRASE_ENV } from '../services/db/dbKey';
 
 const { values } = parseArgs({
@@ -18,15 +19,28 @@ if (!process.env[PASSPHRASE_ENV]) {
 }
 // The database, backups and everything else written here are the user's alone.
 process.umask(0o077);
-const harness = await startHarness({
-  dataDir: path.resolve(values.data),
-  port: Number(values.port),
-  ...(values.renderer ? { rendererDir: path.resolve(values.renderer) } : {}),
-});
-console.log(`稽核工作站（测试宿主）已启动：${harness.url}`);
+let harness: Harness;
+try {
+  harness = await startHarness({
+    dataDir: path.resolve(values.data),
+    port: Number(values.port),
+    ...(values.renderer ? { rendererDir: path.resolve(values.renderer) } : {}),
+  });
+} catch (e) {
+  // One line, not a stack trace: most often the UI is not built yet (npm run build:renderer).
+  console.error(`无法启动测试宿主：${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
+console.log(`稽核工作站（测试宿主）已启动：${harness.url}（进程号 ${process.pid}）`);
 console.log('按 Ctrl+C 退出');
+let stopping = false;
 const stop = () => {
+  if (stopping) return;
+  stopping = true;
   void harness.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// npm → sh → tsx → this process: stopped through any of them, the server stops too.
+whenAnyExits(ancestorPids(3), stop);

@@ -39,6 +39,7 @@ import { archiveHandlers } from './backend/archive';
 import { figureHandlers } from './backend/figures';
 import { signingHandlers } from './backend/signing';
 import { accountHandlers } from './backend/accounts';
+import { deskHandlers } from './backend/desk';
 import { authorize } from './auth/access';
 import { createSession, securitySettings } from './auth/session';
 import { appendAudit } from './audit/auditLog';
@@ -137,6 +138,8 @@ const INPUT_LABELS: PathLabels = {
     oldPassword: '原密码',
     newPassword: '新密码',
     inactivityMinutes: '自动锁定时间（分钟）',
+    sourceFileId: '导入的文件',
+    removalReason: '删除原因',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -164,6 +167,7 @@ const handlers: Handlers = {
   ...figureHandlers,
   ...signingHandlers,
   ...accountHandlers,
+  ...deskHandlers,
 };
 
 function readVersion(): string {

@@ -43,6 +43,7 @@ import { archiveMethods } from './methods/archive';
 import { figureMethods } from './methods/figures';
 import { signingMethods } from './methods/signing';
 import { accountMethods } from './methods/accounts';
+import { deskMethods } from './methods/desk';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -149,6 +150,7 @@ export const contract = {
   ...figureMethods,
   ...signingMethods,
   ...accountMethods,
+  ...deskMethods,
 } as const;
 
 export type Contract = typeof contract;

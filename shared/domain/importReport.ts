@@ -157,6 +157,8 @@ export const SheetMappingSchema = z.object({
   sheetMonth: z.string().nullable(),
   columns: z.array(z.object({ index: z.number().int(), letter: z.string(), header: z.string(), role: ColumnRoleSchema })),
   skipped: z.string().nullable(),
+  /** Text above the header (title, unit line), when there is any: which company the sheet names. */
+  title: z.string().optional(),
 });
 export type SheetMapping = z.infer<typeof SheetMappingSchema>;
 

@@ -25,6 +25,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'case.transition': '状态变更',
   'case.archive': '归档',
   'import.store': '导入文件',
+  'import.remove': '删除导入的文件',
   'document.issue': '出具文书',
   'exemption.add': '记录豁免',
   'exemption.revoke': '撤销豁免',

@@ -4,7 +4,7 @@
 import { USER_ROLE_NAMES, type UserRole } from '../domain/roles';
 
 /** Audit-log actions that prepare a case's findings (imports and every kind of judgment). */
-export const PREPARATION_ACTIONS = ['import.store', 'exemption.add', 'exemption.revoke', 'finding.judge', 'ledger.set'] as const;
+export const PREPARATION_ACTIONS = ['import.store', 'import.remove', 'exemption.add', 'exemption.revoke', 'finding.judge', 'ledger.set'] as const;
 
 export interface TrailEntry {
   action: string;

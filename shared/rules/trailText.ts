@@ -18,6 +18,7 @@ export const ACTION_TITLES: Record<string, string> = {
   'case.notice-served': '登记送达回证',
   'case.fact': '登记案件日期',
   'import.store': '导入文件',
+  'import.remove': '删除导入的文件',
   'document.issue': '签发文书',
   'document.draft': '生成文书草稿',
   'document.redraft': '重新生成文书草稿',
@@ -54,6 +55,8 @@ export function trailSummary(action: string, d: Record<string, unknown>): string
       return `档号 ${str(d.archiveNumber)}，档案 ${str(d.files)} 个文件`;
     case 'import.store':
       return `${IMPORT_KINDS[str(d.kind)] ?? str(d.kind)}《${str(d.fileName)}》${d.rows !== undefined ? `，${str(d.rows)} 行` : ''}`;
+    case 'import.remove':
+      return `${IMPORT_KINDS[str(d.kind)] ?? str(d.kind)}《${str(d.fileName)}》，${str(d.rows)} 行，原因：${str(d.reason)}`;
     case 'document.issue':
     case 'document.draft':
     case 'document.redraft':

@@ -108,7 +108,10 @@ export function missingFor(rule: TransitionRule, f: CaseFacts): string[] {
         break;
       }
       const earliest = earliestOnsite(f.noticeServedOn, f.noticeDays);
-      if (f.today < earliest) {
+      if (f.today < f.noticeServedOn) {
+        // A proof of service dated in the future is a typing slip, not "仅-598天" (issue 10).
+        missing.push(`登记的送达日期（${formatChineseDate(f.noticeServedOn)}）晚于今天（${formatChineseDate(f.today)}），请核对送达回证上的日期`);
+      } else if (f.today < earliest) {
         missing.push(
           `稽核通知书于${formatChineseDate(f.noticeServedOn)}送达，距今仅${daysBetween(f.noticeServedOn, f.today)}天，应至少提前${f.noticeDays}天送达，最早可于${formatChineseDate(earliest)}开始实地稽核`,
         );

@@ -23,7 +23,7 @@ describe('import mapping in Chromium', () => {
   beforeAll(async () => {
     session = await openSession();
     const { api } = session;
-    const employer = await api<{ id: number }>('employers.create', { name: '瑞丰制造有限公司', creditCode: '91110000600037341L' });
+    const employer = await api<{ id: number }>('employers.create', { name: data.employerName, creditCode: '91110000600037341L' });
     const plan = (await api<{ id: number; name: string }[]>('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!;
     caseId = (await api<{ id: number }>('cases.create', { employerId: employer.id, periodFrom: '2024-03', periodTo: '2024-04', ratePlanId: plan.id, source: 'random' })).id;
   }, 60_000);

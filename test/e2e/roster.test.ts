@@ -108,7 +108,7 @@ describe('roster and headcount in Chromium', () => {
     const data = generateEmployer(31, { persons: 6, months, undeclaredShare: 0 });
     const wrong = data.declarationRows.filter((r) => r.insurance === 'medical' && r.month === '2024-02').slice(0, 2);
     const declared = { ...data, declarationRows: data.declarationRows.map((r) => (wrong.includes(r) ? { ...r, employeeFen: r.employeeFen + 1_234 } : r)) };
-    const employer = await api<{ id: number }>('employers.create', { name: '华信科技有限公司', creditCode: '91110000600037341L' });
+    const employer = await api<{ id: number }>('employers.create', { name: data.employerName, creditCode: '91110000600037341L' });
     const plan = (await api<{ id: number; name: string }[]>('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!;
     const created = await api<{ id: number }>('cases.create', { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' });
     await session.importFile(created.id, 'payroll', '工资表.xlsx', writePayroll(data, { title: true }, 'xlsx'));

@@ -19,6 +19,8 @@ export interface Session {
   consoleErrors: string[];
   /** Writes test-output/e2e/<name>.png of the whole page, after animations have settled. */
   shot(name: string): Promise<void>;
+  /** shot() at 1440 × 900 as <name>.png and at 1280 × 720 as <name>-1280.png, then back to 1440 × 900. */
+  shots(name: string): Promise<void>;
   /** Calls the API as the page's client does (token header); throws on an error result. */
   api<T>(method: string, input: unknown): Promise<T>;
   /** Runs an import through the API and waits for it to finish; throws unless it is done. */
@@ -57,6 +59,12 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
         .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 3000 })
         .catch(() => undefined);
       await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+    },
+    shots: async (name) => {
+      await session.shot(name);
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await session.shot(`${name}-1280`);
+      await page.setViewportSize({ width: 1440, height: 900 });
     },
     api: async <T>(method: string, input: unknown): Promise<T> => {
       const res = await fetch(new URL(`api/${method}`, harness.url), { method: 'POST', headers: { 'x-jihe-token': harness.token }, body: stringifyWire(input) });

@@ -37,8 +37,8 @@ export function openSeeded(dir: string): Db {
   return db;
 }
 
-export function createCase(db: Db, creditCode = '91350100M000100Y43'): { caseId: number; employerId: number; ratePlanId: number } {
-  const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode }, META);
+export function createCase(db: Db, creditCode = '91350100M000100Y43', employerName = '示例市某某机械制造有限公司'): { caseId: number; employerId: number; ratePlanId: number } {
+  const employer = insertEmployer(db, { name: employerName, creditCode }, META);
   const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024');
   if (!plan) throw new Error('example plan missing');
   const c = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-12', ratePlanId: plan.id, source: 'plan' }, 2026, META))();

@@ -31,11 +31,12 @@ describe('import mapping, verification, templates and ID joins', () => {
   beforeEach(async () => {
     tmp = tempDir('jihe-mapping-');
     backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: '王稽核' });
-    const employer = ok<Employer>(await backend.invoke('employers.create', { name: '瑞丰制造有限公司', creditCode: '91110000600037341L' }));
+    data = generateEmployer(11, { persons: 24, months: MONTHS, undeclaredShare: 0 });
+    // The case's employer is the one the files' titles name (a title naming another company is refused).
+    const employer = ok<Employer>(await backend.invoke('employers.create', { name: data.employerName, creditCode: '91110000600037341L' }));
     employerId = employer.id;
     const plan = ok<RatePlanSummary[]>(await backend.invoke('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!;
     caseId = ok<Case>(await backend.invoke('cases.create', { employerId, periodFrom: '2024-03', periodTo: '2024-04', ratePlanId: plan.id, source: 'random' })).id;
-    data = generateEmployer(11, { persons: 24, months: MONTHS, undeclaredShare: 0 });
   });
   afterEach(() => {
     backend.close();

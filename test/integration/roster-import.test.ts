@@ -121,10 +121,11 @@ describe('roster and headcount through the backend', () => {
   beforeEach(async () => {
     tmp = tempDir('jihe-roster-');
     backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: '张明', now: () => new Date('2026-07-01T02:00:00Z'), autoBackup: false });
-    const employer = ok<Employer>(await backend.invoke('employers.create', { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }));
+    data = generateEmployer(23, { persons: 30, months: MONTHS });
+    // The case's employer is the one the files' titles name (a title naming another company is refused).
+    const employer = ok<Employer>(await backend.invoke('employers.create', { name: data.employerName, creditCode: '91350100M000100Y43' }));
     const plan = ok<RatePlanSummary[]>(await backend.invoke('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!;
     caseId = ok<Case>(await backend.invoke('cases.create', { employerId: employer.id, periodFrom: MONTHS[0], periodTo: MONTHS[5], ratePlanId: plan.id, source: 'plan' })).id;
-    data = generateEmployer(23, { persons: 30, months: MONTHS });
   });
   afterEach(() => {
     backend.close();

@@ -62,7 +62,8 @@ describe('import jobs through the worker', () => {
   beforeEach(() => {
     tmp = tempDir('jihe-worker-');
     db = openSeeded(tmp.dir);
-    caseId = createCase(db).caseId;
+    // The case's employer is the one the file's title names (another company's title is refused).
+    caseId = createCase(db, undefined, mid.employerName).caseId;
   });
   afterEach(() => {
     db.close();

@@ -91,6 +91,8 @@ describe('preconditions', () => {
     expect(missingFor(r, facts({ noticeServedOn: '2026-07-01', today: '2026-07-03' }))).toEqual([
       '稽核通知书于2026年7月1日送达，距今仅2天，应至少提前3天送达，最早可于2026年7月4日开始实地稽核',
     ]);
+    // A service date in the future (typed 2028 for 2026) is named as such, never "仅-598天".
+    expect(missingFor(r, facts({ noticeServedOn: '2028-02-19', today: '2026-07-01' }))).toEqual(['登记的送达日期（2028年2月19日）晚于今天（2026年7月1日），请核对送达回证上的日期']);
     expect(missingFor(r, facts({ noticeServedOn: '2026-07-01', today: '2026-07-10', noticeDays: 5, onsiteDate: '2026-07-05' }))).toEqual([
       '通知书载明的实地稽核日期（2026年7月5日）距送达日不足5天，请重新送达或另行通知',
     ]);

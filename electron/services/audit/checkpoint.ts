@@ -4,7 +4,7 @@
 // the chain's entry count and head hash signed with the workstation's Ed25519 key; a check of the
 // chain then also compares the recomputed count and head with the signed ones. Forging them takes
 // the private key, not just write access to the rows.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { signBytes, verifySignature, workstationKey } from '../signing/workstationKey';
 
 export interface ChainHead {

@@ -77,6 +77,7 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'employers.create': caseWork,
   'cases.create': caseWork,
   'imports.start': caseWork,
+  'imports.remove': caseWork,
   'jobs.cancel': caseWork,
   'documents.generateNotice': caseWork,
   'exemptions.add': caseWork,

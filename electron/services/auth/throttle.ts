@@ -3,7 +3,7 @@
 // (30 s, 1 min, 2 min … at most 30 min), measured with the backend's clock. The count is read from
 // the workstation's audit trail, where every failure is written anyway, so restarting the program
 // does not reset it; a successful login or an administrator's password reset ends the series.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export const FREE_FAILURES = 5;
 const BASE_WINDOW_MS = 30_000;

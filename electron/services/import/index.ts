@@ -127,6 +127,7 @@ export async function importSpreadsheet(params: ImportParams): Promise<ParsedImp
     }
     const columns = applyColumnOverrides(detection.columns, override?.columns);
     entry.headerRow = detection.bottom + 1;
+    if (detection.titleText.trim() !== '') entry.title = detection.titleText.trim().slice(0, 300);
     entry.columns = columns
       .filter((c) => c.header !== '' || c.role !== 'ignore')
       .map((c) => ({ index: c.index, letter: c.letter, header: c.header, role: c.role }));

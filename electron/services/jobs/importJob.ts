@@ -15,6 +15,7 @@ import { findSourceFile } from '../db/repos/sourceFiles';
 import type { WriteMeta } from '../db/repos/meta';
 import { JobCancelledError, yieldToEventLoop, type JobContext } from './runner';
 import { parseInWorker, workerImportAvailable } from './parseInWorker';
+import { caseFitIssues } from './caseFit';
 
 export interface ImportJobInput {
   caseId: number;
@@ -73,6 +74,12 @@ export async function runImportJob(
     signal: ctx.signal,
     onProgress: (fraction, message) => ctx.progress(fraction * 0.8, message),
   });
+  // Whether the file belongs to this case (period, persons, employer): refused like a failed
+  // verification until the auditor confirms it (shared/rules/importFit.ts).
+  if (input.kind === 'payroll' || input.kind === 'declaration') {
+    const fit = caseFitIssues(db, input.caseId, input.kind, parsed.report, input.kind === 'payroll' ? parsed.payroll : parsed.declarations);
+    if (fit.length > 0) parsed.report = { ...parsed.report, issues: [...parsed.report.issues, ...fit] };
+  }
   let overridden: readonly string[] = [];
   if (input.verificationOverride) {
     const o = applyVerificationOverride(parsed.report, input.verificationOverride);

@@ -1,7 +1,7 @@
 // The other workstations this one trusts (migration 010): the office registers each laptop's public
 // key, with the number range it gave the laptop; a registration is revoked, never deleted. A
 // package or dossier is trusted when it is signed by an active registered key or by our own.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { fingerprintOf, workstationKey, type SignerInfo } from './workstationKey';
 
 export interface RegisteredKey {

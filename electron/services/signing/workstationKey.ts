@@ -4,7 +4,7 @@
 // Everything this workstation vouches for — transfer packages, dossiers, the audit-trail heads —
 // is signed with it; the fingerprint (SHA-256 of the public key) is what people compare by phone.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { formatFingerprint } from '../../../shared/security/fingerprint';
 
 export const SIGNING_KEY_SETTING = 'workstation.signingKey';

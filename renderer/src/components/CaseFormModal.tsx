@@ -1,11 +1,12 @@
 // The form to open a case: employer, audit period (months), rate plan (examples are labelled)
 // and where the case came from.
 import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Modal, Select, Tag } from 'antd';
+import { Alert, App, Form, Modal, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CASE_SOURCES, CASE_SOURCE_NAMES, type Case, type CaseInput } from '../../../shared/api/dto';
 import { call, errorText, fieldErrors } from '../api/client';
 import { useQuery } from '../api/useQuery';
+import { MonthRangeField } from './DateField';
 
 interface Props {
   open: boolean;
@@ -67,7 +68,7 @@ export function CaseFormModal({ open, employerId, onClose, onCreated }: Props) {
           />
         </Form.Item>
         <Form.Item name="period" label="稽核期间（起止月份）" rules={[{ required: true, message: '请选择稽核期间' }]}>
-          <DatePicker.RangePicker picker="month" format="YYYY年MM月" style={{ width: '100%' }} placeholder={['开始月份', '结束月份']} />
+          <MonthRangeField openOn={`${new Date().getFullYear() - 1}-01`} style={{ width: '100%' }} placeholder={['开始月份', '结束月份']} />
         </Form.Item>
         <Form.Item name="ratePlanId" label="缴费政策" rules={[{ required: true, message: '请选择缴费政策' }]}>
           <Select

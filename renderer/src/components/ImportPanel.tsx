@@ -43,7 +43,7 @@ export function ImportPanel({ detail, onImported, onShowResults }: Props) {
         </Col>
       </Row>
       <IdJoinSuggestions caseId={detail.case.id} version={detail.files.length} onJoined={onImported} />
-      <ImportedFilesTable files={detail.files} />
+      <ImportedFilesTable files={detail.files} canRemove={detail.case.state !== 'archived'} onRemoved={onImported} />
       <RosterSection detail={detail} onImported={onImported} />
     </div>
   );

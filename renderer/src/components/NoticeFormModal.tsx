@@ -2,11 +2,12 @@
 // auditors with credential numbers), whom to contact, and the issue date. The backend checks
 // the 3-day notice rule and says so in Chinese.
 import { useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Modal, Row } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseDetail, DocumentSummary } from '../../../shared/api/dto';
 import { call, errorText, fieldErrors } from '../api/client';
+import { DateField } from './DateField';
 
 interface Props {
   open: boolean;
@@ -80,7 +81,7 @@ export function NoticeFormModal({ open, detail, onClose, onGenerated }: Props) {
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="onsiteDate" label="实地稽核日期" rules={[{ required: true, message: '请选择实地稽核日期' }]}>
-              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -90,7 +91,7 @@ export function NoticeFormModal({ open, detail, onClose, onGenerated }: Props) {
           </Col>
           <Col span={10}>
             <Form.Item name="issueDate" label="发文日期" rules={[{ required: true, message: '请选择发文日期' }]} extra="应早于实地稽核日期至少 3 日">
-              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -24,7 +24,7 @@ export const MappingOverrideSchema = z.record(z.string().max(100), SheetMappingO
 export type MappingOverrideDto = z.infer<typeof MappingOverrideSchema>;
 
 /** Verification refusals (electron/services/import/verify.ts): codes the auditor may override. */
-export const VERIFICATION_CODES = ['verify-total-mismatch', 'verify-components', 'verify-rates', 'verify-unreadable-rows'] as const;
+export const VERIFICATION_CODES = ['verify-total-mismatch', 'verify-components', 'verify-rates', 'verify-unreadable-rows', 'verify-period', 'verify-overlap', 'verify-employer'] as const;
 export const VerificationCodeSchema = z.enum(VERIFICATION_CODES);
 export type VerificationCode = z.infer<typeof VerificationCodeSchema>;
 export const VERIFICATION_NAMES: Record<VerificationCode, string> = {
@@ -32,6 +32,10 @@ export const VERIFICATION_NAMES: Record<VerificationCode, string> = {
   'verify-components': '工资项目之和与应发工资不符',
   'verify-rates': '申报金额折算的费率不合理',
   'verify-unreadable-rows': '无法读取的行过多',
+  // Does the file belong to this case (shared/rules/importFit.ts)?
+  'verify-period': '月份超出稽核期间',
+  'verify-overlap': '人员与另一方数据重合很少',
+  'verify-employer': '标题中的单位不是本案单位',
 };
 export function isVerificationCode(code: string): code is VerificationCode {
   return (VERIFICATION_CODES as readonly string[]).includes(code);

@@ -1,6 +1,6 @@
 // The case's own figures (migration 012): its cut-off date (cases.as_of) and the results its
 // section head approved, frozen as JSON with their SHA-256 (approval_snapshots, append-only).
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteMeta } from './meta';
 
 /** The cut-off date stored on the case, or null when nobody set one yet. */

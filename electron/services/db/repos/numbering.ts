@@ -6,7 +6,7 @@
 // issues from 1 upwards, stepping over every range registered for a laptop. Numbers that arrive
 // in a transfer package move this workstation's counters only when they are its own, so two
 // laptops that issued offline never take each other's numbers.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteMeta } from './meta';
 
 export const NUMBER_RANGE_SETTING = 'workstation.numberRange';

@@ -1,7 +1,7 @@
 // Screening runs, their hits and the inspector's judgments in SQL (migration 014). A run keeps
 // the parameters (and version) it used and the files it read; judgments are append-only and
 // keyed by the hit's stable key, so re-running the same files keeps them.
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RowRef } from '../../../../shared/domain/claims';
 import type { Hit, RuleCode } from '../../../../shared/rules/screening/screen';
 import { decimalText } from '../../../../shared/rules/screening/exact';

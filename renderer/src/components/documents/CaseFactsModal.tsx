@@ -2,12 +2,13 @@
 // credential numbers, the on-site audit (dates, time, place), the contact, the employer's people,
 // the interviewee and the office a penalty referral goes to. Document forms start from these.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Modal, Row } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { CaseFactsRecord } from '../../../../shared/api/dto/documents';
 import { call, errorText, fieldErrors } from '../../api/client';
-import { DATE_FORMAT, linesOf, toDayjs, toIso } from './dates';
+import { linesOf, toDayjs, toIso } from './dates';
+import { DateField } from '../DateField';
 
 interface FormValues {
   auditors: { name: string; credentialNo: string }[];
@@ -129,12 +130,12 @@ export function CaseFactsModal({ open, caseId, onClose, onSaved }: { open: boole
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="onsiteFrom" label="实地稽核开始日期">
-              <DatePicker style={{ width: '100%' }} format={DATE_FORMAT} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="onsiteTo" label="实地稽核结束日期">
-              <DatePicker style={{ width: '100%' }} format={DATE_FORMAT} />
+              <DateField style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>

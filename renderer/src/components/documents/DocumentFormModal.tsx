@@ -3,13 +3,14 @@
 // backend's defaults for the kind (documents.kinds) or from the draft being rebuilt, and makes or
 // rebuilds the draft (documents.draft): no number yet, the PDF with the 草稿 watermark.
 import { useEffect, useState } from 'react';
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DOCUMENT_TYPE_NAMES } from '../../../../shared/api/dto';
 import type { DocumentFields, DocumentKindStatus, DocumentListItem } from '../../../../shared/api/dto/documents';
 import { SERVICE_MANNERS } from '../../../../shared/documents/proofOfService';
 import { call, errorText } from '../../api/client';
-import { DATE_FORMAT, linesOf, toDayjs, toIso } from './dates';
+import { linesOf, toDayjs, toIso } from './dates';
+import { DateField } from '../DateField';
 
 interface FormValues {
   issueDate?: Dayjs;
@@ -113,7 +114,7 @@ export function DocumentFormModal({ open, caseId, kind, draft, documents, onClos
     shown.has(name) && (
       <Col span={12} key={name}>
         <Form.Item name={name} label={DATE_LABELS[name]} rules={name === 'issueDate' ? [{ required: true, message: '请选择成文日期' }] : []}>
-          <DatePicker style={{ width: '100%' }} format={DATE_FORMAT} />
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
       </Col>
     );

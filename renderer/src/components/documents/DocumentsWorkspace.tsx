@@ -62,7 +62,11 @@ export function DocumentsWorkspace({ detail, onChanged }: { detail: CaseDetail; 
           <Dropdown
             disabled={archived}
             trigger={['click']}
+            placement="bottomLeft"
             menu={{
+              // Many kinds with their reasons are taller than the room below the button: the menu
+              // scrolls inside half the window instead of flipping above it (issue 10).
+              style: { maxHeight: 'calc(50vh - 48px)', overflowY: 'auto' },
               items: kinds.map((k) => ({
                 key: k.kind,
                 disabled: !k.available,

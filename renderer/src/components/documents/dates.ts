@@ -1,7 +1,6 @@
 // ISO dates (YYYY-MM-DD, as the API takes them) to and from the DatePicker's dayjs values.
 import dayjs, { type Dayjs } from 'dayjs';
 
-export const DATE_FORMAT = 'YYYY年M月D日';
 
 export const toDayjs = (iso: string | undefined | null): Dayjs | undefined => (iso ? dayjs(iso) : undefined);
 export const toIso = (d: Dayjs | undefined | null): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);

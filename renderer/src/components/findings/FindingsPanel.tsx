@@ -14,7 +14,7 @@ import { formatMoney, formatPeriod, todayIso } from '../../format';
 import { Money } from '../Money';
 import { sameOrNull } from '../results/sameOrMixed';
 import { useAuth } from '../auth/AuthContext';
-import { buildPapers, type PaperFinding } from './model';
+import { buildPapers, type PaperFinding, pendingCount } from './model';
 import { FindingsTable } from './FindingsTable';
 import { DerivationDrawer } from './DerivationDrawer';
 import { JudgeModal, type JudgeRequest } from './JudgeModal';
@@ -120,7 +120,7 @@ export function FindingsPanel({ caseId, onChanged }: { caseId: number; onChanged
 
   return (
     <div data-testid="findings-panel">
-      <SignOffPanel caseId={caseId} asOf={r?.asOf ?? null} state={signOff.data} onChanged={refresh} />
+      <SignOffPanel caseId={caseId} asOf={r?.asOf ?? null} state={signOff.data} onChanged={refresh} pending={papers && judgments.data && exemptions.data ? pendingCount(papers, judgments.data, exemptions.data) : null} />
       {r && (
         <Flex align="center" gap={12} className="section" wrap>
           <span data-testid="papers-as-of">计算截止日（滞纳金计至）：{formatChineseDate(r.asOf)}</span>

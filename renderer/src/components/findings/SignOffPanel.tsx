@@ -16,7 +16,8 @@ function statusTag(s: SignOffState) {
   return <Tag color="green">审核通过</Tag>;
 }
 
-export function SignOffPanel({ caseId, asOf, state, onChanged }: { caseId: number; asOf: string | null; state: SignOffState | undefined; onChanged: () => void }) {
+/** `pending`: findings still 待认定 (null while not known), shown before anyone approves (issue 10). */
+export function SignOffPanel({ caseId, asOf, state, onChanged, pending }: { caseId: number; asOf: string | null; state: SignOffState | undefined; onChanged: () => void; pending: number | null }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   if (!state) return null;
@@ -46,11 +47,16 @@ export function SignOffPanel({ caseId, asOf, state, onChanged }: { caseId: numbe
           </span>
         )}
         <Flex gap={8} align="center">
-          <Popconfirm title={`按本案计算截止日 ${asOf ? formatChineseDate(asOf) : ''} 的金额审核通过本案稽核结论？审核通过的金额将冻结，文书和整改均以此为准。`} okText="审核通过" cancelText="取消" onConfirm={() => approve()} disabled={!state.canApprove}>
+          <Popconfirm title={`按本案计算截止日 ${asOf ? formatChineseDate(asOf) : ''} 的金额审核通过本案稽核结论？审核通过的金额将冻结，文书和整改均以此为准。${pending ? `（尚有 ${pending} 条问题待认定）` : ''}`} okText="审核通过" cancelText="取消" onConfirm={() => approve()} disabled={!state.canApprove}>
             <Button type="primary" icon={<CheckCircleOutlined />} disabled={!state.canApprove} loading={busy}>
               审核通过
             </Button>
           </Popconfirm>
+          {pending !== null && !s.approved && (
+            <Tag color={pending > 0 ? 'orange' : 'green'} data-testid="pending-count">
+              {pending > 0 ? `尚有 ${pending.toLocaleString('zh-CN')} 条问题待认定` : '所有问题均已认定或豁免'}
+            </Tag>
+          )}
           {state.reason && (
             <span className="muted" data-testid="sign-off-reason">
               {state.reason}

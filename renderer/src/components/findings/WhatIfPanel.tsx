@@ -2,11 +2,12 @@
 // rule (findings.whatIf). Nothing is stored; the case keeps its figures until the plan or the
 // judgments change. All figures, including the difference, come from the backend.
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Flex, Form, Select, Table } from 'antd';
+import { Alert, Button, Flex, Form, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { WhatIfComparison } from '../../../../shared/api/dto/findings';
 import { call, errorText } from '../../api/client';
 import { Money } from '../Money';
+import { DateField } from '../DateField';
 
 type Totals = WhatIfComparison['current']['totals'];
 const TOTAL_ROWS: { key: keyof Totals; label: string }[] = [
@@ -67,7 +68,7 @@ export function WhatIfPanel({ caseId, asOf }: { caseId: number; asOf: string }) 
         className="section"
       >
         <Form.Item name="asOf" label="测算截止日">
-          <DatePicker allowClear={false} format="YYYY年M月D日" style={{ width: 160 }} />
+          <DateField allowClear={false} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="cap" label="滞纳金上限">
           <Select

@@ -100,3 +100,11 @@ export function judgmentsOf(all: readonly FindingJudgment[], key: string): Findi
 export function exemptionInForce(records: readonly ExemptionRecord[], personId: string, month: string): ExemptionRecord | null {
   return records.find((e) => e.revokedAt === null && e.personId === personId && (e.months === null || e.months.includes(month))) ?? null;
 }
+
+/** Judgeable findings still 待认定 (as JudgmentStatus shows them): no exemption in force and not 已认定. */
+export function pendingCount(papers: Papers, judgments: readonly FindingJudgment[], exemptions: readonly ExemptionRecord[]): number {
+  const latest = new Map<string, FindingJudgment>();
+  for (const j of judgments) latest.set(j.key, j);
+  const all: PaperFinding[] = [...papers.payrollOnly, ...papers.underDeclared, ...papers.declaredOnly, ...papers.overDeclared];
+  return all.filter((f) => f.judgeable && !(f.exemptible && exemptionInForce(exemptions, f.personId, f.month)) && latest.get(f.key)?.decision !== 'accepted').length;
+}

@@ -23,7 +23,7 @@ export function VerificationRefusal({ issues, busy, onOverride }: { issues: read
       showIcon
       className="section"
       data-testid="verification-refusal"
-      title="核验未通过：列映射可能有误，文件未导入"
+      title="核验未通过，文件未导入：列映射可能有误，或文件不属于本案"
       description={
         <div>
           <ul style={{ paddingLeft: 18, margin: '4px 0 8px' }}>
@@ -33,7 +33,7 @@ export function VerificationRefusal({ issues, busy, onOverride }: { issues: read
               </li>
             ))}
           </ul>
-          <div style={{ marginBottom: 6 }}>可重新选择文件并更正列映射；如核对后确认文件无误，可勾选下列项目并写明理由后仍然导入（记入导入报告和操作日志）。</div>
+          <div style={{ marginBottom: 6 }}>可重新选择文件、更正列映射；如核对后确认文件无误，可勾选下列项目并写明理由后仍然导入（记入导入报告和操作日志）。</div>
           <Space direction="vertical" style={{ width: '100%' }}>
             <Checkbox.Group
               value={chosen}

@@ -3,7 +3,7 @@
 // declarations and lists the ordered person-months still not declared at the due base. The case
 // can be archived when this says 已整改完毕 (or a penalty referral was issued).
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Modal, Row, Select, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Row, Select, Table, Tag, Typography, Upload } from 'antd';
 import { CheckCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseDetail } from '../../../../shared/api/dto';
@@ -12,6 +12,7 @@ import { call, errorText, fieldErrors } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { formatDateTime, formatMonth } from '../../format';
 import { Money } from '../Money';
+import { DateField, MonthField } from '../DateField';
 
 type Purpose = (typeof RECTIFICATION_PURPOSES)[number];
 type Payment = RectificationStatus['payments'][number];
@@ -132,7 +133,7 @@ export function RectificationPanel({ detail, onChanged }: { detail: CaseDetail; 
                 <Row gutter={8}>
                   <Col span={12}>
                     <Form.Item name="paidOn" label="缴款日期" rules={[{ required: true, message: '请选择日期' }]}>
-                      <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+                      <DateField style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col span={12}>
@@ -261,7 +262,7 @@ export function RectificationPanel({ detail, onChanged }: { detail: CaseDetail; 
         destroyOnHidden
       >
         <Typography.Paragraph>应自 {enrolling ? formatMonth(enrolling.monthFrom) : ''} 起参保。</Typography.Paragraph>
-        <DatePicker picker="month" value={enrolFrom} onChange={setEnrolFrom} format="YYYY年M月" aria-label="参保起始月" />
+        <MonthField value={enrolFrom} onChange={setEnrolFrom} openOn={detail.case.periodFrom} aria-label="参保起始月" />
       </Modal>
     </div>
   );

@@ -86,6 +86,8 @@ export function RowsTable({ rows, onExempt, server }: { rows: ResultRow[]; onExe
                   title: '处理',
                   key: 'exempt',
                   width: 70,
+                  // Kept in view while the wide table scrolls (issue 10: it was off-screen at 1440 px).
+                  fixed: 'right' as const,
                   render: (_: unknown, r: Keyed) => (
                     <Button size="small" type="link" onClick={() => onExempt(r)}>
                       豁免

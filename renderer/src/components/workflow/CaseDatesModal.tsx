@@ -1,10 +1,11 @@
 // The dates the deadlines count from that no document carries: when a tip-off (举报) was received,
 // and the rectification deadline when it was set outside the workstation's own notice.
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Modal } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { WorkflowStatus } from '../../../../shared/api/dto/workflow';
 import { call, errorText } from '../../api/client';
+import { DateField } from '../DateField';
 
 interface Values {
   tipOffReceived?: Dayjs | null;
@@ -48,12 +49,12 @@ export function CaseDatesModal({ open, status, isTipOff, onClose, onSaved }: { o
       >
         {isTipOff && (
           <Form.Item name="tipOffReceived" label="收到举报日期" extra="应在收到举报后30日内答复举报人">
-            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+            <DateField style={{ width: '100%' }} />
           </Form.Item>
         )}
         {rectifying && (
           <Form.Item name="rectificationDeadline" label="整改期限" extra="限期整改通知书规定的期限；签发的通知书已载明时无需登记">
-            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+            <DateField style={{ width: '100%' }} />
           </Form.Item>
         )}
       </Form>

@@ -1,11 +1,12 @@
 // Proof of service of the audit notice (送达回证): which issued notice, served when, how and to whom.
 // The notice period before the on-site audit counts from this date.
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseDetail } from '../../../../shared/api/dto';
 import { SERVICE_MANNERS } from '../../../../shared/api/dto/workflow';
 import { call, errorText, fieldErrors } from '../../api/client';
+import { DateField } from '../DateField';
 
 interface Values {
   documentId: number;
@@ -45,7 +46,7 @@ export function ServiceModal({ open, detail, onClose, onSaved }: { open: boolean
             <Select options={notices.map((d) => ({ value: d.id, label: `${d.title} ${d.number}` }))} />
           </Form.Item>
           <Form.Item name="servedOn" label="送达日期" rules={[{ required: true, message: '请选择送达日期' }]}>
-            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" aria-label="送达日期" />
+            <DateField style={{ width: '100%' }} aria-label="送达日期" />
           </Form.Item>
           <Form.Item name="manner" label="送达方式" rules={[{ required: true }]}>
             <Select options={SERVICE_MANNERS.map((m) => ({ value: m, label: m }))} />
