@@ -32,6 +32,9 @@ import { createBackupService } from './backup/backupService';
 import { findingsPaperHandlers } from './backend/findingsPapers';
 import { workflowAreaHandlers } from './backend/workflowArea';
 import { archiveHandlers } from './backend/archive';
+import { officeDirectoryHandlers } from './backend/officeDirectories';
+import { drawHandlers } from './backend/draws';
+import { tipOffHandlers } from './backend/tipOffs';
 import { authorize } from './auth/access';
 import { countUsers, getUser } from './db/repos/users';
 import type { User } from '../../shared/api/dto';
@@ -116,6 +119,20 @@ const INPUT_LABELS: PathLabels = {
     lateFeeCap: '滞纳金上限',
     baseRule: '基数规则',
     whatIfAsOf: '测算截止日期',
+    // Office area (DOMAIN.md §10).
+    credential: '执法证号',
+    task: '抽查事项',
+    seed: '随机种子',
+    tiers: '风险等级',
+    quotas: '抽取数量',
+    teamSize: '每组人数',
+    cap: '每人上限',
+    receivedOn: '收到日期',
+    channel: '举报渠道',
+    subjectName: '被举报对象',
+    allegation: '举报内容',
+    answeredOn: '答复日期',
+    answer: '答复内容',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -139,6 +156,9 @@ const handlers: Handlers = {
   ...workflowAreaHandlers,
   ...findingsPaperHandlers,
   ...archiveHandlers,
+  ...officeDirectoryHandlers,
+  ...drawHandlers,
+  ...tipOffHandlers,
 };
 
 function readVersion(): string {

@@ -39,6 +39,7 @@ import { rosterMethods } from './methods/roster';
 import { findingMethods } from './methods/findings';
 import { settingsMethods } from './methods/settings';
 import { archiveMethods } from './methods/archive';
+import { officeMethods } from './methods/office';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -136,6 +137,7 @@ export const contract = {
   ...findingMethods,
   ...settingsMethods,
   ...archiveMethods,
+  ...officeMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -83,6 +83,17 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'trail.list': 'open',
   'trail.verify': 'open',
   'rectification.status': 'open',
+  // Office area (DOMAIN.md §10): directories and draws are read openly; every change, and the
+  // tip-off register (it holds the confidential reporter), is case work.
+  'inspectors.list': 'open',
+  'conflicts.list': 'open',
+  'draws.candidates': 'open',
+  'draws.list': 'open',
+  'draws.get': 'open',
+  'draws.recordPdf': 'open',
+  'draws.recordJson': 'open',
+  'cases.team': 'open',
+  'tipOffs.list': caseWork,
 };
 
 /** Methods not listed (added later by someone else) are treated as case work: safe by default. */

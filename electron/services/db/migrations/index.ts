@@ -7,8 +7,9 @@ import { migration004 } from './004_import_mapping';
 import { migration005 } from './005_roster';
 import { migration006 } from './006_workflow';
 import { migration007 } from './007_archive_transfer';
+import { migration015 } from './015_office';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration015];
