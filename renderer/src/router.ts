@@ -2,7 +2,14 @@
 // origin in Electron, so the path part never changes and no history server is needed.
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'employers' } | { page: 'cases'; employerId?: number } | { page: 'case'; caseId: number } | { page: 'users' } | { page: 'settings' };
+export type Route =
+  | { page: 'employers' }
+  | { page: 'cases'; employerId?: number }
+  | { page: 'case'; caseId: number }
+  | { page: 'users' }
+  | { page: 'settings' }
+  | { page: 'inspectors' }
+  | { page: 'draws'; drawId?: number };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -12,6 +19,9 @@ export function parseRoute(hash: string): Route {
   if (casesMatch) return casesMatch[1] ? { page: 'cases', employerId: Number(casesMatch[1]) } : { page: 'cases' };
   if (path === '/users') return { page: 'users' };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/inspectors') return { page: 'inspectors' };
+  const drawMatch = /^\/draws(?:\/(\d+))?$/.exec(path);
+  if (drawMatch) return drawMatch[1] ? { page: 'draws', drawId: Number(drawMatch[1]) } : { page: 'draws' };
   return { page: 'employers' };
 }
 
@@ -27,6 +37,10 @@ export function routeHref(route: Route): string {
       return '#/users';
     case 'settings':
       return '#/settings';
+    case 'inspectors':
+      return '#/inspectors';
+    case 'draws':
+      return route.drawId ? `#/draws/${route.drawId}` : '#/draws';
   }
 }
 
