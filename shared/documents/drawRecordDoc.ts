@@ -41,7 +41,7 @@ export function buildDrawRecordDoc(p: DrawRecordDocParams): DocumentModel {
         row('抽取时间', r.drawnAt ? r.drawnAt.slice(0, 16).replace('T', ' ') : ''),
         row('操作人', p.drawnBy),
         row('抽取比例', tiers),
-        row('检查组', `每组 ${r.teamSize} 人；每名检查人员至多 ${r.cap} 个对象${r.capIsDefault ? '（默认：⌈每组人数 × 抽中对象数 ÷ 检查人员数⌉）' : ''}`),
+        row('检查组', `每组 ${r.teamSize} 人；每名检查人员至多 ${r.cap} 个对象${r.capIsDefault ? '（默认：每组人数 × 抽中对象数 ÷ 检查人员数，向上取整）' : ''}`),
         row('名录快照 SHA-256', r.snapshotSha256),
       ],
       size: 'small',
@@ -49,7 +49,7 @@ export function buildDrawRecordDoc(p: DrawRecordDocParams): DocumentModel {
     h1('抽取结果'),
     {
       kind: 'table',
-      columns: [{ weight: 1 }, { weight: 1.2 }, { weight: 4 }, { weight: 5 }, { weight: 7 }],
+      columns: [{ weight: 0.9 }, { weight: 0.9 }, { weight: 5 }, { weight: 5 }, { weight: 7 }],
       header: [[cell('序号'), cell('风险'), cell('统一社会信用代码'), cell('名称'), cell('检查组（姓名、执法证号）')]],
       rows: p.teams.map((t, i) => {
         const s = r.selected.find((x) => x.creditCode === t.creditCode)!;
