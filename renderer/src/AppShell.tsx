@@ -1,7 +1,7 @@
 // The frame around every screen: navigation on the left (单位 / 稽核案件, 用户管理 for the
 // administrator, the logged-in user), the page on the right; the login page first once accounts exist.
 import { Alert, Layout, Menu, Spin, Tag } from 'antd';
-import { BankOutlined, FileSearchOutlined, IdcardOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BankOutlined, FileSearchOutlined, IdcardOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { navigate, useRoute } from './router';
 import { EmployersPage } from './pages/EmployersPage';
 import { CasesPage } from './pages/CasesPage';
@@ -10,6 +10,7 @@ import { LoginPage } from './pages/LoginPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { InspectorsPage } from './pages/InspectorsPage';
 import { DrawsPage } from './pages/DrawsPage';
+import { TipOffsPage } from './pages/TipOffsPage';
 import { AuthProvider, useAuth } from './components/auth/AuthContext';
 import { BootstrapBanner } from './components/auth/BootstrapBanner';
 import { UserBadge } from './components/auth/UserBadge';
@@ -34,7 +35,7 @@ function AuthGate() {
 function Shell() {
   const route = useRoute();
   const { session, reload } = useAuth();
-  const selected = route.page === 'employers' || route.page === 'users' || route.page === 'settings' || route.page === 'inspectors' || route.page === 'draws' ? route.page : 'cases';
+  const selected = route.page === 'employers' || route.page === 'users' || route.page === 'settings' || route.page === 'inspectors' || route.page === 'draws' || route.page === 'tipoffs' ? route.page : 'cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -46,12 +47,13 @@ function Shell() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' ? { page: key } : { page: 'cases' })}
+          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' ? { page: key } : { page: 'cases' })}
           items={[
             { key: 'employers', icon: <BankOutlined />, label: '单位' },
             { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
             { key: 'inspectors', icon: <IdcardOutlined />, label: '检查人员' },
             { key: 'draws', icon: <ScheduleOutlined />, label: '双随机抽查' },
+            { key: 'tipoffs', icon: <AlertOutlined />, label: '举报' },
             ...(session?.user?.role === 'admin' ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }] : []),
             { key: 'settings', icon: <SettingOutlined />, label: '系统设置' },
           ]}
@@ -72,6 +74,7 @@ function Shell() {
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}
         {route.page === 'inspectors' && <InspectorsPage />}
         {route.page === 'draws' && <DrawsPage drawId={route.drawId} />}
+        {route.page === 'tipoffs' && <TipOffsPage />}
       </Layout.Content>
     </Layout>
   );

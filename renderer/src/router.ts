@@ -9,7 +9,8 @@ export type Route =
   | { page: 'users' }
   | { page: 'settings' }
   | { page: 'inspectors' }
-  | { page: 'draws'; drawId?: number };
+  | { page: 'draws'; drawId?: number }
+  | { page: 'tipoffs' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/users') return { page: 'users' };
   if (path === '/settings') return { page: 'settings' };
   if (path === '/inspectors') return { page: 'inspectors' };
+  if (path === '/tipoffs') return { page: 'tipoffs' };
   const drawMatch = /^\/draws(?:\/(\d+))?$/.exec(path);
   if (drawMatch) return drawMatch[1] ? { page: 'draws', drawId: Number(drawMatch[1]) } : { page: 'draws' };
   return { page: 'employers' };
@@ -39,6 +41,8 @@ export function routeHref(route: Route): string {
       return '#/settings';
     case 'inspectors':
       return '#/inspectors';
+    case 'tipoffs':
+      return '#/tipoffs';
     case 'draws':
       return route.drawId ? `#/draws/${route.drawId}` : '#/draws';
   }

@@ -126,4 +126,24 @@ describe('double-random draw in Chromium', () => {
     await shot('draw-07-case-team');
     expect(session.consoleErrors).toEqual([]);
   });
+
+  it('shows a tip-off unanswered after 30 days as overdue on the dashboard, and the register keeps the reporter', async () => {
+    const { page, api, shot } = session;
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    await api('tipOffs.create', { receivedOn: day(40), channel: 'letter', reporterName: '匿名职工甲', subjectKind: 'employer', subjectCreditCode: code(3), subjectName: '濮阳市某某3号有限公司', allegation: '全部职工按最低基数申报' });
+    await api('tipOffs.create', { receivedOn: day(27), channel: 'phone', subjectKind: 'employer', subjectCreditCode: code(4), subjectName: '濮阳市某某4号有限公司', allegation: '试用期职工未参保' });
+    await api('tipOffs.create', { receivedOn: day(2), channel: 'online', subjectKind: 'employer', subjectName: '濮阳市某某5号有限公司', allegation: '拖欠社会保险费' });
+    await page.goto(new URL('#/cases', session.harness.url).href);
+    const card = page.getByLabel('举报答复提醒');
+    await card.waitFor();
+    await card.getByText('1 件举报已超过 30 日未答复').waitFor();
+    await card.getByText('逾期 10 日').waitFor();
+    await card.getByText('还剩 3 日').waitFor();
+    expect(await card.innerText()).not.toContain('濮阳市某某5号有限公司');
+    await shot('draw-08-tipoff-dashboard');
+    await page.goto(new URL('#/tipoffs', session.harness.url).href);
+    await page.getByRole('cell', { name: '匿名职工甲' }).waitFor();
+    await shot('draw-09-tipoffs');
+    expect(session.consoleErrors).toEqual([]);
+  });
 });
