@@ -40,6 +40,7 @@ export const ACTION_TITLES: Record<string, string> = {
   'draw.run': '双随机抽取',
   'draw.replace': '递补检查人员',
   'draw.case': '抽查立项',
+  'draw.publish': '导出抽查结果公示',
   'tip-off.create': '登记举报',
   'tip-off.update': '办理举报',
 };

@@ -14,7 +14,9 @@ import { creditCodeCheckChar } from '../../shared/rules/creditCode';
 import { inspectorRanking } from '../../shared/rules/draw';
 import { verifyDrawRecord } from '../../shared/rules/drawRecord';
 import { serialise } from '../fixtures/employerFiles';
-import { tableCounts, tempDir } from './db-helpers';
+import ExcelJS from 'exceljs';
+import { storeImport } from '../../electron/services/db/storeImport';
+import { payrollLines, tableCounts, tempDir } from './db-helpers';
 
 function ok<T>(r: ApiResult<unknown>): T {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
@@ -160,6 +162,23 @@ describe('office side through the backend', () => {
     expect(pdf.fileName).toBe(`抽查记录_2026_${d.draw.id}.pdf`);
     expect(new TextDecoder().decode(pdf.data.slice(0, 5))).toBe('%PDF-');
     expect(fail(await backend.invoke('draws.createCases', { drawId: d.draw.id, periodFrom: '2024-01', periodTo: '2024-12', ratePlanId: plan.id })).code).toBe('conflict');
+
+    // The public list: XLSX and PDF with each drawn employer and its inspectors, no personal data.
+    const xlsx = ok<{ fileName: string; data: Uint8Array }>(await backend.invoke('draws.publication', { drawId: d.draw.id, format: 'xlsx' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.data) as never);
+    const rows = wb.worksheets[0]!.getSheetValues().slice(4).map((r) => (r as unknown[]).slice(1).map(String));
+    expect(rows.map((r) => r[2])).toEqual(d.teams.map((t) => t.creditCode));
+    expect(rows[0]![4]).toContain(`（${expected!.credential}）`);
+    expect(rows[0]![6]).toBe('检查中');
+    const pub = ok<{ data: Uint8Array }>(await backend.invoke('draws.publication', { drawId: d.draw.id, format: 'pdf' }));
+    expect(new TextDecoder().decode(pub.data.slice(0, 5))).toBe('%PDF-');
+    // An insured person's name from a payroll held here, slipped into a drawn employer's name: refused.
+    storeImport(backend.db, { caseId: cases[1]!.id, kind: 'payroll', fileName: '工资表.xlsx', bytes: new Uint8Array([1]), sha256: 'b'.repeat(64), report: { issues: [], rowsLeftOut: 0 } as never, payroll: payrollLines(3, ['2024-01']), declarations: [] }, { actor: 't', at: 'now' });
+    const e = employers.find((x) => x.creditCode === d.teams[1]!.creditCode)!;
+    ok(await backend.invoke('employers.update', { id: e.id, name: `${e.name}（联系人职工2）`, creditCode: e.creditCode }));
+    const refused = fail(await backend.invoke('draws.publication', { drawId: d.draw.id, format: 'xlsx' }));
+    expect(refused.message).toMatch(/公示内容含有个人信息，已拒绝导出：第 2 行“对象名称”：参保人员姓名“职工2”/);
   });
 
   it('runs the 30-day clock of a tip-off and keeps the reporter out of the trail', async () => {

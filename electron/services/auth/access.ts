@@ -92,6 +92,7 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'draws.get': 'open',
   'draws.recordPdf': 'open',
   'draws.recordJson': 'open',
+  'draws.publication': 'open',
   'cases.team': 'open',
   'tipOffs.list': caseWork,
 };

@@ -30,6 +30,7 @@ import {
 import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
 import type { Db } from '../db/open';
 import { renderPdf } from '../documents/pdf';
+import { drawPublication, PublicationRefused, publicationPdf, publicationXlsx } from '../office/publication';
 import { targetNames, TARGET_SOURCES } from '../office/targetSources';
 import { caseHandlers } from './cases';
 import type { BackendContext } from './context';
@@ -114,7 +115,7 @@ function agencyName(ctx: BackendContext): string {
   }
 }
 
-export const drawHandlers: Handlers<'draws.candidates' | 'draws.run' | 'draws.list' | 'draws.get' | 'draws.replace' | 'draws.recordPdf' | 'draws.recordJson' | 'draws.createCases' | 'cases.team'> = {
+export const drawHandlers: Handlers<'draws.candidates' | 'draws.run' | 'draws.list' | 'draws.get' | 'draws.replace' | 'draws.recordPdf' | 'draws.publication' | 'draws.recordJson' | 'draws.createCases' | 'cases.team'> = {
   'draws.candidates': (ctx, input) => candidates(ctx.db, input.targetKind, input.year),
 
   'draws.run': (ctx, input) => {
@@ -201,6 +202,21 @@ export const drawHandlers: Handlers<'draws.candidates' | 'draws.run' | 'draws.li
     });
     const rendered = await renderPdf(model, { draft: false });
     return { fileName: `抽查记录_${d.draw.year}_${d.draw.id}.pdf`, data: new Uint8Array(rendered.bytes) };
+  },
+
+  'draws.publication': async (ctx, input) => {
+    const d = drawDetail(ctx.db, input.drawId);
+    const name = agencyName(ctx);
+    let pub;
+    try {
+      pub = drawPublication(ctx.db, d, name);
+    } catch (e) {
+      if (e instanceof PublicationRefused) throw new ApiFailure('forbidden', e.message);
+      throw e;
+    }
+    const data = input.format === 'xlsx' ? await publicationXlsx(pub) : await publicationPdf(pub, name);
+    appendAudit(ctx.db, { ...ctx.meta(), caseId: null, action: 'draw.publish', detail: { drawId: d.draw.id, format: input.format, rows: pub.rows.length } });
+    return { fileName: `抽查结果公示_${d.draw.year}_${d.draw.id}.${input.format}`, data: new Uint8Array(data) };
   },
 
   'draws.recordJson': (ctx, input) => {

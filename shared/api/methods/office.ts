@@ -44,6 +44,8 @@ export const officeMethods = {
   'draws.get': method(z.object({ drawId: IdSchema }), DrawDetailSchema),
   'draws.replace': method(z.object({ drawId: IdSchema, creditCode: z.string(), credential: z.string(), reason }), DrawDetailSchema),
   'draws.recordPdf': method(z.object({ drawId: IdSchema }), z.object({ fileName: z.string(), data: BytesSchema })),
+  /** The public list of results (一公开) as XLSX or PDF; refused if personal data slips in. */
+  'draws.publication': method(z.object({ drawId: IdSchema, format: z.enum(['xlsx', 'pdf']) }), z.object({ fileName: z.string(), data: BytesSchema })),
   'draws.recordJson': method(z.object({ drawId: IdSchema }), z.object({ fileName: z.string(), data: BytesSchema })),
   /** Creates a planned case (source random) with its team for each drawn target without one. */
   'draws.createCases': method(z.object({ drawId: IdSchema, periodFrom: MonthSchema, periodTo: MonthSchema, ratePlanId: IdSchema }), z.array(CaseSchema)),
