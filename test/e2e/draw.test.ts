@@ -124,6 +124,11 @@ describe('double-random draw in Chromium', () => {
     const teamText = await page.locator('.ant-alert', { hasText: '检查组（双随机抽取）' }).innerText();
     expect(teamText).toContain(after.record.replacements[0]!.replacement);
     await shot('draw-07-case-team');
+
+    // Publish the results for the portal (XLSX), from the draw's page.
+    await page.goBack();
+    const [pub] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '公示结果（XLSX）' }).click()]);
+    expect(pub.suggestedFilename()).toBe(`抽查结果公示_2026_${drawId}.xlsx`);
     expect(session.consoleErrors).toEqual([]);
   });
 

@@ -189,6 +189,14 @@ function DrawDetailView({ drawId }: { drawId: number }) {
       void message.error(errorText(e));
     }
   };
+  const publish = async (format: 'xlsx' | 'pdf') => {
+    try {
+      const f = await call('draws.publication', { drawId, format });
+      downloadBytes(f.fileName, f.data, format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
   const exportJson = async () => {
     const f = await call('draws.recordJson', { drawId });
     downloadBytes(f.fileName, f.data, 'application/json');
@@ -213,6 +221,12 @@ function DrawDetailView({ drawId }: { drawId: number }) {
           <Button onClick={() => navigate({ page: 'draws' })}>返回</Button>
           <Button icon={<FilePdfOutlined />} onClick={() => void print()} disabled={!d}>
             打印抽查记录
+          </Button>
+          <Button onClick={() => void publish('xlsx')} disabled={!d}>
+            公示结果（XLSX）
+          </Button>
+          <Button onClick={() => void publish('pdf')} disabled={!d}>
+            公示结果（PDF）
           </Button>
           <Button onClick={() => void exportJson()} disabled={!d}>
             导出记录（供核验）
