@@ -70,7 +70,8 @@ describe('double-random draw in Chromium', () => {
     await page.getByLabel('中风险').fill('50%');
     for (const i of [1, 2, 3]) {
       await page.getByLabel(`风险等级 ${code(i)}`).click();
-      await page.locator('.ant-select-dropdown:visible').getByTitle('高').click();
+      // The dropdown just opened is the last one; the previous one may still be fading out.
+      await page.locator('.ant-select-dropdown:visible').last().getByTitle('高').click();
     }
     await shot('draw-02-setup');
     await page.getByRole('button', { name: /抽取（6 个单位参加）/ }).click();
