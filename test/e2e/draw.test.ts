@@ -70,8 +70,9 @@ describe('double-random draw in Chromium', () => {
     await page.getByLabel('中风险').fill('50%');
     for (const i of [1, 2, 3]) {
       await page.getByLabel(`风险等级 ${code(i)}`).click();
-      // The dropdown just opened is the last one; the previous one may still be fading out.
-      await page.locator('.ant-select-dropdown:visible').last().getByTitle('高').click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle('高').click();
+      // Let the dropdown close before the next one opens (two visible lists would be ambiguous).
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     }
     await shot('draw-02-setup');
     await page.getByRole('button', { name: /抽取（6 个单位参加）/ }).click();
