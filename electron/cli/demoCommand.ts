@@ -34,6 +34,7 @@ import { EXIT, type CliIo } from './io';
 import { writeDemoDossier } from './demoDossier';
 import { existsSync, readdirSync } from 'node:fs';
 import { PASSPHRASE_ENV } from '../services/db/dbKey';
+import { writeDemoDraw } from './demoDraw';
 
 export const DEMO_HELP = `用法：
   jihe demo --out 目录 [--data 数据目录]
@@ -256,6 +257,7 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
   const record = await writeDemoDossier(path.join(outDir, dossierFile), c, out, outDir, dataDir);
   out.dossier = { file: dossierFile, archiveNumber: record.archiveNumber, sha256: record.sha256, files: record.files };
   await writeFile(path.join(outDir, 'documents.json'), JSON.stringify(out, null, 2) + '\n');
+  const draw = await writeDemoDraw(outDir, Number(d.onsiteFrom.slice(0, 4)));
 
   const m = figures.months;
   log(`稽核演示：${c.employer.name}（虚构单位），稽核期间${formatPeriodText(c.periodFrom, c.periodTo)}，案件编号${c.caseNumber}`);
@@ -268,6 +270,7 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
   log(`  ${xlsxName}　补缴明细表（电子附件，含分险种基数和数据来源）`);
   log(`  ${dossierFile}　示例案件归档后的稽核档案（档号 ${record.archiveNumber}，${record.files} 个文件，SHA-256 ${record.sha256}），可用 jihe dossier verify 核验`);
   log(`  documents.json　文书清单`);
+  log(`  ${draw.files.join('、')}　双随机抽查演示：抽中 ${draw.selected} 个单位，含一次递补（名录快照 SHA-256 ${draw.snapshotSha256}），可用 jihe draw verify 核验抽查记录`);
   return out;
 }
 

@@ -40,6 +40,9 @@ import { figureHandlers } from './backend/figures';
 import { signingHandlers } from './backend/signing';
 import { accountHandlers } from './backend/accounts';
 import { deskHandlers } from './backend/desk';
+import { officeDirectoryHandlers } from './backend/officeDirectories';
+import { drawHandlers } from './backend/draws';
+import { tipOffHandlers } from './backend/tipOffs';
 import { authorize } from './auth/access';
 import { createSession, securitySettings } from './auth/session';
 import { appendAudit } from './audit/auditLog';
@@ -140,6 +143,20 @@ const INPUT_LABELS: PathLabels = {
     inactivityMinutes: '自动锁定时间（分钟）',
     sourceFileId: '导入的文件',
     removalReason: '删除原因',
+    // Office area (DOMAIN.md §10).
+    credential: '执法证号',
+    task: '抽查事项',
+    seed: '随机种子',
+    tiers: '风险等级',
+    quotas: '抽取数量',
+    teamSize: '每组人数',
+    cap: '每人上限',
+    receivedOn: '收到日期',
+    channel: '举报渠道',
+    subjectName: '被举报对象',
+    allegation: '举报内容',
+    answeredOn: '答复日期',
+    answer: '答复内容',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -168,6 +185,9 @@ const handlers: Handlers = {
   ...signingHandlers,
   ...accountHandlers,
   ...deskHandlers,
+  ...officeDirectoryHandlers,
+  ...drawHandlers,
+  ...tipOffHandlers,
 };
 
 function readVersion(): string {

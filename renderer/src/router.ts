@@ -2,7 +2,15 @@
 // origin in Electron, so the path part never changes and no history server is needed.
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'employers' } | { page: 'cases'; employerId?: number } | { page: 'case'; caseId: number } | { page: 'users' } | { page: 'settings' };
+export type Route =
+  | { page: 'employers' }
+  | { page: 'cases'; employerId?: number }
+  | { page: 'case'; caseId: number }
+  | { page: 'users' }
+  | { page: 'settings' }
+  | { page: 'inspectors' }
+  | { page: 'draws'; drawId?: number }
+  | { page: 'tipoffs' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -12,6 +20,10 @@ export function parseRoute(hash: string): Route {
   if (casesMatch) return casesMatch[1] ? { page: 'cases', employerId: Number(casesMatch[1]) } : { page: 'cases' };
   if (path === '/users') return { page: 'users' };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/inspectors') return { page: 'inspectors' };
+  if (path === '/tipoffs') return { page: 'tipoffs' };
+  const drawMatch = /^\/draws(?:\/(\d+))?$/.exec(path);
+  if (drawMatch) return drawMatch[1] ? { page: 'draws', drawId: Number(drawMatch[1]) } : { page: 'draws' };
   return { page: 'employers' };
 }
 
@@ -27,6 +39,12 @@ export function routeHref(route: Route): string {
       return '#/users';
     case 'settings':
       return '#/settings';
+    case 'inspectors':
+      return '#/inspectors';
+    case 'tipoffs':
+      return '#/tipoffs';
+    case 'draws':
+      return route.drawId ? `#/draws/${route.drawId}` : '#/draws';
   }
 }
 

@@ -44,6 +44,7 @@ import { figureMethods } from './methods/figures';
 import { signingMethods } from './methods/signing';
 import { accountMethods } from './methods/accounts';
 import { deskMethods } from './methods/desk';
+import { officeMethods } from './methods/office';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -151,6 +152,7 @@ export const contract = {
   ...signingMethods,
   ...accountMethods,
   ...deskMethods,
+  ...officeMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,7 +25,7 @@ export const EmployerInputSchema = z.object({
   industry: z.string().trim().optional(),
 });
 export type EmployerInput = z.infer<typeof EmployerInputSchema>;
-export const EmployerSchema = EmployerInputSchema.extend({ id: z.number().int(), createdAt: z.string() });
+export const EmployerSchema = EmployerInputSchema.extend({ id: z.number().int(), createdAt: z.string(), region: z.string().optional(), active: z.boolean().optional() });
 export type Employer = z.infer<typeof EmployerSchema>;
 
 export const RatePlanSummarySchema = z.object({

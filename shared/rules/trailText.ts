@@ -33,6 +33,23 @@ export const ACTION_TITLES: Record<string, string> = {
   'rectification.payment': '登记缴款',
   'rectification.enrolment': '登记补办参保',
   'rectification.followup': '复查导入申报明细',
+  // Office side (DOMAIN.md §10).
+  'employer.update': '修改参保单位信息',
+  'employer.activate': '启用参保单位',
+  'employer.deactivate': '停用参保单位',
+  'inspector.create': '登记检查人员',
+  'inspector.update': '修改检查人员信息',
+  'inspector.activate': '启用检查人员',
+  'inspector.deactivate': '停用检查人员',
+  'inspector.import': '导入检查人员名录',
+  'conflict.add': '登记回避关系',
+  'conflict.remove': '撤销回避关系',
+  'draw.run': '双随机抽取',
+  'draw.replace': '递补检查人员',
+  'draw.case': '抽查立项',
+  'draw.publish': '导出抽查结果公示',
+  'tip-off.create': '登记举报',
+  'tip-off.update': '办理举报',
 };
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -77,6 +94,15 @@ export function trailSummary(action: string, d: Record<string, unknown>): string
       return `${str(d.paidOn)} ${d.purpose === 'late-fee' ? '滞纳金' : '补缴'} ${str(d.amount)} 元`;
     case 'rectification.enrolment':
       return `${str(d.personId)} 自 ${str(d.monthFrom)} 起参保`;
+    case 'draw.run':
+      return `${str(d.task)}，种子“${str(d.seed)}”，快照 ${str(d.snapshotSha256).slice(0, 12)}…`;
+    case 'draw.replace':
+      return `${str(d.creditCode)}：${str(d.withdrawn)} 退出（${str(d.reason)}），由 ${str(d.replacement)} 递补`;
+    case 'draw.case':
+      return `抽查记录 ${str(d.drawId)}，检查组 ${Array.isArray(d.team) ? d.team.map(str).join('、') : ''}`;
+    case 'conflict.add':
+    case 'conflict.remove':
+      return `${str(d.credential)} — ${str(d.creditCode)}，原因：${str(d.reason)}`;
     case 'rectification.followup':
       return `《${str(d.fileName)}》${str(d.rows)} 行，仍缺 ${str(d.missing)} 个人月`;
     default:

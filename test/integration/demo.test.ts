@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toChineseCapitals } from '../../shared/documents/chineseAmount';
 import { DOCUMENT_KINDS } from '../../shared/documents/kinds';
 import { fenFromString, formatFenGrouped } from '../../shared/rules/money';
+import { verifyDrawRecord } from '../../shared/rules/drawRecord';
 import type { DemoOutput } from '../../electron/cli/demoCommand';
 import { ROOT } from './db-helpers';
 
@@ -49,6 +50,15 @@ describe('jihe demo', () => {
     expect(out.documents.map((d) => d.file.slice(0, 2))).toEqual(out.documents.map((_, i) => String(i + 1).padStart(2, '0')));
     expect(stdout).toContain('稽核演示');
     expect(stdout).toContain(`总计 ${formatFenGrouped(fenFromString(out.totals.total))} 元（${toChineseCapitals(fenFromString(out.totals.total))}）`);
+  });
+
+  it('writes a double-random draw record that re-runs to the same teams, and its publication', () => {
+    const files = readdirSync(OUT);
+    for (const f of ['双随机抽查记录.pdf', '双随机抽查记录.json', '抽查结果公示.xlsx', '抽查结果公示.pdf']) expect(files).toContain(f);
+    const v = verifyDrawRecord(JSON.parse(readFileSync(path.join(OUT, '双随机抽查记录.json'), 'utf8')));
+    expect(v.problems).toEqual([]);
+    expect(v.teams.length).toBe(5);
+    expect(stdout).toContain('双随机抽查演示：抽中 5 个单位，含一次递补');
   });
 
   it('every PDF embeds its fonts, is A4 and prints its number', () => {

@@ -114,6 +114,19 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'institutionChecks.create': caseWork,
   'screening.start': caseWork,
   'screening.judge': caseWork,
+  // Office area (DOMAIN.md §10): directories and draws name inspectors and targets, so they are
+  // read by case staff; every change, and the tip-off register (it holds the confidential
+  // reporter), is case work.
+  'inspectors.list': readCases,
+  'conflicts.list': readCases,
+  'draws.candidates': readCases,
+  'draws.list': readCases,
+  'draws.get': readCases,
+  'draws.recordPdf': readCases,
+  'draws.recordJson': readCases,
+  'draws.publication': readCases,
+  'cases.team': readCases,
+  'tipOffs.list': caseWork,
 };
 
 /** Methods not listed (added later by someone else) are treated as case work: safe by default. */

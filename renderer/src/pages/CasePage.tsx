@@ -18,6 +18,7 @@ import { EvidencePanel } from '../components/evidence/EvidencePanel';
 import { TrailPanel } from '../components/timeline/TrailPanel';
 import { RectificationPanel } from '../components/rectification/RectificationPanel';
 import { ArchiveBar } from '../components/archive/ArchiveBar';
+import { CaseTeamBar } from '../components/office/CaseTeamBar';
 
 type TabKey = 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
 
@@ -57,6 +58,7 @@ export function CasePage({ caseId }: { caseId: number }) {
       </div>
       {detail.error && <Alert type="error" showIcon title={detail.error} className="section" />}
       <CaseHeader detail={d} figures={f} onFiguresChanged={() => void detail.reload()} />
+      <CaseTeamBar caseId={d.case.id} />
       <WorkflowBar detail={d} onChanged={() => void detail.reload()} />
       <ArchiveBar detail={d} onChanged={() => void detail.reload()} />
       <Tabs

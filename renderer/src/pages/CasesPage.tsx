@@ -10,6 +10,7 @@ import { CaseStateTag } from '../components/CaseStateTag';
 import { formatDateTime, formatPeriod } from '../format';
 import { navigate } from '../router';
 import { WorkflowDashboard } from '../components/workflow/WorkflowDashboard';
+import { TipOffWarnings } from '../components/office/TipOffWarnings';
 import { TransferButton } from '../components/archive/TransferDialog';
 
 export function CasesPage({ employerId }: { employerId?: number | undefined }) {
@@ -36,6 +37,7 @@ export function CasesPage({ employerId }: { employerId?: number | undefined }) {
         </span>
       </div>
       {!employerId && <WorkflowDashboard />}
+      {!employerId && <TipOffWarnings />}
       {cases.error && <Alert type="error" showIcon title={cases.error} className="section" />}
       <Table<Case>
         size="small"

@@ -11,8 +11,9 @@ import { migration012 } from './012_case_figures';
 import { migration010 } from './010_signing';
 import { migration009 } from './009_segregation_accounts';
 import { migration014 } from './014_institutions';
+import { migration015 } from './015_office';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration012, migration010, migration009, migration014];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration012, migration010, migration009, migration014, migration015];

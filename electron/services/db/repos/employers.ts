@@ -14,6 +14,9 @@ interface EmployerRow {
   phone: string | null;
   industry: string | null;
   created_at: string;
+  /** Columns of migration 015 (office directories). */
+  region?: string | null;
+  active?: number;
 }
 
 function toEmployer(r: EmployerRow): Employer {
@@ -24,6 +27,8 @@ function toEmployer(r: EmployerRow): Employer {
   if (r.contact !== null) e.contact = r.contact;
   if (r.phone !== null) e.phone = r.phone;
   if (r.industry !== null) e.industry = r.industry;
+  if (r.region !== null && r.region !== undefined) e.region = r.region;
+  if (r.active !== undefined) e.active = r.active === 1;
   return e;
 }
 
