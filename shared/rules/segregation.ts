@@ -1,7 +1,7 @@
 // Segregation of duties (ARCHITECTURE.md §8): whoever prepared anything in a case — imported a
 // file, judged or exempted a finding, entered a ledger figure, edited the case facts, drafted a
 // document — may not approve it. Read from the case's audit trail, the one record every such
-// change is written to; migration 009 enforces the same list in SQL.
+// change is written to; migration 010 enforces the same list in SQL.
 
 /** Audit-log actions that make their actor a preparer of the case. */
 export const PREPARING_ACTIONS = [

@@ -50,7 +50,7 @@ describe('approvals', () => {
     const own = fail(await env.backend.invoke('approvals.approve', { caseId }));
     expect(own).toMatchObject({ code: 'forbidden', message: '不能审核本人参与办理的案件：您在本案中认定问题，按职责分离须由未参与办理的其他科室负责人审核' });
     expect(await status(caseId)).toMatchObject({ approved: false });
-    // Nor in SQL (migration 009): an approval by anyone the trail shows preparing the case is
+    // Nor in SQL (migration 010): an approval by anyone the trail shows preparing the case is
     // refused by the table, even when the latest preparer written down is someone else.
     expect(() =>
       env.backend.db

@@ -1,69 +1,64 @@
-// Migration 010 (signing, issue 8) on a database at the version before it holding a case with
-// trail entries: every existing chain gets a signed head matching its rows (so trail.verify keeps
-// passing on old data), the workstation key is made once, and the new tables refuse deletion.
+// Migration 010 on a database at version 9 holding a user, a case with an import by one person
+// and an approval by another: existing users keep their passwords (no one-time flag), existing
+// approvals stay, and afterwards the approvals table refuses an approval by anyone the case's
+// trail shows as a preparer (imports, judgments, ledger figures, case facts, drafts).
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/services/db/open';
 import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
-import { migration010 } from '../../electron/services/db/migrations/010_signing';
+import { migration010 } from '../../electron/services/db/migrations/010_segregation_accounts';
 import { seedDatabase } from '../../electron/services/db/seed';
-import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase } from '../../electron/services/db/repos/cases';
-import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { appendAudit, listAudit, verifyStoredChain } from '../../electron/services/audit/auditLog';
-import { storedChainHead } from '../../electron/services/audit/checkpoint';
-import { workstationKey } from '../../electron/services/signing/workstationKey';
-import { META, RESOURCES, openTestDatabase, tableCounts, tempDir } from './db-helpers';
+import { storeImport } from '../../electron/services/db/storeImport';
+import { appendAudit } from '../../electron/services/audit/auditLog';
+import { listUsers } from '../../electron/services/db/repos/users';
+import { createCase, META, openTestDatabase, payrollLines, RESOURCES, tempDir } from './db-helpers';
 
-describe('migration 010_signing', () => {
+const approve = (db: Db, caseId: number, by: string) =>
+  db
+    .prepare("INSERT INTO approvals (case_id, kind, as_of, review_sha256, preparer, approved_at, approved_by) VALUES (?, 'findings', '2026-07-01', ?, ?, '2026-07-01T09:00:00Z', ?)")
+    .run(caseId, 'a'.repeat(64), 'recorded-preparer', by);
+
+describe('migration 010_segregation_accounts', () => {
   let tmp: ReturnType<typeof tempDir>;
   let db: Db;
   let caseId: number;
-  const before = migration010.version - 1;
   beforeEach(() => {
-    tmp = tempDir('jihe-m010-');
-    db = openTestDatabase(path.join(tmp.dir, 'old.sqlite'), { migrate: false });
-    migrate(db, MIGRATIONS, before);
+    tmp = tempDir('jihe-m009-');
+    db = openTestDatabase(path.join(tmp.dir, 'v8.sqlite'), { migrate: false });
+    migrate(db, MIGRATIONS, migration010.version - 1);
     seedDatabase(db, RESOURCES, META);
-    const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
-    const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
-    db.transaction(() => {
-      appendAudit(db, { ...META, caseId, action: 'case.create', detail: { number: '稽〔2026〕1号' } });
-      appendAudit(db, { ...META, caseId, action: 'ledger.set', detail: { month: '2024-01', amount: '100.00' } });
-      appendAudit(db, { ...META, caseId: null, action: 'employer.create', detail: { name: '示例市某某机械制造有限公司' } });
-    })();
+    db.prepare("INSERT INTO users (username, display_name, role, password_hash, password_salt, created_at, created_by) VALUES ('wangke', '王科长', 'section-head', 'scrypt$1$8$1$00', ?, 'x', 'x')").run('0'.repeat(32));
+    caseId = createCase(db).caseId;
+    // META.actor (测试员甲) imports; wangke approved before the migration.
+    storeImport(db, { caseId, kind: 'payroll', fileName: '工资表.xlsx', bytes: new Uint8Array([1, 2, 3]), sha256: 'b'.repeat(64), report: { issues: [], rowsLeftOut: 0 } as never, payroll: payrollLines(2, ['2024-01']), declarations: [] }, META);
+    approve(db, caseId, 'wangke');
   });
   afterEach(() => {
     db.close();
     tmp.cleanup();
   });
 
-  it('signs the head of every existing chain without touching the data', () => {
-    const counts = tableCounts(db);
+  it('keeps users and approvals, adds the one-time flag, and refuses an approval by a preparer of the case', () => {
     expect(migrate(db, MIGRATIONS, migration010.version)).toBe(migration010.version);
     expect(userVersion(db)).toBe(migration010.version);
-    const after = tableCounts(db);
-    // the only new row of an old table is the workstation key in settings
-    for (const [table, n] of Object.entries(counts)) expect(after[table], table).toBe(table === 'settings' ? n + 1 : n);
-    for (const chain of [caseId, null]) {
-      const entries = listAudit(db, chain);
-      expect(storedChainHead(db, chain)).toMatchObject({ entries: entries.length, head: entries.at(-1)!.hash, fingerprint: workstationKey(db).fingerprint });
-      expect(verifyStoredChain(db, chain).ok).toBe(true);
-    }
-    // appends after the migration move the signed head on
-    db.transaction(() => appendAudit(db, { ...META, caseId, action: 'ledger.set', detail: { month: '2024-02', amount: '5.00' } }))();
-    expect(storedChainHead(db, caseId)!.entries).toBe(3);
-    expect(verifyStoredChain(db, caseId).ok).toBe(true);
-  });
+    expect(listUsers(db)).toEqual([expect.objectContaining({ username: 'wangke', mustChangePassword: false, active: true })]);
+    expect(db.prepare('SELECT count(*) AS n FROM approvals').get()).toEqual({ n: 1 });
 
-  it('refuses deleting a signed head or a registered key', () => {
-    migrate(db, MIGRATIONS, migration010.version);
-    expect(() => db.prepare('DELETE FROM audit_heads').run()).toThrow('不能删除');
-    db.prepare("INSERT INTO workstation_keys (workstation_id, name, public_key, fingerprint, registered_at, registered_by) VALUES ('w', '一号笔记本', 'AAAA', ?, ?, ?)").run('f'.repeat(64), META.at, META.actor);
-    expect(() => db.prepare('DELETE FROM workstation_keys').run()).toThrow('只能吊销');
-    db.prepare('UPDATE workstation_keys SET revoked_at = ?, revoked_by = ?').run(META.at, META.actor);
-    expect(() => db.prepare("UPDATE workstation_keys SET name = '改名'").run()).toThrow('已吊销');
+    // wangke prepared nothing: he may approve again; the importer may not, whatever the preparer column says.
+    approve(db, caseId, 'wangke');
+    expect(() => approve(db, caseId, META.actor)).toThrow('审核人不能审核本人参与办理的案件（职责分离）');
+    // Any preparing action counts, in any letter case of the username; other actions do not.
+    appendAudit(db, { actor: 'wangke', at: META.at, caseId, action: 'evidence.add', detail: {} });
+    approve(db, caseId, 'WangKe');
+    for (const action of ['finding.judge', 'ledger.set', 'case-facts.set', 'document.draft']) {
+      const who = `prep-${action}`;
+      approve(db, caseId, who);
+      appendAudit(db, { actor: who, at: META.at, caseId, action, detail: {} });
+      expect(() => approve(db, caseId, who.toUpperCase()), action).toThrow('职责分离');
+    }
+    // Preparing another case does not count.
+    const other = createCase(db, '91110000600037341L').caseId;
+    approve(db, other, META.actor);
   });
 });

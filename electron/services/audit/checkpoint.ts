@@ -1,6 +1,6 @@
 // The signed head of each audit-trail chain (ARCHITECTURE.md §8). The hash chain alone shows an
 // entry changed in place, but not a chain rewritten and re-hashed from the first entry on, nor a
-// cut-off tail: both still link up. So every append also stores, in audit_heads (migration 010),
+// cut-off tail: both still link up. So every append also stores, in audit_heads (migration 009),
 // the chain's entry count and head hash signed with the workstation's Ed25519 key; a check of the
 // chain then also compares the recomputed count and head with the signed ones. Forging them takes
 // the private key, not just write access to the rows.
@@ -26,7 +26,7 @@ export function headMessage(workstationId: string, chain: string, entries: numbe
 
 const ready = new WeakSet<Database.Database>();
 
-/** True once migration 010 has made audit_heads (older schemas in migration tests have none). */
+/** True once migration 009 has made audit_heads (older schemas in migration tests have none). */
 export function hasChainHeads(db: Database.Database): boolean {
   if (ready.has(db)) return true;
   const found = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_heads'").get() !== undefined;

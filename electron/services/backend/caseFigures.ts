@@ -30,7 +30,7 @@ export interface ApprovedSnapshot {
 }
 
 /**
- * The latest approval's frozen result. An approval given before snapshots existed (migration 012)
+ * The latest approval's frozen result. An approval given before snapshots existed (migration 008)
  * is recomputed at its date once and marked with the hash of that recomputation.
  */
 export function approvedSnapshot(db: Db, caseId: number): ApprovedSnapshot | null {

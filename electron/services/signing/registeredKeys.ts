@@ -1,4 +1,4 @@
-// The other workstations this one trusts (migration 010): the office registers each laptop's public
+// The other workstations this one trusts (migration 009): the office registers each laptop's public
 // key, with the number range it gave the laptop; a registration is revoked, never deleted. A
 // package or dossier is trusted when it is signed by an active registered key or by our own.
 import type Database from 'better-sqlite3-multiple-ciphers';

@@ -7,13 +7,13 @@ import { migration004 } from './004_import_mapping';
 import { migration005 } from './005_roster';
 import { migration006 } from './006_workflow';
 import { migration007 } from './007_archive_transfer';
-import { migration012 } from './012_case_figures';
-import { migration010 } from './010_signing';
-import { migration009 } from './009_segregation_accounts';
-import { migration014 } from './014_institutions';
-import { migration015 } from './015_office';
+import { migration008 } from './008_case_figures';
+import { migration009 } from './009_signing';
+import { migration010 } from './010_segregation_accounts';
+import { migration011 } from './011_institutions';
+import { migration012 } from './012_office';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration012, migration010, migration009, migration014, migration015];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];

@@ -1,4 +1,4 @@
-// The case's own figures (migration 012): its cut-off date (cases.as_of) and the results its
+// The case's own figures (migration 008): its cut-off date (cases.as_of) and the results its
 // section head approved, frozen as JSON with their SHA-256 (approval_snapshots, append-only).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { WriteMeta } from './meta';

@@ -14,7 +14,7 @@ interface EmployerRow {
   phone: string | null;
   industry: string | null;
   created_at: string;
-  /** Columns of migration 015 (office directories). */
+  /** Columns of migration 012 (office directories). */
   region?: string | null;
   active?: number;
 }

@@ -1,4 +1,4 @@
-// The institutions directory and institution checks in SQL (migration 014). Rows map to the
+// The institutions directory and institution checks in SQL (migration 011). Rows map to the
 // DTO here; masking the legal representative's ID for non-inspectors is the backend's business.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Institution, InstitutionCheck, InstitutionInput } from '../../../../shared/api/dto/institutions';

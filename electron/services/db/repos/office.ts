@@ -1,4 +1,4 @@
-// Rows of the office area (migration 015): inspectors, conflicts, draws and their replacements,
+// Rows of the office area (migration 012): inspectors, conflicts, draws and their replacements,
 // the cases created from a draw, case teams and tip-offs. Plain SQL, no rules: the handlers in
 // electron/services/backend/office*.ts check and log every change.
 import type Database from 'better-sqlite3-multiple-ciphers';

@@ -1,4 +1,4 @@
-// Screening runs, their hits and the inspector's judgments in SQL (migration 014). A run keeps
+// Screening runs, their hits and the inspector's judgments in SQL (migration 011). A run keeps
 // the parameters (and version) it used and the files it read; judgments are append-only and
 // keyed by the hit's stable key, so re-running the same files keeps them.
 import type Database from 'better-sqlite3-multiple-ciphers';

@@ -1,4 +1,4 @@
-// Migration 014 (provisional; version 8 in this branch) on a database at version 7 holding an
+// Migration 011 on a database at version 10 holding an
 // employer-audit case with imported rows and an issued document: cases is rebuilt with a kind
 // and a target institution while every row, id and trigger (archived case read-only, UUIDs) is
 // kept; the institutions directory and the screening tables keep their rules in SQL.
@@ -14,9 +14,9 @@ import { insertCase, setCaseState } from '../../electron/services/db/repos/cases
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { META, openTestDatabase, payrollLines, tableCounts, tempDir, RESOURCES } from './db-helpers';
 
-const VERSION = MIGRATIONS.findIndex((m) => m.name === '014_institutions') + 1;
+const VERSION = MIGRATIONS.findIndex((m) => m.name === '011_institutions') + 1;
 
-describe('migration 014_institutions', () => {
+describe('migration 011_institutions', () => {
   let tmp: ReturnType<typeof tempDir>;
   let db: Db;
   let caseId: number;

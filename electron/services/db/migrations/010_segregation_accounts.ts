@@ -7,9 +7,9 @@ import type { Migration } from './types';
 
 export const SEGREGATION_MESSAGE = '审核人不能审核本人参与办理的案件（职责分离）';
 
-export const migration009: Migration = {
+export const migration010: Migration = {
   version: 10,
-  name: '009_segregation_accounts',
+  name: '010_segregation_accounts',
   up(db) {
     const actions = PREPARING_ACTIONS.map((a) => `'${a}'`).join(', ');
     db.exec(`

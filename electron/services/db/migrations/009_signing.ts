@@ -1,4 +1,4 @@
-// Migration 010: what the workstation vouches for and whom it trusts (issue 8, items 4 and 6).
+// Migration 009: what the workstation vouches for and whom it trusts (issue 8, items 4 and 6).
 // - audit_heads: the signed head (entry count + last hash) of every audit-trail chain, updated on
 //   each append (electron/services/audit/checkpoint.ts); existing chains get theirs here, signed
 //   with the workstation key made now. Rows are replaced, never deleted.
@@ -8,11 +8,11 @@
 import type { Migration } from './types';
 import { refreshChainHead } from '../../audit/checkpoint';
 
-export const migration010: Migration = {
+export const migration009: Migration = {
   // Provisional number 010 (issue 8's parallel branches); the version is the migration's position in
   // index.ts, which the merge of 008/009 sets to 10.
   version: 9,
-  name: '010_signing',
+  name: '009_signing',
   up(db) {
     db.exec(`
       CREATE TABLE audit_heads (

@@ -1,4 +1,4 @@
-// Migration 012 (provisional number; its version is its place in MIGRATIONS): one case, one set
+// Migration 008: one case, one set
 // of figures (issue 9).
 // - cases.as_of: the case's cut-off date (计算截止日), the date the late fee is computed to on
 //   every screen, in the review and on the documents. Null until someone sets it (a case then
@@ -10,9 +10,9 @@ import type { Migration } from './types';
 
 const ARCHIVED = '已归档的稽核案件不能修改';
 
-export const migration012: Migration = {
+export const migration008: Migration = {
   version: 8,
-  name: '012_case_figures',
+  name: '008_case_figures',
   up(db) {
     db.exec(`
       ALTER TABLE cases ADD COLUMN as_of TEXT CHECK (as_of IS NULL OR as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');

@@ -1,4 +1,4 @@
-// Migration 015: the office side (DOMAIN.md §10, issue 11).
+// Migration 012: the office side (DOMAIN.md §10, issue 11).
 // - employers gain region and an active flag (deactivate, never delete once a case refers to it).
 // - inspectors (检查人员名录库, seed 003 annex 4), credential number unique, optionally linked to
 //   a user account; inspector_conflicts (回避) with a reason, keyed by target kind and credit code
@@ -17,9 +17,9 @@ const APPEND_ONLY = (table: string, what: string) => `
   CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${what}不能修改'); END;
   CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${what}不能删除'); END;`;
 
-export const migration015: Migration = {
+export const migration012: Migration = {
   version: 12,
-  name: '015_office',
+  name: '012_office',
   up(db) {
     db.exec(`
       ALTER TABLE employers ADD COLUMN region TEXT;

@@ -1,5 +1,4 @@
-// Migration 014 (provisional number; its version is its place in MIGRATIONS, the integrator
-// renumbers). Designated medical institutions (INSTITUTIONS.md §2, §6):
+// Migration 011. Designated medical institutions (INSTITUTIONS.md §2, §6):
 // - institutions: the directory of hospitals and pharmacies (annex fields, agreement, status,
 //   credit rating). Self-contained, credit_code unique, so the double-random draw can use it.
 // - cases get a kind ('employer-audit' | 'institution-check') and a target institution. An
@@ -31,9 +30,9 @@ function archivedGuards(table: string, caseOf: (row: 'NEW' | 'OLD') => string): 
   `;
 }
 
-export const migration014: Migration = {
+export const migration011: Migration = {
   version: 11,
-  name: '014_institutions',
+  name: '011_institutions',
   rebuildsTables: true,
   up(db) {
     db.exec(`
@@ -100,7 +99,7 @@ export const migration014: Migration = {
           created_by TEXT NOT NULL,
           kind TEXT NOT NULL DEFAULT 'employer-audit' CHECK (kind IN ('employer-audit', 'institution-check')),
           institution_id INTEGER REFERENCES institutions(id),
-          -- the case's cut-off date (migration 012_case_figures), carried through the rebuild
+          -- the case's cut-off date (migration 008_case_figures), carried through the rebuild
           as_of TEXT CHECK (as_of IS NULL OR as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
           UNIQUE (year, seq),
           CHECK (period_to >= period_from),
