@@ -136,13 +136,13 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   }
   // Opening a folder without a database would create an empty one there: a mistyped --data must
   // be refused, not answered with "no such case" from a new empty workstation.
-  if (!existsSync(path.join(values.data, DATABASE_FILE))) {
-    io.stderr(`错误：“${values.data}”不是工作站的数据目录（其中没有 ${DATABASE_FILE}），请检查 --data\n`);
-    return EXIT.unreadable;
-  }
   if (!process.env[PASSPHRASE_ENV]) {
     io.stderr(`错误：数据目录中的数据库是加密的，需要口令：请设置环境变量 ${PASSPHRASE_ENV}\n`);
     return EXIT.usage;
+  }
+  if (!existsSync(path.join(values.data, DATABASE_FILE))) {
+    io.stderr(`错误：“${values.data}”不是工作站的数据目录（其中没有 ${DATABASE_FILE}），请检查 --data\n`);
+    return EXIT.unreadable;
   }
   let backend;
   try {

@@ -98,7 +98,7 @@ describe('one case, one set of figures', () => {
     // months later the workstation is opened again
     b().close();
     env.clock = new Date('2026-11-20T02:00:00Z');
-    env.backend = createBackend({ dataDir: env.dir, runtime: 'harness', actor: 'os-user', now: () => env.clock });
+    env.backend = createBackend({ dataDir: env.dir, runtime: 'harness', actor: 'os-user', now: () => env.clock, idleClock: () => new Date() });
     await login(b(), 'zhangming');
 
     // every screen's figures

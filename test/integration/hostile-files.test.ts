@@ -44,7 +44,7 @@ describe('hostile files are refused, bounded, off the main thread', () => {
   beforeAll(async () => {
     tmp = tempDir('jihe-hostile-');
     backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: '王稽核' });
-    const employer = ok<Employer>(await backend.invoke('employers.create', { name: '瑞丰制造有限公司', creditCode: '91110000600037341L' }));
+    const employer = ok<Employer>(await backend.invoke('employers.create', { name: data.employerName, creditCode: '91110000600037341L' }));
     const plan = ok<RatePlanSummary[]>(await backend.invoke('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!;
     caseId = ok<Case>(await backend.invoke('cases.create', { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-12', ratePlanId: plan.id, source: 'random' })).id;
   });

@@ -43,8 +43,9 @@ export function useBackend(prefix: string) {
   return env;
 }
 
-/** Accounts still holding their one-time password, per backend. */
-const oneTime = new WeakMap<Backend, Set<string>>();
+/** Accounts still holding their one-time password, per database file (a reopened backend shares them). */
+const oneTime = new Map<string, Set<string>>();
+const dbOf = (b: Backend) => b.db.name;
 
 /**
  * Creates an account: the first one (the administrator) with PASSWORD, every later one with
@@ -54,15 +55,15 @@ export async function createUser(b: Backend, username: string, role: UserRole, d
   const first = ok<{ bootstrap: boolean }>(await b.invoke('auth.current', {})).bootstrap;
   const user = ok<User>(await b.invoke('users.create', { username, displayName, role, password: first ? PASSWORD : ONE_TIME_PASSWORD }));
   if (user.mustChangePassword) {
-    if (!oneTime.has(b)) oneTime.set(b, new Set());
-    oneTime.get(b)!.add(username);
+    if (!oneTime.has(dbOf(b))) oneTime.set(dbOf(b), new Set());
+    oneTime.get(dbOf(b))!.add(username);
   }
   return user;
 }
 
 export async function login(b: Backend, username: string): Promise<User> {
   await b.invoke('auth.logout', {});
-  const pending = oneTime.get(b);
+  const pending = oneTime.get(dbOf(b));
   if (pending?.has(username)) {
     const user = ok<{ user: User }>(await b.invoke('auth.login', { username, password: ONE_TIME_PASSWORD, newPassword: PASSWORD })).user;
     pending.delete(username);

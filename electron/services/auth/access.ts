@@ -99,6 +99,19 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'security.update': { permission: 'manage-users', bootstrap: false },
   'approvals.approve': { permission: 'approve', bootstrap: false },
   'archive.archive': { permission: 'archive', bootstrap: true },
+  // Signing and trust (issue 8): only the office's section head or archivist takes a package in;
+  // registering or revoking another workstation's key is configuration. Public keys and
+  // fingerprints hold no personal data.
+  'transfer.importPackage': { permission: 'transfer-import', bootstrap: true },
+  'signing.identity': 'signed-in',
+  'signing.keys': 'signed-in',
+  'signing.exportPublicKey': 'signed-in',
+  'signing.setIdentity': { permission: 'configure', bootstrap: true },
+  'signing.registerKey': { permission: 'configure', bootstrap: true },
+  'signing.revokeKey': { permission: 'configure', bootstrap: true },
+  // A state change checks the transition's own roles (shared/rules/workflow.ts), since archiving
+  // is the archivist's and re-opening the section head's; reading the case is the least it needs.
+  'workflow.transition': readCases,
   // Institutions area (issue 12): the directory and screening read personal data (claims, the
   // legal representative's ID, masked for non-inspectors); the template holds none.
   'institutions.list': readCases,
