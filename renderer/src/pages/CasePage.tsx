@@ -47,6 +47,9 @@ export function CasePage({ caseId }: { caseId: number }) {
   const activeTab: TabKey = tab ?? (ready ? 'results' : 'import');
   const f = figures.data;
   const figuresKey = f ? `${f.asOf}|${f.ratePlanId}|${f.approved?.approvalId ?? 0}|${f.inForce}` : 'none';
+  // The findings reload their own figures after a judgment there (which may end the approval's
+  // force): remounting them on that would close the tab and the row the auditor is working on.
+  const findingsKey = f ? `${f.asOf}|${f.ratePlanId}|${f.approved?.approvalId ?? 0}` : 'none';
 
   return (
     <div>
@@ -80,7 +83,7 @@ export function CasePage({ caseId }: { caseId: number }) {
             key: 'findings',
             label: '稽核发现',
             disabled: !ready,
-            children: ready ? <FindingsPanel key={figuresKey} caseId={caseId} onChanged={() => void detail.reload()} /> : null,
+            children: ready ? <FindingsPanel key={findingsKey} caseId={caseId} onChanged={() => void detail.reload()} /> : null,
           },
           {
             key: 'documents',
