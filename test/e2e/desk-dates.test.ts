@@ -55,8 +55,10 @@ describe('menus and date pickers in Chromium', () => {
   it('takes a date typed as 2025-04-14, 2025/4/14, 20250414 or 2025年4月14日', async () => {
     const { page, shots } = session;
     await page.getByRole('tab', { name: '稽核结果' }).click();
-    const asOf = page.locator('[data-testid="as-of"] input');
-    const total = page.getByTestId('total-total');
+    // The case's cut-off date is set in the case header's dialog (one date for every tab).
+    await page.getByTestId('case-as-of').getByRole('button', { name: /更\s*改/ }).click();
+    const dialog = page.getByRole('dialog', { name: '本案计算截止日与缴费方案' });
+    const asOf = dialog.locator('input').first();
     for (const typed of ['2025-04-14', '2025-4-14', '2025/4/14', '2025.04.14', '20250414', '2025年4月14日']) {
       await asOf.click();
       await asOf.fill(typed);
@@ -64,12 +66,11 @@ describe('menus and date pickers in Chromium', () => {
       await expect.poll(() => asOf.inputValue()).toBe('2025年4月14日');
       await asOf.fill('2025年3月31日');
       await asOf.press('Enter');
-      await expect.poll(() => total.innerText()).toContain('3,575.74');
+      await expect.poll(() => asOf.inputValue()).toBe('2025年3月31日');
     }
-    await asOf.click();
-    await asOf.fill('2025-04-14');
-    await asOf.press('Enter');
-    await expect.poll(() => asOf.inputValue()).toBe('2025年4月14日');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('total-total').innerText()).toContain('3,575.74');
     // The results table's 处理 column (豁免) stays inside the window at both sizes.
     for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
       await page.setViewportSize({ width, height });

@@ -75,7 +75,7 @@ describe('harness server', () => {
   });
 
   it('carries file bytes both ways through the wire codec', async () => {
-    const employer = (parseWire(await (await post('employers.create', stringifyWire({ name: '字节测试公司', creditCode: '91110000600037341L' }))).text()) as { value: { id: number } }).value;
+    const employer = (parseWire(await (await post('employers.create', stringifyWire({ name: '示例市某某机械制造有限公司', creditCode: '91110000600037341L' }))).text()) as { value: { id: number } }).value;
     const plans = (parseWire(await (await post('ratePlans.list', '{}')).text()) as { value: { id: number; name: string }[] }).value;
     const plan = plans.find((p) => p.name === '示例地区 2024') ?? plans[0]!;
     const created = parseWire(

@@ -65,11 +65,20 @@ describe('login, lock and account lifecycle in Chromium', () => {
 
   it('locks after the inactivity minutes, keeps the page underneath and unlocks with the password', async () => {
     const { page } = session;
-    const asOf = page.locator('[data-testid="as-of"] input');
+    // The case's cut-off date (the header's dialog), then the dialog opened again with a date typed
+    // and not saved: the state the lock must keep underneath.
+    const change = page.getByTestId('case-as-of').getByRole('button', { name: /更\s*改/ });
+    const dialog = page.getByRole('dialog', { name: '本案计算截止日与缴费方案' });
+    const asOf = dialog.locator('input').first();
+    await change.click();
     await asOf.fill('2025年3月31日');
     await asOf.press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
     const total = page.getByTestId('total-total');
     await expect.poll(() => total.innerText()).toContain('3,575.74');
+    await change.click();
+    await asOf.fill('2025年4月14日');
 
     idle += 3 * 60_000;
     const lock = page.getByTestId('lock-screen');
@@ -85,8 +94,10 @@ describe('login, lock and account lifecycle in Chromium', () => {
     await lock.getByLabel('密码').fill(NEW_PASSWORD);
     await lock.getByRole('button', { name: /解\s*锁/ }).click();
     await lock.waitFor({ state: 'detached' });
-    // The page kept its state: the as-of date and the figures computed before the lock.
-    expect(await asOf.inputValue()).toBe('2025年3月31日');
+    // The page kept its state: the date typed in the open dialog and the figures computed before the lock.
+    expect(await asOf.inputValue()).toBe('2025年4月14日');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
     expect(await total.innerText()).toContain('3,575.74');
     await shot('04-unlocked');
   });

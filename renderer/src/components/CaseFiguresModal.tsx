@@ -1,7 +1,8 @@
 // Changes the case's cut-off date (计算截止日) and plan: one for every tab, the review and the
 // documents. After an approval this is a change the section head must review again.
 import { useState } from 'react';
-import { Alert, DatePicker, Form, Modal, Select } from 'antd';
+import { Alert, Form, Modal, Select } from 'antd';
+import { DateField } from './DateField';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseFigures } from '../../../shared/api/dto/figures';
 import type { RatePlanSummary } from '../../../shared/api/dto';
@@ -38,7 +39,7 @@ export function CaseFiguresModal({ open, figures, plans, onClose, onSaved }: { o
       )}
       <Form form={form} layout="vertical" preserve={false} initialValues={{ asOf: dayjs(figures.asOf), ratePlanId: figures.ratePlanId }}>
         <Form.Item name="asOf" label="计算截止日（滞纳金计至）" rules={[{ required: true, message: '请选择计算截止日' }]} extra="稽核结果、稽核发现、审核、文书和整改金额都按此日期计算">
-          <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" allowClear={false} />
+          <DateField style={{ width: '100%' }} allowClear={false} />
         </Form.Item>
         <Form.Item name="ratePlanId" label="缴费方案" rules={[{ required: true, message: '请选择缴费方案' }]}>
           <Select options={plans.map((p) => ({ value: p.id, label: p.example ? `${p.name}（示例）` : p.name }))} />
