@@ -18,6 +18,7 @@ import { listDocuments } from '../db/repos/documents';
 import { listSourceFiles } from '../db/repos/sourceFiles';
 import { listRosterFiles } from '../db/repos/roster';
 import { transitionCase, type TransitionActor } from '../backend/workflow';
+import { nextSeqAfter } from '../db/repos/numbering';
 
 export class ArchiveRefused extends Error {
   constructor(
@@ -113,7 +114,9 @@ export async function archiveCase(db: Db, caseId: number, opts: ArchiveOptions):
   const year = now.getUTCFullYear();
   const retentionYears = opts.retentionYears ?? DEFAULT_RETENTION_YEARS;
   const before = getCase(db, caseId)!;
-  const seq = ((db.prepare('SELECT last_seq FROM archive_sequences WHERE year = ?').get(year) as { last_seq: number } | undefined)?.last_seq ?? 0) + 1;
+  // 档号 come from this workstation's own range, like case and document numbers (numbering.ts)
+  const last = (db.prepare('SELECT last_seq FROM archive_sequences WHERE year = ?').get(year) as { last_seq: number } | undefined)?.last_seq ?? 0;
+  const seq = nextSeqAfter(db, last, '档号');
   const number = archiveNumber(year, seq);
 
   const zip = await exportDossier(db, caseId, { actor: opts.actor.actor, now, archive: { archiveNumber: number, retentionYears } });
@@ -129,7 +132,7 @@ export async function archiveCase(db: Db, caseId: number, opts: ArchiveOptions):
         throw new ArchiveRefused('conflict', `案件 ${before.number} 在导出档案期间被修改，请重新归档`);
       }
       db.prepare('INSERT INTO archive_sequences (year, last_seq) VALUES (?, 0) ON CONFLICT(year) DO NOTHING').run(year);
-      const moved = db.prepare('UPDATE archive_sequences SET last_seq = ? WHERE year = ? AND last_seq = ?').run(seq, year, seq - 1);
+      const moved = db.prepare('UPDATE archive_sequences SET last_seq = ? WHERE year = ? AND last_seq = ?').run(seq, year, last);
       if (moved.changes !== 1) throw new ArchiveRefused('conflict', `档号 ${number} 已被占用，请重新归档`);
       db.prepare(
         `INSERT INTO dossier_exports (case_id, year, seq, archive_number, retention_years, sha256, size, zip, chain_head, files, exported_at, exported_by)

@@ -289,7 +289,10 @@ function bumpSequences(db: Db, d: CaseDump): void {
   const ex = d.tables.dossier_exports;
   if (ex) {
     for (const r of ex.rows) {
-      db.prepare('INSERT INTO archive_sequences (year, last_seq) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)').run(value(ex, r, 'year'), value(ex, r, 'seq'));
+      const s = value(ex, r, 'seq');
+      if (typeof s === 'number' && seqIsOurs(db, s)) {
+        db.prepare('INSERT INTO archive_sequences (year, last_seq) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)').run(value(ex, r, 'year'), s);
+      }
     }
   }
 }
