@@ -38,6 +38,7 @@ import { workflowAreaHandlers } from './backend/workflowArea';
 import { archiveHandlers } from './backend/archive';
 import { figureHandlers } from './backend/figures';
 import { signingHandlers } from './backend/signing';
+import { transferResolveHandlers } from './backend/transferResolve';
 import { accountHandlers } from './backend/accounts';
 import { deskHandlers } from './backend/desk';
 import { officeDirectoryHandlers } from './backend/officeDirectories';
@@ -188,6 +189,7 @@ const handlers: Handlers = {
   ...officeDirectoryHandlers,
   ...drawHandlers,
   ...tipOffHandlers,
+  ...transferResolveHandlers,
 };
 
 function readVersion(): string {

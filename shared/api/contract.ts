@@ -42,6 +42,7 @@ import { settingsMethods } from './methods/settings';
 import { archiveMethods } from './methods/archive';
 import { figureMethods } from './methods/figures';
 import { signingMethods } from './methods/signing';
+import { transferResolveMethods } from './methods/transferResolve';
 import { accountMethods } from './methods/accounts';
 import { deskMethods } from './methods/desk';
 import { officeMethods } from './methods/office';
@@ -153,6 +154,7 @@ export const contract = {
   ...accountMethods,
   ...deskMethods,
   ...officeMethods,
+  ...transferResolveMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -34,6 +34,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'approval.approve': '审核通过',
   'evidence.add': '添加证据',
   'transfer.import': '从其他工作站导入',
+  'transfer.resolve': '处理交换冲突',
   'case.notice-served': '登记送达',
   'case.fact': '登记案件事项',
   'case-facts.set': '填写文书事项',

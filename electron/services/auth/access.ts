@@ -103,6 +103,7 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   // registering or revoking another workstation's key is configuration. Public keys and
   // fingerprints hold no personal data.
   'transfer.importPackage': { permission: 'transfer-import', bootstrap: true },
+  'transfer.resolveConflicts': { permission: 'transfer-import', bootstrap: true },
   'signing.identity': 'signed-in',
   'signing.keys': 'signed-in',
   'signing.exportPublicKey': 'signed-in',

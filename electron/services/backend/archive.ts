@@ -15,7 +15,7 @@ import { seal, SealRefused, unseal } from '../crypto/sealedFile';
 import { PASSPHRASE_ENV } from '../db/dbKey';
 
 /** The package passphrase the user typed, else JIHE_PASSPHRASE (command line, tests), else a Chinese refusal. */
-function transferPassphrase(typed: string | undefined): string {
+export function transferPassphrase(typed: string | undefined): string {
   const passphrase = typed || process.env[PASSPHRASE_ENV];
   if (!passphrase) throw new ApiFailure('invalid-input', '请输入交换包口令：交换包是加密的，导出和导入两边须输入同一口令。');
   return passphrase;
@@ -23,7 +23,7 @@ function transferPassphrase(typed: string | undefined): string {
 
 type ArchiveMethods = 'archive.status' | 'archive.archive' | 'archive.dossier' | 'transfer.exportCases' | 'transfer.importPackage' | 'workflow.transition';
 
-function rethrow(e: unknown): never {
+export function rethrow(e: unknown): never {
   if (e instanceof ArchiveRefused || e instanceof TransferRefused) throw new ApiFailure(e.code, e.message);
   throw e;
 }

@@ -48,9 +48,25 @@ export class TransferRefused extends Error {
   }
 }
 
+/** A case both workstations changed (caseId null: a different case here already has its number). */
+export interface ConflictAt {
+  db: Db;
+  w: Writer;
+  pkg: ReadPackage;
+  caseId: number | null;
+  local: CaseDump | null;
+  incoming: CaseDump;
+  /** How many trail entries both sides share (where the trails fork). */
+  fork: number;
+  at: string;
+  actor: string;
+}
+
 export interface ImportPackageOptions {
   actor: string;
   now?: Date;
+  /** Resolves a conflict inside the import's transaction (transferResolve.ts); null leaves it listed and untaken. */
+  onConflict?: (c: ConflictAt) => { message: string } | null;
   /** Rows written so far (tests watch it to kill the process mid-import). */
   onRows?: (rows: number) => void;
 }
@@ -135,7 +151,7 @@ export function trustPackage(db: Db, pkg: UnverifiedPackage): ReadPackage {
 }
 
 /** Writes rows of one table, turning UUID references and blob references back into local values. */
-class Writer {
+export class Writer {
   rows = 0;
   private infos = new Map<string, TableInfo>();
   constructor(
@@ -211,9 +227,9 @@ class Writer {
   }
 }
 
-const value = (t: TableDump, row: RowDump, column: string): Cell | undefined => row.values[t.columns.indexOf(column)];
+export const value = (t: TableDump, row: RowDump, column: string): Cell | undefined => row.values[t.columns.indexOf(column)];
 
-function rowLabel(table: string, t: TableDump, row: RowDump): string {
+export function rowLabel(table: string, t: TableDump, row: RowDump): string {
   for (const c of ['title', 'number', 'description', 'file_name', 'person_id', 'finding_key', 'paid_on', 'month', 'kind']) {
     const v = t.columns.includes(c) ? value(t, row, c) : undefined;
     if (typeof v === 'string' && v) return `${TABLE_NAMES[table] ?? table}“${v}”`;
@@ -226,7 +242,7 @@ function trailLine(side: string, e: TrailEntryDump): TransferConflictItem {
 }
 
 /** Rows that differ between the two dumps, by table (the conflict list and the fast-forward plan). */
-function rowDiff(local: CaseDump, incoming: CaseDump) {
+export function rowDiff(local: CaseDump, incoming: CaseDump) {
   const out: { table: string; onlyLocal: RowDump[]; onlyIncoming: RowDump[]; changed: { local: RowDump; incoming: RowDump }[] }[] = [];
   for (const table of new Set([...Object.keys(local.tables), ...Object.keys(incoming.tables)])) {
     const l = local.tables[table]?.rows ?? [];
@@ -243,14 +259,25 @@ function rowDiff(local: CaseDump, incoming: CaseDump) {
   return out;
 }
 
-function stateOf(d: CaseDump): CaseState {
+export function stateOf(d: CaseDump): CaseState {
   return value(d.case, d.case.rows[0]!, 'state') as CaseState;
+}
+
+/** How many trail entries the two sides share from the start. */
+export function forkIndex(local: CaseDump, incoming: CaseDump): number {
+  let k = 0;
+  while (k < local.trail.length && k < incoming.trail.length && local.trail[k]!.hash === incoming.trail[k]!.hash) k++;
+  return k;
+}
+
+/** The resolution already recorded here for this very package state of the case, if any. */
+function resolvedBefore(local: CaseDump, incomingHead: string): TrailEntryDump | undefined {
+  return local.trail.find((e) => e.action === 'transfer.resolve' && e.detail.incomingHead === incomingHead);
 }
 
 function conflictItems(local: CaseDump, incoming: CaseDump): TransferConflictItem[] {
   const items: TransferConflictItem[] = [];
-  let k = 0;
-  while (k < local.trail.length && k < incoming.trail.length && local.trail[k]!.hash === incoming.trail[k]!.hash) k++;
+  const k = forkIndex(local, incoming);
   for (const e of local.trail.slice(k)) items.push(trailLine('本机', e));
   for (const e of incoming.trail.slice(k)) items.push(trailLine('交换包', e));
   if (stateOf(local) !== stateOf(incoming)) items.push({ kind: '案件状态', description: `本机为“${CASE_STATE_NAMES[stateOf(local)]}”，交换包为“${CASE_STATE_NAMES[stateOf(incoming)]}”` });
@@ -272,7 +299,7 @@ function insertTrail(db: Db, caseId: number, entries: readonly TrailEntryDump[])
 }
 
 /** Sequences never go back: a number of our own range taken elsewhere (numbering.ts) is taken here too; another workstation's range is left to it. */
-function bumpSequences(db: Db, d: CaseDump): void {
+export function bumpSequences(db: Db, d: CaseDump): void {
   const c = d.case.rows[0]!;
   const year = value(d.case, c, 'year') as number;
   const seq = value(d.case, c, 'seq') as number;
@@ -314,7 +341,7 @@ function resolvePlan(db: Db, w: Writer, d: CaseDump, at: string, actor: string):
   return found ? found.id : w.insert('rate_plans', d.ratePlan.columns, row.values, row.uuid, { created_at: at, created_by: actor });
 }
 
-function insertChildRow(w: Writer, table: string, t: TableDump, r: RowDump, caseId: number, grand: CaseSchema['grandchildren']): void {
+export function insertChildRow(w: Writer, table: string, t: TableDump, r: RowDump, caseId: number, grand: CaseSchema['grandchildren']): void {
   const id = w.insert(table, t.columns, r.values, r.uuid, { case_id: caseId });
   for (const [g, rows] of Object.entries(r.children ?? {})) {
     const parentColumn = grand.get(table)?.find((x) => x.name === g)?.parentColumn;
@@ -349,21 +376,31 @@ function createCase(db: Db, w: Writer, d: CaseDump, at: string, actor: string): 
   return null;
 }
 
-function fastForward(db: Db, w: Writer, caseId: number, local: CaseDump, d: CaseDump): void {
+/**
+ * Makes the case's rows those of the incoming dump ('all': rows only here deleted, changed rows and
+ * the case row taken from it), or only adds the rows only it has ('add-only', keeping both sides).
+ */
+export function applyIncomingRows(db: Db, w: Writer, caseId: number, local: CaseDump, d: CaseDump, mode: 'all' | 'add-only'): void {
   const schema = readCaseSchema(db);
   const c = d.case.rows[0]!;
-  if (canonicalJson(local.case.rows[0]!.values) !== canonicalJson(c.values)) w.update('cases', caseId, d.case.columns, c.values, ['state', 'employer_id', 'rate_plan_id']);
+  if (mode === 'all' && canonicalJson(local.case.rows[0]!.values) !== canonicalJson(c.values)) w.update('cases', caseId, d.case.columns, c.values, ['state', 'employer_id', 'rate_plan_id']);
   for (const diff of rowDiff(local, d)) {
     const td = d.tables[diff.table];
-    // rows the other side no longer has: found first (the dump lists rows in id order), then deleted
-    const idCol = tableInfo(db, diff.table).idColumn;
-    const localIds = (db.prepare(`SELECT ${idCol} AS id FROM "${diff.table}" WHERE case_id = ? ORDER BY ${idCol}`).all(caseId) as { id: number }[]).map((r) => r.id);
-    const doomed = diff.onlyLocal.map((r) => localIds[local.tables[diff.table]!.rows.findIndex((x) => x.key === r.key)]!);
-    for (const id of doomed) db.prepare(`DELETE FROM "${diff.table}" WHERE ${idCol} = ?`).run(id);
+    if (mode === 'all') {
+      // rows the other side no longer has: found first (the dump lists rows in id order), then deleted
+      const idCol = tableInfo(db, diff.table).idColumn;
+      const localIds = (db.prepare(`SELECT ${idCol} AS id FROM "${diff.table}" WHERE case_id = ? ORDER BY ${idCol}`).all(caseId) as { id: number }[]).map((r) => r.id);
+      const doomed = diff.onlyLocal.map((r) => localIds[local.tables[diff.table]!.rows.findIndex((x) => x.key === r.key)]!);
+      for (const id of doomed) db.prepare(`DELETE FROM "${diff.table}" WHERE ${idCol} = ?`).run(id);
+    }
     if (!td) continue;
     for (const r of diff.onlyIncoming) insertChildRow(w, diff.table, td, r, caseId, schema.grandchildren);
-    for (const ch of diff.changed) w.update(diff.table, idOfUuid(db, diff.table, ch.incoming.uuid!)!, td.columns, ch.incoming.values, ['case_id']);
+    if (mode === 'all') for (const ch of diff.changed) w.update(diff.table, idOfUuid(db, diff.table, ch.incoming.uuid!)!, td.columns, ch.incoming.values, ['case_id']);
   }
+}
+
+function fastForward(db: Db, w: Writer, caseId: number, local: CaseDump, d: CaseDump): void {
+  applyIncomingRows(db, w, caseId, local, d, 'all');
   insertTrail(db, caseId, d.trail.slice(local.trail.length));
   bumpSequences(db, d);
   const state = stateOf(d);
@@ -411,7 +448,9 @@ export function importReadPackage(db: Db, pkg: ReadPackage, opts: ImportPackageO
         if (localId === null) {
           untrusted(() => checkActors(pkg.manifest, pkg.signer.name, d, 0, () => new Set()));
           const refused = createCase(db, w, d, at, opts.actor);
-          outcomes.push(refused ? { ...refused, employerName: base.employerName } : { ...base, outcome: 'created', message: `新建案件，${d.trail.length} 条审计记录` });
+          const resolved = refused && opts.onConflict ? opts.onConflict({ db, w, pkg, caseId: null, local: null, incoming: d, fork: 0, at, actor: opts.actor }) : null;
+          if (refused && resolved) outcomes.push({ ...refused, employerName: base.employerName, outcome: 'resolved', message: resolved.message });
+          else outcomes.push(refused ? { ...refused, employerName: base.employerName } : { ...base, outcome: 'created', message: `新建案件，${d.trail.length} 条审计记录` });
           continue;
         }
         const local = dumpCase(db, localId);
@@ -429,9 +468,14 @@ export function importReadPackage(db: Db, pkg: ReadPackage, opts: ImportPackageO
           outcomes.push({ ...base, outcome: 'updated', message: `已按交换包更新，新增 ${d.trail.length - local.trail.length} 条审计记录` });
         } else if (localExtends) {
           outcomes.push({ ...base, outcome: 'local-newer', message: `本机的记录比交换包新（多 ${local.trail.length - d.trail.length} 条审计记录），未作改动` });
+        } else if (resolvedBefore(local, d.head)) {
+          const e = resolvedBefore(local, d.head)!;
+          outcomes.push({ ...base, outcome: 'local-newer', message: `该案件的这一冲突已于 ${trailTime(e.at)} 由 ${e.actor} 处理（${String(e.detail.choiceName ?? '')}），未作改动` });
         } else {
           const conflicts = conflictItems(local, d);
-          outcomes.push({ ...base, outcome: 'conflict', message: `两个工作站都修改了该案件，未导入；请核对以下 ${conflicts.length} 项后由一方重新导出`, conflicts });
+          const resolved = opts.onConflict?.({ db, w, pkg, caseId: localId, local, incoming: d, fork: forkIndex(local, d), at, actor: opts.actor }) ?? null;
+          if (resolved) outcomes.push({ ...base, outcome: 'resolved', message: resolved.message, conflicts });
+          else outcomes.push({ ...base, outcome: 'conflict', message: `两个工作站都修改了该案件，未导入；请核对以下 ${conflicts.length} 项后由一方重新导出，或选择处理方式`, conflicts });
         }
       }
       const count = (o: TransferCaseOutcome['outcome']) => outcomes.filter((x) => x.outcome === o).length;
@@ -440,9 +484,9 @@ export function importReadPackage(db: Db, pkg: ReadPackage, opts: ImportPackageO
         at,
         caseId: null,
         action: 'transfer.import',
-        detail: { cases: outcomes.map((o) => ({ number: o.caseNumber, outcome: o.outcome })), rows: w.rows, signer: pkg.signer.name, fingerprint: pkg.signer.fingerprint },
+        detail: { cases: outcomes.map((o) => ({ number: o.caseNumber, outcome: o.outcome, ...(o.outcome === 'resolved' ? { resolution: o.message } : {}) })), rows: w.rows, signer: pkg.signer.name, fingerprint: pkg.signer.fingerprint },
       });
-      return { cases: outcomes, created: count('created'), updated: count('updated'), unchanged: count('unchanged') + count('local-newer'), conflicts: count('conflict') };
+      return { cases: outcomes, created: count('created'), updated: count('updated'), unchanged: count('unchanged') + count('local-newer'), conflicts: count('conflict'), resolved: count('resolved') };
     })
     .immediate();
 }

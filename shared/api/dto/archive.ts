@@ -47,7 +47,7 @@ export type TransferConflictItem = z.infer<typeof TransferConflictItemSchema>;
 export const TransferCaseOutcomeSchema = z.object({
   caseNumber: z.string(),
   employerName: z.string(),
-  outcome: z.enum(['created', 'updated', 'unchanged', 'local-newer', 'conflict']),
+  outcome: z.enum(['created', 'updated', 'unchanged', 'local-newer', 'conflict', 'resolved']),
   /** Chinese summary of what happened to this case. */
   message: z.string(),
   conflicts: z.array(TransferConflictItemSchema),
@@ -60,6 +60,8 @@ export const TransferImportResultSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   conflicts: z.number().int(),
+  /** Conflicts resolved by the section head's or archivist's choice (transfer.resolveConflicts). */
+  resolved: z.number().int(),
 });
 export type TransferImportResult = z.infer<typeof TransferImportResultSchema>;
 
@@ -69,4 +71,5 @@ export const TRANSFER_OUTCOME_NAMES: Record<TransferCaseOutcome['outcome'], stri
   unchanged: '无变化',
   'local-newer': '本机较新，未改动',
   conflict: '冲突，未导入',
+  resolved: '冲突已处理',
 };

@@ -6,7 +6,7 @@ import { ArchiveInputSchema, ArchiveRecordSchema, ArchiveStatusSchema, TransferI
 import { BytesSchema, IdSchema, method } from '../methodKit';
 
 /** The passphrase both sides of a transfer type; omitted, the backend uses JIHE_PASSPHRASE (command line, tests). */
-const TransferPassphraseSchema = z.string().min(8, '交换包口令至少需要 8 个字符').max(1024).optional();
+export const TransferPassphraseSchema = z.string().min(8, '交换包口令至少需要 8 个字符').max(1024).optional();
 
 export const archiveMethods = {
   /** Whether the case is archived (with its stored dossier), or can be now and why not. */

@@ -12,7 +12,7 @@ import { useQuery } from '../../api/useQuery';
 import { CaseStateTag } from '../CaseStateTag';
 import { downloadBytes } from './download';
 
-const OUTCOME_COLORS: Record<TransferCaseOutcome['outcome'], string> = { created: 'green', updated: 'blue', unchanged: 'default', 'local-newer': 'gold', conflict: 'red' };
+const OUTCOME_COLORS: Record<TransferCaseOutcome['outcome'], string> = { created: 'green', updated: 'blue', unchanged: 'default', 'local-newer': 'gold', conflict: 'red', resolved: 'purple' };
 
 /** The transfer passphrase both sides type (the package is encrypted with it). */
 function PassphraseField({ value, onChange, hint }: { value: string; onChange: (v: string) => void; hint: string }) {
