@@ -103,6 +103,8 @@ export function trailSummary(action: string, d: Record<string, unknown>): string
     case 'conflict.add':
     case 'conflict.remove':
       return `${str(d.credential)} — ${str(d.creditCode)}，原因：${str(d.reason)}`;
+    case 'transfer.resolve':
+      return `${str(d.choiceName)}，交换包来自 ${str(d.signer)}，对方 ${Array.isArray(d.theirEntries) ? d.theirEntries.length : 0} 条审计记录`;
     case 'rectification.followup':
       return `《${str(d.fileName)}》${str(d.rows)} 行，仍缺 ${str(d.missing)} 个人月`;
     default:

@@ -13,6 +13,7 @@ import type { ConflictChoice } from '../../../shared/api/dto/transferResolve';
 import { CONFLICT_CHOICE_NAMES } from '../../../shared/api/dto/transferResolve';
 import { AUDIT_ACTION_NAMES } from '../../../shared/dossier/trailSheet';
 import { appendAudit } from '../audit/auditLog';
+import { canonicalJson } from '../audit/canonicalJson';
 import { applyIncomingRows, bumpSequences, rowDiff, rowLabel, stateOf, TransferRefused, type ConflictAt } from './importPackage';
 import { checkActors, PackageUntrusted } from './packageTrust';
 
@@ -33,6 +34,7 @@ export function conflictResolver(choices: ReadonlyMap<string, ConflictChoice>): 
     const onlyTheirs = diffs.flatMap((d) => d.onlyIncoming.map((r) => label(d.table, 'incoming', r)));
     const onlyOurs = diffs.flatMap((d) => d.onlyLocal.map((r) => label(d.table, 'local', r)));
     const changed = diffs.flatMap((d) => d.changed.map((x) => label(d.table, 'incoming', x.incoming)));
+    const caseRowDiffers = canonicalJson(local.case.rows[0]!.values) !== canonicalJson(incoming.case.rows[0]!.values);
     const ourState = stateOf(local);
     const theirState = stateOf(incoming);
     if (choice !== 'ours') {
@@ -61,6 +63,7 @@ export function conflictResolver(choices: ReadonlyMap<string, ConflictChoice>): 
       incomingHead: incoming.head,
       ourEntriesSinceFork: local.trail.length - fork,
       theirEntries,
+      caseRowDiffers,
       ...(choice === 'theirs' ? { taken: onlyTheirs, changedTaken: changed, removed: onlyOurs, state: theirState !== ourState ? { from: ourState, to: theirState } : null } : {}),
       ...(choice === 'ours' ? { notTaken: [...onlyTheirs, ...changed] } : {}),
       ...(choice === 'both' ? { added: onlyTheirs, keptOurs: changed, theirState: theirState !== ourState ? theirState : null } : {}),
@@ -69,7 +72,7 @@ export function conflictResolver(choices: ReadonlyMap<string, ConflictChoice>): 
     const n = (list: string[], what: string) => (list.length ? `${what} ${list.length} 项` : '');
     const parts =
       choice === 'theirs'
-        ? [n(onlyTheirs, '加入'), n(changed, '改为交换包版本'), n(onlyOurs, '删除本机独有')]
+        ? [caseRowDiffers ? '案件信息改为交换包版本' : '', n(onlyTheirs, '加入'), n(changed, '改为交换包版本'), n(onlyOurs, '删除本机独有')]
         : choice === 'both'
           ? [n(onlyTheirs, '加入交换包新增'), n(changed, '两边不同的保留本机版本')]
           : [n([...onlyTheirs, ...changed], '未导入交换包的修改')];

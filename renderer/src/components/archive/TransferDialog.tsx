@@ -11,6 +11,7 @@ import { call, errorText } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { CaseStateTag } from '../CaseStateTag';
 import { downloadBytes } from './download';
+import { ConflictResolver } from './ConflictResolver';
 
 const OUTCOME_COLORS: Record<TransferCaseOutcome['outcome'], string> = { created: 'green', updated: 'blue', unchanged: 'default', 'local-newer': 'gold', conflict: 'red', resolved: 'purple' };
 
@@ -74,13 +75,18 @@ function ImportTab({ onImported }: { onImported: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  // the package as read, kept so its conflicts can be resolved by sending it again with the choices
+  const [pkg, setPkg] = useState<{ data: Uint8Array<ArrayBuffer>; fileName: string; passphrase: string } | null>(null);
   const importFile = async (file: File) => {
     setBusy(true);
     setError(null);
     setResult(null);
+    setPkg(null);
     try {
-      const r = await call('transfer.importPackage', { data: new Uint8Array(await file.arrayBuffer()), fileName: file.name, ...(passphrase ? { passphrase } : {}) });
+      const data = new Uint8Array(await file.arrayBuffer());
+      const r = await call('transfer.importPackage', { data, fileName: file.name, ...(passphrase ? { passphrase } : {}) });
       setResult(r);
+      setPkg({ data, fileName: file.name, passphrase });
       onImported();
     } catch (e) {
       setError(errorText(e));
@@ -110,7 +116,7 @@ function ImportTab({ onImported }: { onImported: () => void }) {
           <Alert
             type={result.conflicts > 0 ? 'warning' : 'success'}
             showIcon
-            title={`新建 ${result.created} 个，更新 ${result.updated} 个，无变化 ${result.unchanged} 个，冲突 ${result.conflicts} 个`}
+            title={`新建 ${result.created} 个，更新 ${result.updated} 个，无变化 ${result.unchanged} 个，冲突 ${result.conflicts} 个${result.resolved ? `，冲突已处理 ${result.resolved} 个` : ''}`}
             style={{ marginBottom: 8 }}
           />
           <Table<TransferCaseOutcome>
@@ -141,6 +147,16 @@ function ImportTab({ onImported }: { onImported: () => void }) {
               { title: '说明', dataIndex: 'message' },
             ]}
           />
+          {result.conflicts > 0 && pkg && (
+            <ConflictResolver
+              cases={result.cases.filter((c) => c.outcome === 'conflict')}
+              onResolve={async (resolutions) => {
+                const r = await call('transfer.resolveConflicts', { data: pkg.data, fileName: pkg.fileName, resolutions, ...(pkg.passphrase ? { passphrase: pkg.passphrase } : {}) });
+                setResult(r);
+                onImported();
+              }}
+            />
+          )}
         </div>
       )}
     </div>
