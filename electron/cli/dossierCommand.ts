@@ -7,7 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, DATABASE_FILE } from '../services/backend';
-import { listCases } from '../services/db/repos/cases';
+import type { Case } from '../../shared/api/dto';
+import { loginForCli } from './accountLogin';
 import { exportDossier, verifyDossier } from '../services/dossier/index';
 import { FILE_ROLE_NAMES, FILE_ROLES } from '../../shared/dossier/manifest';
 import { workstationKey } from '../services/signing/workstationKey';
@@ -17,7 +18,7 @@ import { PASSPHRASE_ENV } from '../services/db/dbKey';
 
 export const DOSSIER_HELP = `用法：
   jihe dossier verify 档案.zip [--data 数据目录]
-  jihe dossier export --data 数据目录 --case 案件编号 --out 档案.zip
+  jihe dossier export --data 数据目录 --case 案件编号 --out 档案.zip [--user 用户名]
 
 命令：
   verify   离线核验稽核档案 ZIP：逐一核对清单 manifest.json 所列每个文件的 SHA-256 和大小，
@@ -25,7 +26,9 @@ export const DOSSIER_HELP = `用法：
            核验工作站的数字签名并指出签名者（工作站名称和公钥指纹）；给出 --data 时，
            还核对签名者是否为该数据目录的工作站或其已登记的工作站
   export   从工作站的数据目录导出一个案件的稽核档案 ZIP（--case 可写案件号，如 稽〔2026〕1号，
-           或数据库中的案件序号）
+           或数据库中的案件序号）。数据目录已建立用户账户时须登录：--user 给出用户名，
+           密码放在环境变量 JIHE_PASSWORD 中，或在终端提示时输入（不回显）；
+           须为可查看案件的账户（系统管理员不能导出）
 
 退出码：
   0  核验通过 / 导出完成
@@ -123,9 +126,9 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(DOSSIER_HELP);
     return EXIT.ok;
   }
-  let values: { data?: string; case?: string; out?: string };
+  let values: { data?: string; case?: string; out?: string; user?: string };
   try {
-    ({ values } = parseArgs({ args, options: { data: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' } }, allowPositionals: false }));
+    ({ values } = parseArgs({ args, options: { data: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' }, user: { type: 'string' } }, allowPositionals: false }));
   } catch (e) {
     io.stderr(`错误：${argsError(e)}\n${DOSSIER_HELP}`);
     return EXIT.usage;
@@ -152,13 +155,24 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.unreadable;
   }
   try {
+    // Personal data is read only by a logged-in account allowed to read cases (issue 8).
+    const login = await loginForCli(backend, values.user, '导出稽核档案');
+    if (!login.ok) {
+      io.stderr(`错误：${login.message}\n`);
+      return login.usage ? EXIT.usage : EXIT.unreadable;
+    }
+    const listed = await backend.invoke('cases.list', {});
+    if (!listed.ok) {
+      io.stderr(`错误：${listed.error.message}\n`);
+      return EXIT.unreadable;
+    }
     const wanted = values.case.trim();
-    const found = listCases(backend.db).find((c) => c.number === wanted || String(c.id) === wanted);
+    const found = (listed.value as Case[]).find((c) => c.number === wanted || String(c.id) === wanted);
     if (!found) {
       io.stderr(`错误：数据目录中没有案件“${wanted}”\n`);
       return EXIT.unreadable;
     }
-    const zip = await exportDossier(backend.db, found.id, { actor: 'jihe dossier export' });
+    const zip = await exportDossier(backend.db, found.id, { actor: login.actor ?? 'jihe dossier export' });
     // A dossier holds personal data: the exported file is the user's alone.
     await writeFile(values.out, zip, { mode: 0o600 });
     const check = verifyDossier(zip);

@@ -6,7 +6,7 @@ export const MAIN_HELP = `稽核工作站命令行 jihe
   jihe screen 结算明细 目录 [--params 参数文件] [--json]
   jihe demo --out 目录
   jihe dossier verify 档案.zip
-  jihe dossier export --data 数据目录 --case 案件编号或ID --out 档案.zip
+  jihe dossier export --data 数据目录 --case 案件编号或ID --out 档案.zip [--user 用户名]
   jihe draw --targets 文件 --inspectors 文件 --seed 文本 --team K --quota high=N,medium=N%,low=N [选项]
   jihe draw verify 抽查记录.json
   jihe --help | jihe compute --help | jihe screen --help | jihe draw --help
