@@ -5,6 +5,7 @@ import type { ApiResult, Invoke, WindowApi } from '../../shared/api/contract';
 import { parseWire, stringifyWire } from '../../shared/api/wire';
 
 declare const __HARNESS_TOKEN__: string;
+declare const __HARNESS_OPEN_FIRST_RUN__: boolean;
 
 const invoke = (async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
   let response: Response;
@@ -25,5 +26,5 @@ const invoke = (async (method: string, input: unknown): Promise<ApiResult<unknow
   }
 }) as Invoke;
 
-const api: WindowApi = Object.freeze({ invoke, runtime: 'harness' as const });
+const api: WindowApi = Object.freeze({ invoke, runtime: 'harness' as const, ...(__HARNESS_OPEN_FIRST_RUN__ ? { openFirstRun: true } : {}) });
 Object.defineProperty(globalThis, 'api', { value: api, writable: false, configurable: false });

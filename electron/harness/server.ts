@@ -25,6 +25,8 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** Folder of fonts, example plans and templates handed to the backend. */
   resourcesDir?: string;
+  /** E2e tests not about the first run: a workstation without accounts is usable without creating the administrator (window.api.openFirstRun). */
+  openFirstRun?: boolean;
   /** For tests of the server itself; normally the real backend is created on dataDir. */
   backend?: HarnessBackend;
 }
@@ -71,7 +73,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   return full.startsWith(rootWithSep) ? full : null;
 }
 
-async function buildClientScript(token: string): Promise<string> {
+async function buildClientScript(token: string, openFirstRun: boolean): Promise<string> {
   const result = await build({
     entryPoints: [fileURLToPath(new URL('./browserClient.ts', import.meta.url))],
     bundle: true,
@@ -79,7 +81,7 @@ async function buildClientScript(token: string): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    define: { __HARNESS_TOKEN__: JSON.stringify(token) },
+    define: { __HARNESS_TOKEN__: JSON.stringify(token), __HARNESS_OPEN_FIRST_RUN__: JSON.stringify(openFirstRun) },
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;
@@ -125,7 +127,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const csp = extractCsp(indexHtml);
   const servedIndex = injectHarnessScript(indexHtml);
   const token = randomBytes(24).toString('hex');
-  const clientScript = await buildClientScript(token);
+  const clientScript = await buildClientScript(token, options.openFirstRun === true);
 
   let backend = options.backend;
   const ownsBackend = !backend;

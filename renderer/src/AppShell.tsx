@@ -7,6 +7,7 @@ import { EmployersPage } from './pages/EmployersPage';
 import { CasesPage } from './pages/CasesPage';
 import { CasePage } from './pages/CasePage';
 import { LoginPage } from './pages/LoginPage';
+import { FirstRunPage } from './pages/FirstRunPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { InspectorsPage } from './pages/InspectorsPage';
 import { DrawsPage } from './pages/DrawsPage';
@@ -33,6 +34,8 @@ function AuthGate() {
   const { session, error, locked, reload } = useAuth();
   if (!session) return error ? <Alert type="error" showIcon title={error} style={{ margin: 24 }} /> : <Spin style={{ margin: 48 }} />;
   if (!session.bootstrap && !session.user) return <LoginPage onLoggedIn={() => void reload()} />;
+  // A workstation without accounts: only the create-administrator screen (the test host may open it for tests not about the first run).
+  if (session.bootstrap && !window.api?.openFirstRun) return <FirstRunPage onCreated={() => void reload()} />;
   return (
     <>
       {/* Hidden, not unmounted: forms, filters and waiting calls survive the lock. */}

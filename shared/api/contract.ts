@@ -188,6 +188,8 @@ export type Invoke = <M extends MethodName>(method: M, input: MethodInput<M>) =>
 export interface WindowApi {
   invoke: Invoke;
   runtime: 'electron' | 'harness';
+  /** Test host only (never set in Electron): a workstation without accounts opens without the forced first-run screen, for e2e tests not about it. */
+  openFirstRun?: boolean;
 }
 
 /** IPC channel name (electron/main and electron/preload); defined in ./ipcChannel for the preload. */

@@ -31,13 +31,15 @@ export interface Session {
 export interface SessionOptions {
   /** The clock of the backend's inactivity lock, so a test can let minutes pass at once. */
   idleClock?: () => Date;
+  /** The real first run: a workstation without accounts shows only the create-administrator screen (otherwise usable without accounts, as tests not about it need). */
+  firstRun?: boolean;
 }
 
 export async function openSession(options: SessionOptions = {}): Promise<Session> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jihe-e2e-data-'));
   const backend = options.idleClock ? createBackend({ dataDir, runtime: 'harness', idleClock: options.idleClock }) : undefined;
-  const harness = await startHarness({ dataDir, port: 0, ...(backend ? { backend } : {}) });
+  const harness = await startHarness({ dataDir, port: 0, openFirstRun: options.firstRun !== true, ...(backend ? { backend } : {}) });
   let browser: Browser;
   try {
     browser = await launchChromium();
