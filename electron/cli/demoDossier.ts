@@ -57,11 +57,13 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
     // the case's cut-off date, so the dossier's schedule and working papers state the documents' figures
     ok(await b.invoke('figures.set', { caseId: kase.id, asOf: c.dates.asOf }), '设定计算截止日');
 
-    const byKind = (kind: string) => demo.documents.filter((d) => d.kind === kind && d.number !== c.clean.caseNumber);
-    const storeDocs = async (kinds: string[], day: string) => {
+    // a proof of service is stored with the document it serves (its title names it)
+    const serves = (d: DemoOutput['documents'][number], names: string[]) => d.kind !== 'service-proof' || names.some((n) => d.title.includes(n));
+    const byKind = (kind: string, names: string[]) => demo.documents.filter((d) => d.kind === kind && d.number !== c.clean.caseNumber && serves(d, names));
+    const storeDocs = async (kinds: string[], day: string, served: string[] = []) => {
       clock = at(day);
       for (const kind of kinds) {
-        for (const d of byKind(kind)) {
+        for (const d of byKind(kind, served)) {
           const pdf = new Uint8Array(await readFile(path.join(outDir, d.file)));
           const { year } = yearSeq(d.number);
           const seq = peekNextSeq(b.db, kind as DocumentType, year);
@@ -80,7 +82,7 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
       })();
     };
 
-    await storeDocs(['audit-notice', 'service-proof'], c.dates.noticeIssue);
+    await storeDocs(['audit-notice', 'service-proof'], c.dates.noticeIssue, ['稽核通知书']);
     moveTo('notified', 'planned', c.dates.noticeIssue);
     moveTo('onsite', 'notified', c.dates.onsiteFrom);
     clock = at(c.dates.onsiteFrom, 4);
@@ -101,14 +103,15 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
     }
     await storeDocs(['undertaking', 'interview-record', 'work-record'], c.dates.onsiteTo);
     moveTo('summarised', 'onsite', c.dates.onsiteTo);
-    await storeDocs(['findings-notice'], c.dates.findingsIssue);
-    await storeDocs(['audit-opinion', 'backpay-schedule', 'rectification-notice'], c.dates.opinionIssue);
+    await storeDocs(['findings-notice', 'service-proof'], c.dates.findingsIssue, ['稽核事实确认书']);
+    await storeDocs(['audit-opinion', 'backpay-schedule', 'rectification-notice', 'service-proof'], c.dates.opinionIssue, ['稽核意见书']);
     moveTo('concluded', 'summarised', c.dates.opinionIssue);
     moveTo('rectifying', 'concluded', c.dates.opinionIssue);
     await storeDocs(['penalty-referral'], c.dates.referralIssue);
 
     clock = at(c.dates.referralIssue, 6);
-    const record = await archiveCase(b.db, kase.id, { actor: { actor: ACTOR, at: clock.toISOString(), today: c.dates.referralIssue, role: null, usersExist: false } });
+    // the archivist receives and checks the file (检查人 on the 备考表)
+    const record = await archiveCase(b.db, kase.id, { actor: { actor: c.archivist, at: clock.toISOString(), today: c.dates.referralIssue, role: null, usersExist: false } });
     await writeFile(file, getArchivedDossier(b.db, kase.id)!);
     if (keepDataDir) {
       ok(await b.invoke('backups.create', {}), '备份数据库');

@@ -36,6 +36,8 @@ export interface ArchiveSheetsInput {
   arrangedBy: string;
   /** Who checked the file; blank until checked. */
   checkedBy: string;
+  /** When it was checked (YYYY-MM-DD); blank line until checked. */
+  checkedOn?: string;
   arrangedOn: string;
   /** 保管期限 in years; RETENTION_YEARS unless the archivist chose another. */
   retentionYears?: number;
@@ -125,8 +127,9 @@ export function buildDossierNotes(a: ArchiveSheetsInput): DocumentModel {
         : []),
       { kind: 'spacer', lines: 2 },
       line('立卷人', a.arrangedBy),
-      line('检查人', a.checkedBy || '　　　　　　'),
       line('立卷时间', cn(a.arrangedOn)),
+      line('检查人', a.checkedBy || '　　　　　　'),
+      line('检查时间', a.checkedOn ? cn(a.checkedOn) : '　　　　年　　月　　日'),
     ],
     page,
     meta: meta(a),
