@@ -136,7 +136,6 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
       served: [{ name: '稽核通知书', number: noticeNo }],
       place: c.employer.address ?? c.place,
       manner: '直接送达',
-      serviceDate: d.noticeIssue,
       servers: c.auditors.map((a) => a.name),
     }),
   );
@@ -182,7 +181,6 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
       served: [{ name: '稽核事实确认书', number: findingsNo }],
       place: c.employer.address ?? c.place,
       manner: '直接送达',
-      serviceDate: d.findingsIssue,
       servers: c.auditors.map((a) => a.name),
     }),
   );
@@ -222,7 +220,6 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
       ],
       place: c.employer.address ?? c.place,
       manner: '直接送达',
-      serviceDate: d.opinionIssue,
       servers: c.auditors.map((a) => a.name),
     }),
   );
