@@ -54,6 +54,14 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
     const employer = ok<Employer>(await b.invoke('employers.create', { name: c.employer.name, creditCode: c.employer.creditCode, address: c.employer.address, legalRepresentative: c.employer.legalRepresentative }), '登记单位');
     const kase = ok<Case>(await b.invoke('cases.create', { employerId: employer.id, periodFrom: c.periodFrom, periodTo: c.periodTo, ratePlanId: plan.id, source: 'plan' }), '登记案件');
     if (kase.number !== c.caseNumber) throw new Error(`示例案件编号应为 ${c.caseNumber}，临时数据库给出 ${kase.number}`);
+    // the case information the documents were made from (the cover names the auditors, the 备考表 the lead auditor)
+    ok(
+      await b.invoke('caseFacts.set', {
+        caseId: kase.id,
+        facts: { auditors: c.auditors, onsiteFrom: c.dates.onsiteFrom, onsiteTo: c.dates.onsiteTo, onsiteTime: c.dates.onsiteTime, place: c.place, contactName: c.contact.name, contactPhone: c.contact.phone, employerAttendees: c.employerAttendees, penaltyAddressee: c.penaltyAddressee },
+      }),
+      '填写案件信息',
+    );
     // the case's cut-off date, so the dossier's schedule and working papers state the documents' figures
     ok(await b.invoke('figures.set', { caseId: kase.id, asOf: c.dates.asOf }), '设定计算截止日');
 

@@ -101,7 +101,8 @@ export function buildDossierIndex(a: ArchiveSheetsInput): DocumentModel {
       {
         kind: 'table',
         size: 'tiny',
-        columns: [{ weight: 2, align: 'center' }, { weight: 7 }, { weight: 6 }, { weight: 8 }, { weight: 5, align: 'center' }, { weight: 3, align: 'center' }, { weight: 4 }],
+        // 题名 the widest; 日期 holds 2025年12月24日 on one line
+        columns: [{ weight: 2, align: 'center' }, { weight: 6.5 }, { weight: 5 }, { weight: 10 }, { weight: 6, align: 'center' }, { weight: 3, align: 'center' }, { weight: 4 }],
         header: [['序号', '文号', '责任者', '题名', '日期', '页号', '备注'].map((h) => cell(h, 'center'))],
         rows: a.items.map((i, k) => [cell(String(k + 1)), cell(i.number), cell(i.author), cell(i.title), cell(cn(i.date)), cell(ranges[k]!), cell(i.remark)]),
       },
