@@ -209,6 +209,9 @@ function titleBlock(model: DocumentModel, ctx: Ctx): Content[] {
   return out;
 }
 
+/** A sum of money as printed: 186,730.28 or 186,730.28元. */
+const AMOUNT = /^[-+]?\d[\d,]*\.\d{2}元?$/;
+
 /**
  * Inline runs in pdfmake's form. Numbers, amounts, dates and document numbers become runs of
  * their own that are never broken across lines (lineBreaks.ts); amounts stay in the run's face.
@@ -220,7 +223,13 @@ function runs(content: readonly Inline[], ctx: Ctx, baseRole: FontRole = 'fangso
       font: ctx.plan.family[typeof c !== 'string' && c.strong ? 'heiti' : baseRole],
       ...(typeof c !== 'string' && c.underline ? { decoration: 'underline' as const } : {}),
     };
-    return unbreakablePieces(run.text, mode).map((p) => ({ text: p.text, ...style, ...(p.keep ? { noWrap: true } : {}) }));
+    return unbreakablePieces(run.text, mode).map((p) => ({
+      text: p.text,
+      ...style,
+      // an amount is printed in the body face even where the sentence around it is emphasised
+      ...(p.keep && AMOUNT.test(p.text) ? { font: ctx.plan.family[baseRole] } : {}),
+      ...(p.keep ? { noWrap: true } : {}),
+    }));
   });
 }
 
