@@ -46,6 +46,8 @@ export const DemoCaseSchema = z.object({
   interviewee: z.object({ name: z.string(), position: z.string(), phone: z.string() }),
   employerAttendees: z.array(z.string()),
   penaltyAddressee: z.string().min(1),
+  /** Who receives and checks the file at archiving (检查人 on the 备考表). */
+  archivist: z.string().min(1).default('档案管理员'),
   clean: z.object({ caseNumber: z.string().min(1), employer, files, onsiteFrom: date, onsiteTo: date, issue: date }),
 });
 export type DemoCase = z.infer<typeof DemoCaseSchema>;

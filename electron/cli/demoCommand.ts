@@ -104,7 +104,8 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
   const written: DemoDocument[] = [];
   const emit = async (title: string, model: DocumentModel, result?: ComputeResult) => {
     const file = `${String(written.length + 1).padStart(2, '0')}_${title}.pdf`;
-    const rendered = await renderPdf(model, { draft: false });
+    // issued documents are archival copies (PDF/A-2b, DOMAIN.md §9), as the app issues them
+    const rendered = await renderPdf(model, { draft: false, archival: true });
     await writeFile(path.join(outDir, file), rendered.bytes);
     written.push({ file, kind: model.kind as DocumentKind, title, number: model.number ?? facts.caseNumber, pages: rendered.pages, ...(result ? { asOf: result.asOf } : {}) });
   };
@@ -135,7 +136,6 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
       served: [{ name: '稽核通知书', number: noticeNo }],
       place: c.employer.address ?? c.place,
       manner: '直接送达',
-      serviceDate: d.noticeIssue,
       servers: c.auditors.map((a) => a.name),
     }),
   );
@@ -173,6 +173,17 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
   );
   const findingsNo = next('findings-notice', d.findingsIssue);
   await emit('稽核事实确认书', buildFindingsNotice({ facts, number: findingsNo, result: figures, onsiteFrom: d.onsiteFrom, onsiteTo: d.onsiteTo, issueDate: d.findingsIssue }), figures);
+  await emit(
+    '送达回证（稽核事实确认书）',
+    buildProofOfService({
+      facts,
+      number: next('service-proof', d.findingsIssue),
+      served: [{ name: '稽核事实确认书', number: findingsNo }],
+      place: c.employer.address ?? c.place,
+      manner: '直接送达',
+      servers: c.auditors.map((a) => a.name),
+    }),
+  );
   const opinionNo = next('audit-opinion', d.opinionIssue);
   await emit(
     '稽核意见书',
@@ -209,7 +220,6 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
       ],
       place: c.employer.address ?? c.place,
       manner: '直接送达',
-      serviceDate: d.opinionIssue,
       servers: c.auditors.map((a) => a.name),
     }),
   );

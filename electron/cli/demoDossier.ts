@@ -54,14 +54,24 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
     const employer = ok<Employer>(await b.invoke('employers.create', { name: c.employer.name, creditCode: c.employer.creditCode, address: c.employer.address, legalRepresentative: c.employer.legalRepresentative }), '登记单位');
     const kase = ok<Case>(await b.invoke('cases.create', { employerId: employer.id, periodFrom: c.periodFrom, periodTo: c.periodTo, ratePlanId: plan.id, source: 'plan' }), '登记案件');
     if (kase.number !== c.caseNumber) throw new Error(`示例案件编号应为 ${c.caseNumber}，临时数据库给出 ${kase.number}`);
+    // the case information the documents were made from (the cover names the auditors, the 备考表 the lead auditor)
+    ok(
+      await b.invoke('caseFacts.set', {
+        caseId: kase.id,
+        facts: { auditors: c.auditors, onsiteFrom: c.dates.onsiteFrom, onsiteTo: c.dates.onsiteTo, onsiteTime: c.dates.onsiteTime, place: c.place, contactName: c.contact.name, contactPhone: c.contact.phone, employerAttendees: c.employerAttendees, penaltyAddressee: c.penaltyAddressee },
+      }),
+      '填写案件信息',
+    );
     // the case's cut-off date, so the dossier's schedule and working papers state the documents' figures
     ok(await b.invoke('figures.set', { caseId: kase.id, asOf: c.dates.asOf }), '设定计算截止日');
 
-    const byKind = (kind: string) => demo.documents.filter((d) => d.kind === kind && d.number !== c.clean.caseNumber);
-    const storeDocs = async (kinds: string[], day: string) => {
+    // a proof of service is stored with the document it serves (its title names it)
+    const serves = (d: DemoOutput['documents'][number], names: string[]) => d.kind !== 'service-proof' || names.some((n) => d.title.includes(n));
+    const byKind = (kind: string, names: string[]) => demo.documents.filter((d) => d.kind === kind && d.number !== c.clean.caseNumber && serves(d, names));
+    const storeDocs = async (kinds: string[], day: string, served: string[] = []) => {
       clock = at(day);
       for (const kind of kinds) {
-        for (const d of byKind(kind)) {
+        for (const d of byKind(kind, served)) {
           const pdf = new Uint8Array(await readFile(path.join(outDir, d.file)));
           const { year } = yearSeq(d.number);
           const seq = peekNextSeq(b.db, kind as DocumentType, year);
@@ -80,7 +90,7 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
       })();
     };
 
-    await storeDocs(['audit-notice', 'service-proof'], c.dates.noticeIssue);
+    await storeDocs(['audit-notice', 'service-proof'], c.dates.noticeIssue, ['稽核通知书']);
     moveTo('notified', 'planned', c.dates.noticeIssue);
     moveTo('onsite', 'notified', c.dates.onsiteFrom);
     clock = at(c.dates.onsiteFrom, 4);
@@ -101,14 +111,15 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
     }
     await storeDocs(['undertaking', 'interview-record', 'work-record'], c.dates.onsiteTo);
     moveTo('summarised', 'onsite', c.dates.onsiteTo);
-    await storeDocs(['findings-notice'], c.dates.findingsIssue);
-    await storeDocs(['audit-opinion', 'backpay-schedule', 'rectification-notice'], c.dates.opinionIssue);
+    await storeDocs(['findings-notice', 'service-proof'], c.dates.findingsIssue, ['稽核事实确认书']);
+    await storeDocs(['audit-opinion', 'backpay-schedule', 'rectification-notice', 'service-proof'], c.dates.opinionIssue, ['稽核意见书']);
     moveTo('concluded', 'summarised', c.dates.opinionIssue);
     moveTo('rectifying', 'concluded', c.dates.opinionIssue);
     await storeDocs(['penalty-referral'], c.dates.referralIssue);
 
     clock = at(c.dates.referralIssue, 6);
-    const record = await archiveCase(b.db, kase.id, { actor: { actor: ACTOR, at: clock.toISOString(), today: c.dates.referralIssue, role: null, usersExist: false } });
+    // the archivist receives and checks the file (检查人 on the 备考表)
+    const record = await archiveCase(b.db, kase.id, { actor: { actor: c.archivist, at: clock.toISOString(), today: c.dates.referralIssue, role: null, usersExist: false } });
     await writeFile(file, getArchivedDossier(b.db, kase.id)!);
     if (keepDataDir) {
       ok(await b.invoke('backups.create', {}), '备份数据库');

@@ -17,6 +17,7 @@ import { BootstrapBanner } from './components/auth/BootstrapBanner';
 import { UserBadge } from './components/auth/UserBadge';
 import { UsersAdmin } from './components/auth/UsersAdmin';
 import { LockScreen } from './components/auth/LockScreen';
+import { AgencyProfileBanner } from './components/settings/AgencyProfileBanner';
 
 export function AppShell() {
   return (
@@ -88,6 +89,7 @@ function Shell() {
       </Layout.Sider>
       <Layout.Content style={{ padding: '16px 20px', minWidth: 0 }}>
         {session?.bootstrap && <BootstrapBanner onChanged={() => void reload()} />}
+        <AgencyProfileBanner />
         {page === 'users' && <UsersAdmin />}
         {page === 'settings' && <SettingsPage />}
         {page === 'employers' && <EmployersPage />}

@@ -18,7 +18,8 @@ import { tablePages, type Block, type DocumentModel, type PageSettings, type Tab
 export const SCHEDULE_PAGE: PageSettings = {
   size: 'A4',
   orientation: 'landscape',
-  marginsMm: { top: 18, right: 8, bottom: 16, left: 8 },
+  // the binding margin (装订线) on the left, as on the documents it is annexed to
+  marginsMm: { top: 16, right: 8, bottom: 14, left: 20 },
   pageNumbers: 'centered',
 };
 
@@ -27,8 +28,8 @@ export const SCHEDULE_PAGE: PageSettings = {
  * Measured on the rendered page: the last page also holds the 合计 row, so a full page of rows,
  * its subtotal and the totals row must fit (the renderer refuses a page that runs over).
  */
-export const SCHEDULE_ROWS_PER_PAGE = 10;
-export const SCHEDULE_FIRST_PAGE_ROWS = 6;
+export const SCHEDULE_ROWS_PER_PAGE = 12;
+export const SCHEDULE_FIRST_PAGE_ROWS = 7;
 /** Past this many lines the PDF prints a summary and the XLSX carries the lines. */
 export const MAX_PDF_ROWS = 3000;
 

@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from '../documents/kinds';
 import { InsuranceCodeSchema } from './insurance';
 
+/** The fields a sample profile can mark as still holding example values. */
+export const SAMPLE_FIELDS = ['name', 'numberPrefixes', 'address', 'postcode', 'phone', 'contact', 'sealText'] as const;
+export type SampleField = (typeof SAMPLE_FIELDS)[number];
+
 const text = (what: string) => z.string({ message: `${what}应为文字` }).trim().min(1, `${what}不能为空`);
 const kind = z.enum(DOCUMENT_KINDS, { message: `文书类型应为 ${DOCUMENT_KINDS.join('、')} 之一` });
 
@@ -37,6 +41,12 @@ export const AgencyProfileSchema = z.object({
   remit: z.array(InsuranceCodeSchema).min(1, '稽核险种至少一项').optional(),
   /** Calendar days between serving the audit notice and the on-site audit (稽核办法: 3). */
   noticeDays: z.number().int('提前通知天数应为整数').min(1, '提前通知天数至少为1天').max(60, '提前通知天数不合理').default(3),
+  /**
+   * The fields that still hold an example's values (the shipped sample profile lists them all).
+   * A field leaves the list when it is edited (agency.update); no document is issued while the
+   * list is not empty (shared/rules/sampleValues.ts).
+   */
+  sampleFields: z.array(z.enum(SAMPLE_FIELDS, { message: `示例字段应为 ${SAMPLE_FIELDS.join('、')} 之一` })).optional(),
 });
 
 export type AgencyProfile = z.infer<typeof AgencyProfileSchema>;

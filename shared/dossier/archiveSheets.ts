@@ -36,6 +36,8 @@ export interface ArchiveSheetsInput {
   arrangedBy: string;
   /** Who checked the file; blank until checked. */
   checkedBy: string;
+  /** When it was checked (YYYY-MM-DD); blank line until checked. */
+  checkedOn?: string;
   arrangedOn: string;
   /** 保管期限 in years; RETENTION_YEARS unless the archivist chose another. */
   retentionYears?: number;
@@ -99,7 +101,8 @@ export function buildDossierIndex(a: ArchiveSheetsInput): DocumentModel {
       {
         kind: 'table',
         size: 'tiny',
-        columns: [{ weight: 2, align: 'center' }, { weight: 7 }, { weight: 6 }, { weight: 8 }, { weight: 5, align: 'center' }, { weight: 3, align: 'center' }, { weight: 4 }],
+        // 题名 the widest; 日期 holds 2025年12月24日 on one line
+        columns: [{ weight: 2, align: 'center' }, { weight: 6.5 }, { weight: 5 }, { weight: 10 }, { weight: 6, align: 'center' }, { weight: 3, align: 'center' }, { weight: 4 }],
         header: [['序号', '文号', '责任者', '题名', '日期', '页号', '备注'].map((h) => cell(h, 'center'))],
         rows: a.items.map((i, k) => [cell(String(k + 1)), cell(i.number), cell(i.author), cell(i.title), cell(cn(i.date)), cell(ranges[k]!), cell(i.remark)]),
       },
@@ -125,8 +128,9 @@ export function buildDossierNotes(a: ArchiveSheetsInput): DocumentModel {
         : []),
       { kind: 'spacer', lines: 2 },
       line('立卷人', a.arrangedBy),
-      line('检查人', a.checkedBy || '　　　　　　'),
       line('立卷时间', cn(a.arrangedOn)),
+      line('检查人', a.checkedBy || '　　　　　　'),
+      line('检查时间', a.checkedOn ? cn(a.checkedOn) : '　　　　年　　月　　日'),
     ],
     page,
     meta: meta(a),

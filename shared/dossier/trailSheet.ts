@@ -140,7 +140,7 @@ export function buildTrailSheet(p: { agencyName: string; employerName: string; c
       {
         kind: 'table',
         size: 'tiny',
-        columns: [{ weight: 2, align: 'center' }, { weight: 5 }, { weight: 4 }, { weight: 5 }, { weight: 15 }, { weight: 5 }],
+        columns: [{ weight: 2, align: 'center' }, { weight: 5 }, { weight: 4 }, { weight: 5 }, { weight: 13.5 }, { weight: 7 }],
         header: [['序号', '时间', '操作人', '操作', '内容', '哈希（前12位）'].map((h) => cell(h, 'center'))],
         rows: p.entries.map((e, i) => [cell(String(i + 1)), cell(trailTime(e.at)), cell(e.actor), cell(AUDIT_ACTION_NAMES[e.action] ?? e.action), cell(describeDetail(e.detail)), cell(e.hash.slice(0, 12))]),
       },

@@ -1,7 +1,7 @@
 // One e2e session: a harness on a fresh data folder with the real backend, Chromium on its page,
 // console errors collected, screenshots to test-output/e2e/, and direct API calls for setting up
 // what a test is not about.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { startHarness, type Harness } from '../../electron/harness/server';
 import { createBackend } from '../../electron/services/backend';
 import { collectConsoleErrors, launchChromium } from './browser';
 import { parseWire, stringifyWire } from '../../shared/api/wire';
+import { INSURANCE_CODES } from '../../shared/domain/insurance';
 
 export const SHOTS_DIR = path.resolve('test-output/e2e');
 
@@ -33,6 +34,8 @@ export interface SessionOptions {
   idleClock?: () => Date;
   /** The real first run: a workstation without accounts shows only the create-administrator screen (otherwise usable without accounts, as tests not about it need). */
   firstRun?: boolean;
+  /** Keep the seeded example agency profile marked as sample (the first-run state); by default it is taken as filled in. */
+  sampleProfile?: boolean;
 }
 
 export async function openSession(options: SessionOptions = {}): Promise<Session> {
@@ -91,5 +94,11 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  if (!options.sampleProfile) {
+    // the bureau has filled in its profile (as at first run): the example profile without its
+    // sample marker, auditing every insurance type of the five-insurance example plan the tests use
+    const { sampleFields: _sample, ...filled } = JSON.parse(readFileSync(path.resolve('resources/agency-profile.default.json'), 'utf8')) as Record<string, unknown>;
+    await session.api('agency.import', { json: JSON.stringify({ ...filled, remit: INSURANCE_CODES }) });
+  }
   return session;
 }

@@ -9,7 +9,7 @@ import { createBackend, type Backend } from '../../electron/services/backend';
 import { listAudit, verifyAuditChain } from '../../electron/services/audit/auditLog';
 import type { ApiResult } from '../../shared/api/contract';
 import type { Case, ComputeResultDto, DocumentSummary, Employer, JobStatus, RatePlanSummary, CaseDetail } from '../../shared/api/dto';
-import { ROOT, tableCounts, tempDir } from './db-helpers';
+import { ROOT, tableCounts, tempDir, fillAgencyProfile } from './db-helpers';
 
 const W = path.join(ROOT, 'test/fixtures/worked-example');
 const PAYROLL = readFileSync(path.join(W, 'payroll.xlsx'));
@@ -62,6 +62,7 @@ describe('backend invoke', () => {
   beforeEach(() => {
     tmp = tempDir('jihe-backend-');
     backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: '张明', now: () => new Date('2026-07-01T02:00:00Z') });
+    fillAgencyProfile(backend.db);
   });
   afterEach(() => {
     backend.close();

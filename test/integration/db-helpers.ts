@@ -10,6 +10,8 @@ import { seedDatabase } from '../../electron/services/db/seed';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
 import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
+import { AGENCY_PROFILE_KEY, getSetting, setSetting } from '../../electron/services/db/repos/settings';
+import { INSURANCE_CODES } from '../../shared/domain/insurance';
 import type { DeclarationLine, PayrollLine } from '../../shared/domain/lines';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,6 +37,20 @@ export function openSeeded(dir: string): Db {
   const db = openTestDatabase(path.join(dir, 'jihe.sqlite'));
   seedDatabase(db, RESOURCES, META);
   return db;
+}
+
+/**
+ * The seeded example agency profile taken as the bureau's own (its sample marker removed), as a
+ * bureau does at first run by filling in the profile: documents can then be issued. Its remit
+ * covers every insurance type, as a bureau auditing the five-insurance example plan the tests use
+ * would say (the shipped example, a medical-security bureau, audits medical and maternity only).
+ * Tests of the first run and of the refusals leave the profile as seeded.
+ */
+export function fillAgencyProfile(db: Db, remit: readonly string[] = INSURANCE_CODES): void {
+  const profile = getSetting<Record<string, unknown>>(db, AGENCY_PROFILE_KEY);
+  if (!profile) return;
+  const { sampleFields: _sample, ...filled } = profile;
+  setSetting(db, AGENCY_PROFILE_KEY, { ...filled, remit }, META);
 }
 
 export function createCase(db: Db, creditCode = '91350100M000100Y43', employerName = '示例市某某机械制造有限公司'): { caseId: number; employerId: number; ratePlanId: number } {

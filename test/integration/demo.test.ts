@@ -4,7 +4,7 @@
 // the same files; the XLSX schedule opens in LibreOffice (when installed) and its totals equal
 // the PDF's; every page of the interview record carries the signature lines.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -14,6 +14,7 @@ import { DOCUMENT_KINDS } from '../../shared/documents/kinds';
 import { fenFromString, formatFenGrouped } from '../../shared/rules/money';
 import { verifyDrawRecord } from '../../shared/rules/drawRecord';
 import type { DemoOutput } from '../../electron/cli/demoCommand';
+import { unzipSync } from 'fflate';
 import { ROOT } from './db-helpers';
 
 const OUT = path.join(ROOT, 'test-output', 'demo');
@@ -81,6 +82,41 @@ describe('jihe demo', () => {
     const proofs = out.documents.filter((d) => d.kind === 'service-proof');
     expect(proofs.length).toBeGreaterThanOrEqual(2);
     for (const d of proofs) expect(Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path.join(OUT, d.file)]))![1]), d.file).toBe(1);
+  });
+
+  it('every document, and every PDF of the archived dossier, is PDF/A-2b; the notice of findings has its proof of service', () => {
+    const pdfa = (file: string) => {
+      const meta = run('pdfinfo', ['-meta', file]);
+      return meta.includes('<pdfaid:part>2</pdfaid:part>') && meta.includes('<pdfaid:conformance>B</pdfaid:conformance>');
+    };
+    for (const d of out.documents) expect(pdfa(path.join(OUT, d.file)), d.file).toBe(true);
+    const zip = unzipSync(new Uint8Array(readFileSync(path.join(OUT, out.dossier!.file))));
+    const pdfs = Object.keys(zip).filter((n) => n.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(out.documents.length - 1 + 4); // documents but the other case's, cover, index, trail, 备考表
+    mkdirSync(path.join(OUT, 'dossier-pdf'), { recursive: true });
+    pdfs.forEach((name, i) => {
+      const file = path.join(OUT, 'dossier-pdf', `${i}.pdf`);
+      writeFileSync(file, zip[name]!);
+      expect(pdfa(file), name).toBe(true);
+    });
+    expect(pdfs.some((n) => /送达回证（稽核事实确认书）/.test(n))).toBe(true);
+    // the 备考表 names the lead auditor who arranged the file, the archivist who checked it, and when
+    const notes = path.join(OUT, 'dossier-pdf', `${pdfs.findIndex((n) => n.endsWith('备考表.pdf'))}.pdf`);
+    expect(flat(notes)).toMatch(/立卷人：王建国立卷时间：\d{4}年\d{1,2}月\d{1,2}日检查人：赵雅琴检查时间：\d{4}年\d{1,2}月\d{1,2}日/);
+  });
+
+  it('the same totals in every document that states them', () => {
+    const total = formatFenGrouped(fenFromString(out.totals.total));
+    const backPay = formatFenGrouped(fenFromString(out.totals.backPay));
+    const lateFee = formatFenGrouped(fenFromString(out.totals.lateFee));
+    for (const kind of ['findings-notice', 'audit-opinion', 'backpay-schedule', 'rectification-notice']) {
+      const t = flat(pdf(kind));
+      for (const amount of [total, backPay, lateFee]) expect(t, `${kind} ${amount}`).toContain(amount);
+    }
+    for (const kind of ['work-record', 'penalty-referral']) {
+      const t = flat(pdf(kind));
+      for (const amount of [backPay, lateFee]) expect(t, `${kind} ${amount}`).toContain(amount);
+    }
   });
 
   it('the opinion and the schedule carry the totals of jihe compute on the same files, in figures and capitals', () => {

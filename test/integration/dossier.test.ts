@@ -21,7 +21,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { workstationKey } from '../../electron/services/signing/workstationKey';
 import type { ApiResult } from '../../shared/api/contract';
 import type { Case, DocumentSummary, Employer, JobStatus, RatePlanSummary } from '../../shared/api/dto';
-import { ROOT, tempDir } from './db-helpers';
+import { ROOT, tempDir, fillAgencyProfile } from './db-helpers';
 
 const W = path.join(ROOT, 'test/fixtures/worked-example');
 const PAYROLL = new Uint8Array(readFileSync(path.join(W, 'payroll.xlsx')));
@@ -59,6 +59,7 @@ describe('dossier export and offline verification', () => {
   beforeAll(async () => {
     tmp = tempDir('jihe-dossier-');
     backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: '张明', now: () => new Date('2026-07-01T02:00:00Z') });
+    fillAgencyProfile(backend.db);
     const employer = ok<Employer>(await backend.invoke('employers.create', { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }));
     const plan = ok<RatePlanSummary[]>(await backend.invoke('ratePlans.list', {})).find((p) => p.name === '示例地区 2024')!;
     c = ok<Case>(await backend.invoke('cases.create', { employerId: employer.id, periodFrom: '2024-03', periodTo: '2024-03', ratePlanId: plan.id, source: 'tip-off' }));

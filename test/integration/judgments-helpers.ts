@@ -8,7 +8,7 @@ import type { Case, Employer, JobStatus, RatePlanSummary, User } from '../../sha
 import type { UserRole } from '../../shared/domain/roles';
 import { generateEmployer, type EmployerData } from '../fixtures/employer';
 import { writeDeclarations, writePayroll } from '../fixtures/employerFiles';
-import { tempDir } from './db-helpers';
+import { fillAgencyProfile, tempDir } from './db-helpers';
 
 export function ok<T>(r: ApiResult<unknown>): T {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
@@ -26,7 +26,7 @@ export const PASSWORD = 'Jihe#2026-secret';
 export const ONE_TIME_PASSWORD = 'Once#2026-given';
 
 /** A fresh backend per test, on its own data folder; `env.backend` is the current one. */
-export function useBackend(prefix: string) {
+export function useBackend(prefix: string, options: { sampleProfile?: boolean } = {}) {
   const env = {} as { backend: Backend; dir: string; clock: Date };
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => {
@@ -35,6 +35,7 @@ export function useBackend(prefix: string) {
     env.clock = new Date('2026-07-01T02:00:00Z');
     // The procedure's clock jumps by days; the inactivity lock keeps real time (tested on its own).
     env.backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: 'os-user', now: () => env.clock, idleClock: () => new Date() });
+    if (!options.sampleProfile) fillAgencyProfile(env.backend.db);
   });
   afterEach(() => {
     env.backend.close();

@@ -2,6 +2,7 @@
 // the bureau's other workstations as a JSON file, so one bureau configures all its laptops once.
 // Every change is validated in full before anything is stored, and logged.
 import { AgencyProfileSchema, type AgencyProfile } from '../../../shared/domain/agency';
+import { sampleFieldsAfterEdit } from '../../../shared/rules/sampleValues';
 import { formatZodIssues, fieldErrorsToText, type PathLabels } from '../../../shared/rules/zodIssues';
 import { appendAudit } from '../audit/auditLog';
 import { sha256Hex } from '../db/seed';
@@ -24,6 +25,7 @@ const LABELS: PathLabels = {
     sealText: '印章文字',
     legalBasis: '法律依据',
     noticeDays: '提前通知天数',
+    sampleFields: '示例字段',
   },
 };
 
@@ -53,7 +55,14 @@ export const agencyHandlers: Handlers<'agency.get' | 'agency.update' | 'agency.e
     return raw === null ? null : validated(raw, '已保存的机关信息');
   },
 
-  'agency.update': (ctx, input) => store(ctx, validated(input.profile, '机关信息'), 'settings.agency.update'),
+  'agency.update': (ctx, input) => {
+    const raw = getSetting(ctx.db, AGENCY_PROFILE_KEY);
+    const stored = raw === null ? null : AgencyProfileSchema.safeParse(raw).data ?? null;
+    const { sampleFields: _ignored, ...next } = validated(input.profile, '机关信息');
+    // an example value stays marked only while it is unchanged (shared/rules/sampleValues.ts)
+    const left = sampleFieldsAfterEdit(stored, next);
+    return store(ctx, { ...next, ...(left.length > 0 ? { sampleFields: left } : {}) }, 'settings.agency.update');
+  },
 
   'agency.export': (ctx) => {
     const raw = getSetting(ctx.db, AGENCY_PROFILE_KEY);

@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/auditLog';
 import { getDocument, insertIssuedDocument, peekNextSeq } from '../db/repos/documents';
 import { getEmployer } from '../db/repos/employers';
 import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
+import { sampleValueRefusal } from '../../../shared/rules/sampleValues';
 import { renderPdf } from '../documents/pdf';
 import { ApiFailure } from './errors';
 import { requireOpenCase } from './cases';
@@ -54,7 +55,9 @@ export const documentHandlers: Handlers<'documents.generateNotice' | 'documents.
       } catch (e) {
         throw new ApiFailure('invalid-input', (e as Error).message);
       }
-      const rendered = await renderPdf(model, { draft: false });
+      const sample = sampleValueRefusal(agency, JSON.stringify(model));
+      if (sample) throw new ApiFailure('not-ready', sample);
+      const rendered = await renderPdf(model, { draft: false, archival: true });
       const sha256 = createHash('sha256').update(rendered.bytes).digest('hex');
       const meta = ctx.meta();
       return ctx.db.transaction(() => {

@@ -11,6 +11,8 @@ import type { Case } from '../../../shared/api/dto';
 import { DOCUMENT_KIND_NAMES } from '../../../shared/documents/kinds';
 import type { Block, DocumentModel } from '../../../shared/documents/model';
 import { formatChineseDate } from '../../../shared/rules/month';
+import { remitIssueRefusal } from '../../../shared/rules/remit';
+import { sampleValueRefusal } from '../../../shared/rules/sampleValues';
 import { appendAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
 import { getCaseFacts, setCaseFacts } from '../db/repos/caseFacts';
@@ -18,7 +20,7 @@ import { getDocumentRecord, getDocumentXlsx, insertDraft, issueDraft, listDocume
 import { renderPdf } from '../documents/pdf';
 import { buildScheduleXlsx } from '../documents/scheduleXlsx';
 import { requireCase, requireOpenCase } from './cases';
-import { localIsoDate } from './computeCase';
+import { localIsoDate, storedAgencyProfile } from './computeCase';
 import { caseFigures, type CaseFigures } from './caseFigures';
 import {
   AMOUNT_KINDS,
@@ -150,6 +152,9 @@ function factsView(db: Db, caseId: number): CaseFactsView {
 }
 
 function issueBlocker(db: Db, caseId: number, kind: MakeableKind): string | null {
+  const profile = storedAgencyProfile(db);
+  const sample = profile ? sampleValueRefusal(profile, '') : null;
+  if (sample) return sample;
   if (!APPROVAL_KINDS.includes(kind)) return null;
   try {
     assertApprovedForIssue(db, caseId);
@@ -237,6 +242,12 @@ export const documentLifecycleHandlers: Handlers<Methods> = {
       if (JSON.stringify(again.model) !== JSON.stringify(d.model)) {
         throw new ApiFailure('conflict', `草稿生成后，案件的数据或所引用的文书已有变化，签发后的内容将与预览不同。请重新生成草稿，核对后再签发`);
       }
+      // Nothing invented and nothing outside the agency's remit is issued (issue 9 items 2 and 3).
+      const agency = loadAgency(ctx.db);
+      const sample = sampleValueRefusal(agency, JSON.stringify(d.model));
+      if (sample) throw new ApiFailure('not-ready', sample);
+      const remit = AMOUNT_KINDS.includes(kind) ? remitIssueRefusal(d.title, env.figures().result, agency) : null;
+      if (remit) throw new ApiFailure('conflict', remit);
       const year = Number((fields.issueDate ?? env.today).slice(0, 4));
       const seq = peekNextSeq(ctx.db, kind, year);
       const built = buildFor(env, kind, fields, seq, supersedes, d.correctionReason);

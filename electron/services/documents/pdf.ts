@@ -7,6 +7,7 @@
 import pdfmake from 'pdfmake';
 import type { Content, ContentText, Style, TableCell as PdfTableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { tablePages, type Align, type Block, type DocumentModel, type Inline, type TableBlock, type TableCell } from '../../../shared/documents/model';
+import { unbreakablePieces } from './lineBreaks';
 import { FONT_ROLES, fontRecord, isInsideAllowedDirs, loadFontBuffer, resolveFonts, type FontRole, type FontSet } from './fonts';
 
 export interface RenderOptions {
@@ -115,7 +116,7 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions): Prom
     pageSize: 'A4',
     pageOrientation: page.orientation,
     pageMargins: [mm(margins.left), mm(margins.top), mm(margins.right), mm(margins.bottom)],
-    defaultStyle: { ...styles.body, alignment: 'justify' },
+    defaultStyle: { ...styles.body, alignment: BODY_ALIGN },
     styles,
     info: {
       title: model.number ? `${model.title}（${model.number}）` : model.title,
@@ -208,18 +209,38 @@ function titleBlock(model: DocumentModel, ctx: Ctx): Content[] {
   return out;
 }
 
-function runs(content: readonly Inline[], ctx: Ctx, baseRole: FontRole = 'fangsong'): ContentText['text'] {
-  return content.map((c) => {
-    if (typeof c === 'string') return { text: c, font: ctx.plan.family[baseRole] };
-    return {
-      text: c.text,
-      font: ctx.plan.family[c.strong ? 'heiti' : baseRole],
-      ...(c.underline ? { decoration: 'underline' as const } : {}),
+/** A sum of money as printed: 186,730.28 or 186,730.28元. */
+const AMOUNT = /^[-+]?\d[\d,]*\.\d{2}元?$/;
+
+/**
+ * Inline runs in pdfmake's form. Numbers, amounts, dates and document numbers become runs of
+ * their own that are never broken across lines (lineBreaks.ts); amounts stay in the run's face.
+ */
+function runs(content: readonly Inline[], ctx: Ctx, baseRole: FontRole = 'fangsong', mode: 'body' | 'cell' = 'body'): ContentText['text'] {
+  return content.flatMap((c) => {
+    const run = typeof c === 'string' ? { text: c } : c;
+    const style = {
+      font: ctx.plan.family[typeof c !== 'string' && c.strong ? 'heiti' : baseRole],
+      ...(typeof c !== 'string' && c.underline ? { decoration: 'underline' as const } : {}),
     };
+    return unbreakablePieces(run.text, mode).map((p) => ({
+      text: p.text,
+      ...style,
+      // an amount is printed in the body face even where the sentence around it is emphasised
+      ...(p.keep && AMOUNT.test(p.text) ? { font: ctx.plan.family[baseRole] } : {}),
+      ...(p.keep ? { noWrap: true } : {}),
+    }));
   });
 }
 
 const alignment = (a: Align | undefined, fallback: Align): Align => a ?? fallback;
+
+/**
+ * Body text is set flush left, not justified: pdfmake justifies by spreading a line's gap over
+ * every character, so a line whose next date or amount moved down whole (lineBreaks.ts) would be
+ * stretched character by character. Full-width characters keep the right edge within one character.
+ */
+const BODY_ALIGN: Align = 'left';
 
 // GB/T 9704-2012 §7.3.5: the signature and date never stand alone on a page ("此页无正文"). The
 // signature is laid out as one unbreakable stack with what precedes it back to the last line of
@@ -230,19 +251,56 @@ function renderBlocks(blocks: readonly Block[], ctx: Ctx): Content[] {
   while (i < blocks.length) {
     const end = nextSignatureWithBody(blocks, i);
     if (end === null) {
-      out.push(...blocks.slice(i).flatMap((b) => renderBlock(b, ctx)));
+      out.push(...renderKept(blocks.slice(i), ctx));
       break;
     }
-    out.push(...blocks.slice(i, end.bodyStart).flatMap((b) => renderBlock(b, ctx)));
-    out.push({ stack: blocks.slice(end.bodyStart, end.signature + 1).flatMap((b) => renderBlock(b, ctx)), unbreakable: true });
+    // a heading right before the last body text goes with it
+    const bodyStart = end.bodyStart > i && blocks[end.bodyStart - 1]!.kind === 'heading' ? end.bodyStart - 1 : end.bodyStart;
+    out.push(...renderKept(blocks.slice(i, bodyStart), ctx));
+    out.push({ stack: blocks.slice(bodyStart, end.signature + 1).flatMap((b) => renderBlock(b, ctx)), unbreakable: true });
     i = end.signature + 1;
+  }
+  return out;
+}
+
+/** A table that runs over pages (it is never held in one piece). */
+const paged = (b: Block | undefined) => b?.kind === 'table' && (b.pageTotals !== undefined || b.rows.length > 12);
+
+/**
+ * Blocks laid out with what must stay together: a heading with the paragraph or list after it
+ * (never left alone at a page foot), and notes with the block before them (never a page holding
+ * only notes). Tables that run over pages are never pulled along.
+ */
+function renderKept(blocks: readonly Block[], ctx: Ctx): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    const withNext =
+      (b.kind === 'heading' && (next?.kind === 'paragraph' || next?.kind === 'list' || next?.kind === 'notes')) || (next?.kind === 'notes' && b.kind !== 'heading' && !paged(b));
+    if (!withNext) {
+      out.push(...renderBlock(b, ctx));
+      continue;
+    }
+    if (b.kind === 'heading' && next?.kind === 'list') {
+      // a heading keeps the first item of its list, not the whole list
+      const [first, ...rest] = renderBlock(next, ctx);
+      out.push({ stack: [...renderBlock(b, ctx), ...(first ? [first] : [])], unbreakable: true }, ...rest);
+      i += 1;
+      continue;
+    }
+    // a following notes block also comes along (heading, paragraph, notes)
+    const last = blocks[i + 2]?.kind === 'notes' && next?.kind !== 'notes' ? i + 2 : i + 1;
+    out.push({ stack: blocks.slice(i, last + 1).flatMap((x) => renderBlock(x, ctx)), unbreakable: true });
+    i = last;
   }
   return out;
 }
 
 function nextSignatureWithBody(blocks: readonly Block[], from: number): { bodyStart: number; signature: number } | null {
   for (let k = from; k < blocks.length; k++) {
-    if (blocks[k]!.kind !== 'signature') continue;
+    // the signature, or the lines where the parties sign (received), never stand alone on a page
+    if (blocks[k]!.kind !== 'signature' && blocks[k]!.kind !== 'received') continue;
     let j = k - 1;
     while (j >= from && blocks[j]!.kind !== 'paragraph' && blocks[j]!.kind !== 'list' && blocks[j]!.kind !== 'table') j--;
     // a table is never pulled along (it may span pages): the signature then keeps only what follows it
@@ -262,7 +320,7 @@ function renderBlock(block: Block, ctx: Ctx): Content[] {
       return [
         {
           text: runs(block.content, ctx),
-          alignment: alignment(block.align, 'justify'),
+          alignment: alignment(block.align, BODY_ALIGN),
           ...(block.indent === false ? {} : { leadingIndent: 2 * size }),
           ...(block.small ? { fontSize: size, lineHeight: plan.lineHeight('fangsong', size, size * 1.5) } : {}),
         },
@@ -273,12 +331,12 @@ function renderBlock(block: Block, ctx: Ctx): Content[] {
       return [
         {
           text: [
-            { text: `${block.label}${block.text}`, font: plan.family[role] },
+            ...(runs([`${block.label}${block.text}`], ctx, role) as ContentText[]),
             ...(block.content ? (runs(block.content, ctx) as ContentText[]) : []),
           ],
           leadingIndent: 2 * CHAR,
           lineHeight: plan.lineHeight(role, SIZE.body, BODY_PITCH),
-          alignment: 'justify',
+          alignment: BODY_ALIGN,
           // keep a heading with the line after it
           headlineLevel: block.level,
         } as Content,
@@ -288,7 +346,7 @@ function renderBlock(block: Block, ctx: Ctx): Content[] {
       return block.items.map((item, i) => ({
         text: [{ text: listLabel(block.style, (block.start ?? 1) + i), font: plan.family.fangsong }, ...(runs(item, ctx) as ContentText[])],
         leadingIndent: 2 * CHAR,
-        alignment: 'justify',
+        alignment: BODY_ALIGN,
       }));
     case 'table':
       return renderTable(block, ctx);
@@ -353,7 +411,7 @@ function renderTable(block: TableBlock, ctx: Ctx): Content[] {
   const usable = ctx.textWidth - block.columns.length * 2 * CELL_PAD - (block.columns.length + 1) * 0.75;
   const widths = block.columns.map((c) => (usable * c.weight) / totalWeight);
   const cell = (c: TableCell, col: number, header: boolean): PdfTableCell => ({
-    text: runs(c.content, ctx, header ? 'heiti' : 'fangsong'),
+    text: runs(c.content, ctx, header ? 'heiti' : 'fangsong', 'cell'),
     alignment: alignment(c.align ?? block.columns[col]?.align, header ? 'center' : 'left'),
     ...(c.colSpan ? { colSpan: c.colSpan } : {}),
     ...(c.rowSpan ? { rowSpan: c.rowSpan } : {}),

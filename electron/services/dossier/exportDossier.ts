@@ -36,6 +36,7 @@ import { buildTrailSheet } from '../../../shared/dossier/trailSheet';
 import type { AgencyProfile } from '../../../shared/domain/agency';
 import { closedAt, collectCaseMaterial, type CaseMaterial } from './collect';
 import { evidenceKindName } from './evidence';
+import { findUserByUsername } from '../db/repos/users';
 import { sha256Hex } from './sha256';
 import { signedText } from './verifyDossier';
 import { getDocumentRecord } from '../db/repos/documents';
@@ -82,6 +83,11 @@ function documentDate(db: Db, id: number): string | null {
   return issueDate ?? r?.issuedAt?.slice(0, 10) ?? null;
 }
 
+/** A user's name as printed (display name), the account name when it is not a user's. */
+function personName(db: Db, actor: string): string {
+  return findUserByUsername(db, actor)?.displayName ?? actor;
+}
+
 function archiveSheetsInput(db: Db, m: CaseMaterial, agency: string, opts: ExportDossierOptions, exportedAt: string, trailPages: number): ArchiveSheetsInput {
   const today = exportedAt.slice(0, 10);
   const trailDate = (m.trail.at(-1)?.at ?? exportedAt).slice(0, 10);
@@ -115,8 +121,11 @@ function archiveSheetsInput(db: Db, m: CaseMaterial, agency: string, opts: Expor
     periodFrom: m.case.periodFrom,
     periodTo: m.case.periodTo,
     auditors: readCaseFacts(db, m.case.id).auditors.map((x) => x.name),
-    arrangedBy: opts.actor,
-    checkedBy: '',
+    // 立卷人: the case's lead auditor, who assembled its file; 检查人: whoever archives it (an
+    // archivist or section head checks it on receipt, and the dossier is verified then), by name
+    arrangedBy: readCaseFacts(db, m.case.id).auditors[0]?.name ?? personName(db, opts.actor),
+    checkedBy: opts.archive ? personName(db, opts.actor) : '',
+    ...(opts.archive ? { checkedOn: today } : {}),
     arrangedOn: today,
   };
 }

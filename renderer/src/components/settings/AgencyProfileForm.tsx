@@ -4,10 +4,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Upload } from 'antd';
 import { DownloadOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
-import { AgencyProfileSchema, type AgencyProfile } from '../../../../shared/domain/agency';
+import { AgencyProfileSchema, type AgencyProfile, type SampleField } from '../../../../shared/domain/agency';
+import { SAMPLE_FIELD_NAMES } from '../../../../shared/rules/sampleValues';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES, type DocumentKind } from '../../../../shared/documents/kinds';
 import { call, errorText } from '../../api/client';
 import { downloadText, readText } from './files';
+import { AGENCY_CHANGED_EVENT } from './AgencyProfileBanner';
 
 /** The form's shape: legal-basis citations as one textarea per document type, one citation a line. */
 interface FormValues {
@@ -55,11 +57,18 @@ export function AgencyProfileForm() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [importError, setImportError] = useState<{ message: string; details: string[] } | null>(null);
+  /** Fields still holding the example's values; each leaves the list when saved changed. */
+  const [sample, setSample] = useState<readonly SampleField[]>([]);
+  const changed = (p: AgencyProfile) => {
+    setSample(p.sampleFields ?? []);
+    window.dispatchEvent(new Event(AGENCY_CHANGED_EVENT));
+  };
 
   const load = async () => {
     try {
       const profile = await call('agency.get', {});
       form.resetFields();
+      setSample(profile?.sampleFields ?? []);
       if (profile) form.setFieldsValue(toForm(profile));
       setLoadError(null);
     } catch (e) {
@@ -85,6 +94,7 @@ export function AgencyProfileForm() {
     try {
       const saved = await call('agency.update', { profile: checked.data });
       form.setFieldsValue(toForm(saved));
+      changed(saved);
       message.success('单位信息已保存，此后生成的文书使用新的信息');
     } catch (e) {
       message.error(errorText(e));
@@ -106,6 +116,7 @@ export function AgencyProfileForm() {
     try {
       const profile = await call('agency.import', { json: await readText(file) });
       form.setFieldsValue(toForm(profile));
+      changed(profile);
       setImportError(null);
       message.success(`已导入配置：${profile.name}`);
     } catch (e) {
@@ -118,6 +129,16 @@ export function AgencyProfileForm() {
   return (
     <div data-testid="agency-profile">
       {loadError && <Alert type="error" showIcon title={loadError} className="section" />}
+      {sample.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="section"
+          data-testid="agency-sample-fields"
+          title={`以下内容仍是示例，请改为本机关的真实信息后保存：${sample.map((f) => SAMPLE_FIELD_NAMES[f]).join('、')}`}
+          description="示例内容保留期间，文书只能生成草稿，不能签发。"
+        />
+      )}
       <Space className="section">
         <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
           保存单位信息
