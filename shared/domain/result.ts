@@ -101,7 +101,7 @@ export interface Totals {
 }
 
 export interface ComputeWarning {
-  code: 'reference-year-missing' | 'pre-2011-arrears' | 'month-not-in-plan' | 'other';
+  code: 'reference-year-missing' | 'pre-2011-arrears' | 'month-not-in-plan' | 'empty-exemption' | 'other';
   message: string;
   months?: Month[];
 }

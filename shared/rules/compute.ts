@@ -19,7 +19,7 @@ import { makeBasisRule } from './basis';
 import { personMonthAmounts } from './backPay';
 import { ComputeError } from './computeError';
 import { collectDiscrepancies, overDeclaredOf } from './declarationChecks';
-import { makeExemptionLookup } from './exemptions';
+import { emptyExemptionWarnings, makeExemptionLookup } from './exemptions';
 import { isBeforeSocialInsuranceLaw, lateFeeDays, lateFeeFor, SOCIAL_INSURANCE_LAW_MONTH } from './lateFee';
 import { assertFen, decimalFrom } from './money';
 import { formatChineseMonth, isIsoDate, isMonth, monthRange, type IsoDate, type Month } from './month';
@@ -178,7 +178,7 @@ export function compute(input: ComputeInput): ComputeResult {
     declaredOnly,
     overDeclared,
     discrepancies,
-    warnings: [...basisRule.warnings(), ...pre2011Warning(rows)],
+    warnings: [...basisRule.warnings(), ...pre2011Warning(rows), ...emptyExemptionWarnings(input.exemptions)],
   };
 }
 

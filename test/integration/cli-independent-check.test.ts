@@ -168,4 +168,49 @@ describe('jihe compute against an independent Python calculation', () => {
     expect(cli.rows.every((r) => r.lateFeeCapped && r.lateFee === r.total)).toBe(true);
     expectSame(cli, py);
   });
+
+  it('a net negative declared base counts as nothing declared; an exemption with an empty month list exempts no month', () => {
+    const data = generateEmployer(4242, { persons: 60, months: months('2024-01', '2024-06'), declarationsPerInsurance: false, undeclaredShare: 0.05 });
+    const declared = data.declarationRows.filter((r) => r.month === '2024-03' || r.month === '2024-04');
+    // Correction rows (冲销): two person-months end net negative, one partly corrected, in file order after the declaration.
+    const [neg1, neg2, partial] = [declared[0]!, declared[5]!, declared[9]!];
+    data.declarationRows.push(
+      { ...neg1, baseFen: -(neg1.baseFen + 123_456) },
+      { ...neg2, baseFen: -(neg2.baseFen + 1) },
+      { ...partial, baseFen: -Math.floor(partial.baseFen / 2) },
+    );
+    const paidIn = (m: string) => [...new Set(data.payrollRows.filter((r) => r.month === m && r.grossFen > 0).map((r) => r.personId))];
+    const emptyListPerson = paidIn('2024-02').find((id) => id !== neg1.personId && id !== neg2.personId && id !== partial.personId)!;
+    const wholePerson = paidIn('2024-02').find((id) => id !== emptyListPerson && id !== neg1.personId && id !== neg2.personId && id !== partial.personId)!;
+    const { cli, py } = run({
+      label: 'corrections',
+      data,
+      payroll: [{ title: true, seed: 51 }, 'xlsx'],
+      declarations: [{ title: true, seed: 52 }, 'csv-utf8-bom'],
+      plan: planJson({ kind: 'monthly' }, 'none'),
+      from: '2024-01',
+      to: '2024-06',
+      asOf: '2025-06-30',
+      exemptions: [
+        { personId: emptyListPerson, months: [], reason: 'student-intern' },
+        { personId: wholePerson, months: null, reason: 'retiree-rehired' },
+      ],
+    });
+    expectSame(cli, py);
+    // The net negative person-months owe on the whole due base: shortfall = due base, declared base shown as it sums.
+    for (const c of [neg1, neg2]) {
+      const row = cli.rows.find((r) => r.personId === c.personId && r.month === c.month);
+      expect(row, `${c.personId} ${c.month}`).toBeDefined();
+      for (const ins of row!.insurances) {
+        expect(ins.declaredBase.startsWith('-')).toBe(true);
+        expect(ins.shortfall).toBe(ins.dueBase);
+      }
+    }
+    // The empty month list exempted nothing and the case says so; the null list exempted the whole person.
+    expect(cli.exempted.some((r) => r.personId === emptyListPerson)).toBe(false);
+    expect(cli.rows.some((r) => r.personId === emptyListPerson)).toBe(true);
+    expect(cli.rows.some((r) => r.personId === wholePerson)).toBe(false);
+    expect(cli.exempted.some((r) => r.personId === wholePerson)).toBe(true);
+    expect(cli.warnings.find((w) => w.code === 'empty-exemption')?.message).toContain(emptyListPerson);
+  });
 });
