@@ -18,6 +18,7 @@ interface Independent {
   byInsurance: ComputeResultDto['byInsurance'];
   months: { month: string; payrollHeadcount: number; declaredHeadcount: number; payrollOnly: number; declaredOnly: number; backPay: string; lateFee: string; rows: number }[];
   lines: number;
+  estimatedLines: number;
 }
 
 const INSURANCES_2023 = [
@@ -33,9 +34,10 @@ const INSURANCES_2024 = [
   { code: 'unemployment', name: '失业保险', employerRate: 0.005, employeeRate: 0.005, floor: 4000, ceiling: 20000 },
 ];
 
-function planJson(baseRule: object, lateFeeCap: 'none' | 'principal'): string {
+function planJson(baseRule: object, lateFeeCap: 'none' | 'principal', extra: object = {}): string {
   return JSON.stringify(
     {
+      ...extra,
       name: '独立核算检验方案',
       region: '示例市',
       lateFeeDailyRate: 0.0005,
@@ -68,6 +70,7 @@ interface Scenario {
   to: string;
   asOf: string;
   exemptions?: { personId: string; months: string[] | null; reason: string; note?: string }[];
+  estimations?: { personId: string | null; months: string[] | null; reason: string }[];
 }
 
 describe('jihe compute against an independent Python calculation', () => {
@@ -95,6 +98,11 @@ describe('jihe compute against an independent Python calculation', () => {
       writeFileSync(f, JSON.stringify(s.exemptions), 'utf8');
       exempt.push('--exempt', f);
     }
+    if (s.estimations) {
+      const f = path.join(dir, 'estimate.json');
+      writeFileSync(f, JSON.stringify(s.estimations), 'utf8');
+      exempt.push('--estimate', f);
+    }
     const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/jihe.mjs'), 'compute', payrollFile, declarationFile, planFile, ...period, ...exempt, '--json', '--rows'], {
       encoding: 'utf8',
       timeout: 120_000,
@@ -112,6 +120,7 @@ describe('jihe compute against an independent Python calculation', () => {
   function expectSame(cli: ComputeResultDto, py: Independent): void {
     expect(cli.totals).toEqual(py.totals);
     expect(cli.lines).toBe(py.lines);
+    if (cli.rows.length === cli.lines) expect(cli.rows.filter((r) => r.estimated).length).toBe(py.estimatedLines);
     for (const [code, v] of Object.entries(py.byInsurance)) expect(cli.byInsurance[code], code).toEqual(v);
     for (const [code, v] of Object.entries(cli.byInsurance)) if (!(code in py.byInsurance)) expect(v).toEqual({ employer: '0.00', employee: '0.00' });
     expect(
@@ -212,5 +221,50 @@ describe('jihe compute against an independent Python calculation', () => {
     expect(cli.rows.some((r) => r.personId === wholePerson)).toBe(false);
     expect(cli.exempted.some((r) => r.personId === wholePerson)).toBe(true);
     expect(cli.warnings.find((w) => w.code === 'empty-exemption')?.message).toContain(emptyListPerson);
+  });
+
+  it('estimation (核定): the average-wage rule for the whole case in months without payroll, and the last-declared rule per person-month', () => {
+    const data = generateEmployer(9090, { persons: 80, months: months('2024-01', '2024-08'), undeclaredShare: 0.1 });
+    // The employer produced no payroll for July and August: the whole case is estimated there.
+    data.payrollRows = data.payrollRows.filter((r) => r.month < '2024-07');
+    const averageWage = planJson({ kind: 'monthly' }, 'none', { estimation: { rule: 'average-wage', legalBasis: '《社会保险法》第六十二条', averageWages: [{ from: '2024-01', to: '2024-06', monthly: 8123.45 }, { from: '2024-07', to: '2024-12', monthly: 8567.89 }] } });
+    const someone = [...new Set(data.payrollRows.filter((r) => r.month === '2024-03').map((r) => r.personId))];
+    const a = run({
+      label: 'estimate-average',
+      data,
+      payroll: [{ title: true, seed: 61 }, 'xlsx'],
+      declarations: [{ title: true, seed: 62 }, 'csv-utf8-bom'],
+      plan: averageWage,
+      from: '2024-01',
+      to: '2024-08',
+      asOf: '2025-06-30',
+      estimations: [
+        { personId: null, months: ['2024-07', '2024-08'], reason: '单位未提供七、八月工资表' },
+        { personId: someone[0]!, months: ['2024-03', '2024-04'], reason: '工资表与考勤不符' },
+      ],
+      exemptions: [{ personId: someone[1]!, months: ['2024-07'], reason: 'student-intern' }],
+    });
+    expectSame(a.cli, a.py);
+    expect(a.py.estimatedLines).toBeGreaterThan(50);
+    expect(a.cli.rows.filter((r) => r.month === '2024-08').every((r) => r.estimated?.reason === '单位未提供七、八月工资表' && r.basis === '8567.89' && r.basisNote.startsWith('核定'))).toBe(true);
+    expect(a.cli.rows.some((r) => r.personId === someone[0] && r.month === '2024-03' && r.basis === '8123.45')).toBe(true);
+
+    const lastDeclared = planJson({ kind: 'monthly' }, 'principal', { estimation: { rule: 'last-declared', legalBasis: '《社会保险法》第六十二条', percent: 110 } });
+    const b = run({
+      label: 'estimate-last-declared',
+      data,
+      payroll: [{ title: true, seed: 63 }, 'xlsx'],
+      declarations: [{ title: true, seed: 64 }, 'csv-utf8-bom'],
+      plan: lastDeclared,
+      from: '2024-01',
+      to: '2024-08',
+      asOf: '2025-06-30',
+      estimations: [
+        { personId: null, months: ['2024-07', '2024-08'], reason: '单位未提供七、八月工资表' },
+        ...someone.slice(2, 12).map((personId) => ({ personId, months: ['2024-02', '2024-05'], reason: '工资表涂改' })),
+      ],
+    });
+    expectSame(b.cli, b.py);
+    expect(b.py.estimatedLines).toBeGreaterThan(20);
   });
 });
