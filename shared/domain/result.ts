@@ -103,7 +103,7 @@ export interface Totals {
 }
 
 export interface ComputeWarning {
-  code: 'reference-year-missing' | 'pre-2011-arrears' | 'month-not-in-plan' | 'empty-exemption' | 'estimation-unavailable' | 'other';
+  code: 'reference-year-missing' | 'pre-2011-arrears' | 'month-not-in-plan' | 'empty-exemption' | 'estimation-unavailable' | 'beyond-look-back' | 'other';
   message: string;
   months?: Month[];
 }

@@ -21,6 +21,7 @@ import { ComputeError } from './computeError';
 import { collectDiscrepancies, overDeclaredOf } from './declarationChecks';
 import { emptyExemptionWarnings, makeExemptionLookup } from './exemptions';
 import { makeEstimationLookup, type EstimatedBasis } from './estimation';
+import { BEYOND_LOOK_BACK_NOTE, isBeyondLookBack, lookBackStart, lookBackWarning, type LookBackChoice } from './lookBack';
 import { isBeforeSocialInsuranceLaw, lateFeeDays, lateFeeFor, SOCIAL_INSURANCE_LAW_MONTH } from './lateFee';
 import { assertFen, decimalFrom } from './money';
 import { formatChineseMonth, isIsoDate, isMonth, monthRange, type IsoDate, type Month } from './month';
@@ -53,6 +54,8 @@ export interface ComputeInput {
   exemptions?: readonly Exemption[];
   /** The auditor's estimations (核定, DOMAIN.md §13). */
   estimations?: readonly Estimation[];
+  /** The auditor's choice for months beyond the plan's look-back (default include, flagged). */
+  beyondLookBack?: LookBackChoice;
 }
 
 export function compute(input: ComputeInput): ComputeResult {
@@ -69,6 +72,9 @@ export function compute(input: ComputeInput): ComputeResult {
   const basisRule = makeBasisRule(plan.baseRule, payroll);
   const exemptionOf = makeExemptionLookup(input.exemptions);
   const estimations = makeEstimationLookup(plan, input.estimations, declarations);
+  const lookBackFrom = lookBackStart(plan, asOf);
+  const lookBackChoice = input.beyondLookBack ?? 'include';
+  const beyondLookBack: BackPayRow[] = [];
 
   const rows: BackPayRow[] = [];
   const exempted: BackPayRow[] = [];
@@ -144,6 +150,14 @@ export function compute(input: ComputeInput): ComputeResult {
         exempted.push(row);
         return;
       }
+      if (isBeyondLookBack(lookBackFrom, month)) {
+        beyondLookBack.push(row);
+        if (lookBackChoice === 'exclude') {
+          row.exemption = { reason: 'other', note: BEYOND_LOOK_BACK_NOTE };
+          exempted.push(row);
+          return;
+        }
+      }
       rows.push(row);
       summary.rows++;
       summary.shortfallFen += amounts.maxShortfallFen;
@@ -196,7 +210,7 @@ export function compute(input: ComputeInput): ComputeResult {
     declaredOnly,
     overDeclared,
     discrepancies,
-    warnings: [...basisRule.warnings(), ...pre2011Warning(rows), ...emptyExemptionWarnings(input.exemptions), ...estimations.warnings()],
+    warnings: [...basisRule.warnings(), ...pre2011Warning(rows), ...emptyExemptionWarnings(input.exemptions), ...estimations.warnings(), ...lookBackWarning(plan, lookBackFrom, beyondLookBack, lookBackChoice)],
   };
 }
 
