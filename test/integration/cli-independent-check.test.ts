@@ -221,7 +221,7 @@ describe('jihe compute against an independent Python calculation', () => {
     expect(cli.rows.some((r) => r.personId === wholePerson)).toBe(false);
     expect(cli.exempted.some((r) => r.personId === wholePerson)).toBe(true);
     expect(cli.warnings.find((w) => w.code === 'empty-exemption')?.message).toContain(emptyListPerson);
-  });
+  }, 180_000);
 
   it('estimation (核定): the average-wage rule for the whole case in months without payroll, and the last-declared rule per person-month', () => {
     const data = generateEmployer(9090, { persons: 80, months: months('2024-01', '2024-08'), undeclaredShare: 0.1 });
@@ -266,5 +266,5 @@ describe('jihe compute against an independent Python calculation', () => {
     });
     expectSame(b.cli, b.py);
     expect(b.py.estimatedLines).toBeGreaterThan(20);
-  });
+  }, 240_000);
 });
