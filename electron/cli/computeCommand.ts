@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportKind } from '../../shared/domain/importReport';
-import type { Exemption } from '../../shared/domain/lines';
+import type { Estimation, Exemption } from '../../shared/domain/lines';
 import type { RatePlan } from '../../shared/domain/ratePlan';
 import { compute } from '../../shared/rules/compute';
 import { ComputeError } from '../../shared/rules/computeError';
@@ -15,6 +15,7 @@ import { computeResultDtoJson, toComputeSummaryDto } from '../../shared/rules/re
 import { importSpreadsheet, type ParsedImport } from '../services/import/index';
 import { describeIssue, errorIssues, refusalReason } from '../services/jobs/importPolicy';
 import { parseExemptionsFile } from './exemptionsFile';
+import { parseEstimationsFile } from './estimationsFile';
 import { COMPUTE_HELP } from './help';
 import { formatSummary } from './summary';
 import { EXIT, type CliIo } from './io';
@@ -86,8 +87,14 @@ async function loadExemptions(file: string): Promise<Exemption[]> {
   return parsed.exemptions;
 }
 
+async function loadEstimations(file: string): Promise<Estimation[]> {
+  const parsed = parseEstimationsFile(await readInput(file, '核定文件'), path.basename(file));
+  if (!parsed.ok) throw new CommandFailure(EXIT.unreadable, ['错误：核定文件有误：', ...parsed.errors.map((e) => `  ${e}`)]);
+  return parsed.estimations;
+}
+
 function usage(message: string): CommandFailure {
-  return new CommandFailure(EXIT.usage, [`错误：${message}`, '用法：jihe compute 工资表 申报明细 缴费方案 --from YYYY-MM --to YYYY-MM --as-of YYYY-MM-DD [--exempt 文件] [--json [--rows]]', '详见 jihe compute --help']);
+  return new CommandFailure(EXIT.usage, [`错误：${message}`, '用法：jihe compute 工资表 申报明细 缴费方案 --from YYYY-MM --to YYYY-MM --as-of YYYY-MM-DD [--exempt 文件] [--estimate 文件] [--json [--rows]]', '详见 jihe compute --help']);
 }
 
 export async function computeCommand(argv: string[], io: CliIo): Promise<number> {
@@ -102,6 +109,7 @@ export async function computeCommand(argv: string[], io: CliIo): Promise<number>
           to: { type: 'string' },
           'as-of': { type: 'string' },
           exempt: { type: 'string' },
+          estimate: { type: 'string' },
           json: { type: 'boolean', default: false },
           rows: { type: 'boolean', default: false },
           'leave-out-error-rows': { type: 'boolean', default: false },
@@ -132,12 +140,13 @@ export async function computeCommand(argv: string[], io: CliIo): Promise<number>
     // Every input is checked before any output, so a bad file never leaves half a result.
     const plan = await loadPlan(planFile);
     const exemptions = values.exempt ? await loadExemptions(values.exempt) : [];
+    const estimations = values.estimate ? await loadEstimations(values.estimate) : [];
     const payroll = await importFile(payrollFile, 'payroll', '工资表', leaveOut, io);
     const declarations = await importFile(declarationFile, 'declaration', '申报明细', leaveOut, io);
 
     let result;
     try {
-      result = compute({ plan, from, to, asOf, payroll: payroll.payroll, declarations: declarations.declarations, exemptions });
+      result = compute({ plan, from, to, asOf, payroll: payroll.payroll, declarations: declarations.declarations, exemptions, estimations });
     } catch (e) {
       if (e instanceof ComputeError) throw new CommandFailure(EXIT.unreadable, [`错误：无法计算：${e.message}`]);
       throw e;

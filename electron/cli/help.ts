@@ -22,7 +22,7 @@ export const MAIN_HELP = `稽核工作站命令行 jihe
 
 export const COMPUTE_HELP = `用法：
   jihe compute 工资表 申报明细 缴费方案 --from YYYY-MM --to YYYY-MM --as-of YYYY-MM-DD
-               [--exempt 豁免文件] [--json [--rows]] [--leave-out-error-rows]
+               [--exempt 豁免文件] [--estimate 核定文件] [--json [--rows]] [--leave-out-error-rows]
 
 参数：
   工资表        .xlsx、.xls 或 .csv（UTF-8 或 GB18030），每人每月一行
@@ -41,6 +41,8 @@ export const COMPUTE_HELP = `用法：
                             原因：退休返聘、实习学生、已在他处参保、其他（也可写 retiree-rehired、
                             student-intern、insured-elsewhere、other）；“其他”须在备注中写明理由；
                             月份留空表示整个稽核期间，可写 2024-01;2024-03 或 2024-01~2024-06
+  --estimate 文件         工资表缺失或不可用时的核定（须在缴费方案中设置核定基数规则及法律依据），JSON：
+                            [{"personId":"…" 或 null（全部人员）,"months":["2024-03"] 或 null,"reason":"…"}]
   --json                  在标准输出打印一个 JSON 对象：合计（totals）、分险种（byInsurance）、
                             分月（months）、补缴明细行数（lines）及各类清单的条数（counts），
                             不含明细，无论案件多大都只有几 KB

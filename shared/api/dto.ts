@@ -163,6 +163,8 @@ export const ResultRowSchema = z.object({
   lateFee: MoneySchema,
   lateFeeCapped: z.boolean(),
   exemption: z.object({ reason: z.string(), note: z.string().optional() }).optional(),
+  /** 核定 (DOMAIN.md §13): the basis is the plan's estimation base; marked on every document. */
+  estimated: z.object({ rule: z.string(), legalBasis: z.string(), reason: z.string() }).optional(),
   payrollSources: z.array(sourceRef),
   declarationSources: z.array(sourceRef),
 });

@@ -4,6 +4,7 @@
 // days of receipt, 人社部令第20号 §16), and the right to administrative reconsideration (60
 // days) or suit (6 months). Issued within 10 working days of the audit's end (稽核办法).
 // Every amount is read from the ComputeResult; the back-pay schedule is its annex.
+import { estimationSentences } from './estimationNote';
 import type { ComputeResult } from '../domain/result';
 import { sumFen } from '../rules/money';
 import { formatChineseDate, formatChineseMonth, isIsoDate, type IsoDate } from '../rules/month';
@@ -139,6 +140,9 @@ export function buildAuditOpinion(p: AuditOpinionParams): DocumentModel {
       content: [`经稽核人员核实，${d.exempted.map((x) => `${x.name}（${x.note ?? '经核实'}）`).join('、')}相应月份不计算补缴。`],
     });
   }
+
+  const estimation = estimationSentences(r);
+  if (estimation.length > 0) blocks.push(h2('核定缴费基数。', [`上述应补缴金额中，${estimation.join('')}`]));
 
   blocks.push(h1('稽核结论'));
   blocks.push({

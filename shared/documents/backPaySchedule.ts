@@ -5,6 +5,7 @@
 // to them). Landscape A4; long tables are cut into pages with the header repeated and a 本页小计
 // row on each page (labelled 小计 to fit the 序号 column). Past MAX_PDF_ROWS the PDF prints a per-month summary and refers to the XLSX
 // annex (electron/services/documents/scheduleXlsx.ts), which has every line and its source rows.
+import { ESTIMATED_MARK, estimationSentences } from './estimationNote';
 import { INSURANCE_NAMES, type InsuranceCode } from '../domain/insurance';
 import type { BackPayRow, ComputeResult } from '../domain/result';
 import { formatFenGrouped, sumFen } from '../rules/money';
@@ -130,6 +131,7 @@ export function buildBackPaySchedule(p: BackPayScheduleParams): DocumentModel {
   ];
   if (lines.some((l) => l.mixedBases)) notes.push('月份后标“*”的，各险种申报基数不同，基数栏列示差额最大险种的基数，分险种基数见电子附件。');
   if (r.exempted.length > 0) notes.push(`另有${r.exempted.length}人次经稽核人员认定不计算补缴，未列入本表。`);
+  notes.push(...estimationSentences(r));
   blocks.push({ kind: 'notes', label: '说明', items: notes.map((n) => [n]) });
 
   return {
@@ -173,7 +175,7 @@ function detailTable(r: ComputeResult, codes: InsuranceCode[], lines: ScheduleLi
     cell(String(l.seq)),
     cell(`${l.row.name}\n${l.row.personId}`, 'left'),
     cell(`${l.row.month}${l.mixedBases ? '*' : ''}`),
-    cell(money(l.dueBaseFen), 'right'),
+    cell(l.row.estimated ? `${money(l.dueBaseFen)}\n${ESTIMATED_MARK}` : money(l.dueBaseFen), 'right'),
     cell(money(l.declaredBaseFen), 'right'),
     cell(money(l.shortfallFen), 'right'),
     ...l.perInsurance.map((x) => cell(x ? pair(x.employerFen, x.employeeFen) : '—', 'right')),

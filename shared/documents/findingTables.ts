@@ -1,6 +1,7 @@
 // The tables several findings documents share: headcount per month, persons by finding with
 // months and source rows, and the back-pay by insurance with totals. One layout, so the notice of
 // findings, the opinion and the rectification notice list a person the same way.
+import { ESTIMATED_MARK } from './estimationNote';
 import { INSURANCE_NAMES, type InsuranceCode } from '../domain/insurance';
 import type { ComputeResult } from '../domain/result';
 import { formatFenGrouped } from '../rules/money';
@@ -68,7 +69,7 @@ export function personTable(persons: readonly PersonFinding[], o: PersonTableOpt
       cell(String(i + 1)),
       cell(p.name),
       cell(p.personId),
-      cell(`${monthList(p.months)}（${p.months.length}个月）`, 'left'),
+      cell(`${monthList(p.months)}（${p.months.length}个月）${p.estimatedMonths?.length ? `\n其中${ESTIMATED_MARK}：${monthList(p.estimatedMonths)}` : ''}`, 'left'),
       ...(o.amounts ? [cell(formatFenGrouped(p.shortfallFen), 'right'), cell(formatFenGrouped(p.backPayFen), 'right')] : []),
       ...(o.notes ? [cell(p.note ?? '', 'left')] : []),
     ]);

@@ -22,6 +22,8 @@ export interface PersonFinding {
   lateFeeFen: Fen;
   /** For exempted persons: 实习学生（在校生实习协议）. */
   note?: string;
+  /** The months whose figures were estimated (核定, DOMAIN.md §13), printed with the mark. */
+  estimatedMonths?: Month[];
 }
 
 export interface FindingsDigest {
@@ -62,6 +64,7 @@ function groupRows(rows: readonly BackPayRow[], note?: (r: BackPayRow) => string
   return [...map.entries()].map(([personId, g]) => {
     const first = g.rows[0] as BackPayRow;
     const n = note?.(first);
+    const estimated = g.rows.filter((r) => r.estimated).map((r) => r.month);
     return {
       personId,
       name: first.name,
@@ -72,6 +75,7 @@ function groupRows(rows: readonly BackPayRow[], note?: (r: BackPayRow) => string
       backPayFen: sumFen(g.rows.map((r) => r.totalFen)),
       lateFeeFen: sumFen(g.rows.map((r) => r.lateFeeFen)),
       ...(n ? { note: n } : {}),
+      ...(estimated.length > 0 ? { estimatedMonths: estimated } : {}),
     };
   });
 }

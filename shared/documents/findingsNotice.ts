@@ -3,6 +3,7 @@
 // not on the payroll, the amounts — each person with the source rows the fact comes from, and
 // the employer's right to state its case within a deadline counted in working days. The
 // employer confirms or disputes on the same sheet. Amounts are read from the ComputeResult.
+import { estimationSentences } from './estimationNote';
 import type { ComputeResult } from '../domain/result';
 import { formatChineseDate, isIsoDate, type IsoDate } from '../rules/month';
 import { formatPeriod } from './auditNotice';
@@ -125,6 +126,8 @@ export function buildFindingsNotice(p: FindingsNoticeParams): DocumentModel {
     ],
   });
   blocks.push(byInsuranceTable(r));
+  const estimation = estimationSentences(r);
+  if (estimation.length > 0) blocks.push({ kind: 'paragraph', content: [`上述金额中，${estimation.join('')}`] });
 
   blocks.push(h1('陈述和申辩'));
   blocks.push({

@@ -52,3 +52,15 @@ export interface Exemption {
   reason: ExemptionReason;
   note?: string;
 }
+
+/**
+ * The auditor's decision to estimate (核定, DOMAIN.md §13) where the payroll is missing or
+ * unusable: a person's months, or the whole case (personId null), with the reason recorded.
+ */
+export interface Estimation {
+  /** null: every person of the case. */
+  personId: string | null;
+  /** null or absent: every month of the audit period. */
+  months?: Month[] | null;
+  reason: string;
+}

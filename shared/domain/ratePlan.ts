@@ -37,6 +37,31 @@ export const PlanPeriodSchema = z
     path: ['insurances'],
   });
 
+// The estimation base (核定, DOMAIN.md §13): what base a person-month gets when the payroll is
+// missing or unusable — a rule the plan sets, with its legal basis printed on every document.
+const legalBasis = z.string({ message: '应写明法律依据（如《社会保险法》第六十二条）' }).trim().min(1, '法律依据不能为空');
+export const EstimationBaseSchema = z.discriminatedUnion(
+  'rule',
+  [
+    z.object({
+      rule: z.literal('average-wage'),
+      legalBasis,
+      /** The region's average monthly wage (yuan), by month span: e.g. the previous year's figure. */
+      averageWages: z
+        .array(z.object({ from: month, to: month, monthly: yuan.refine((v) => v > 0, '月平均工资应大于 0') }).refine((a) => !isMonth(a.from) || !isMonth(a.to) || a.to >= a.from, { message: '结束月不能早于开始月', path: ['to'] }))
+        .min(1, '至少要有一段月平均工资'),
+    }),
+    z.object({
+      rule: z.literal('last-declared'),
+      legalBasis,
+      /** Percent of the person's last declared base (110 = 110 %), rounded half-up to the fen. */
+      percent: z.number({ message: '应为百分数（如 110）' }).min(1, '不能小于 1').max(1000, '不能超过 1000').refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '最多两位小数'),
+    }),
+  ],
+  { message: '核定规则应为 "average-wage"（地区平均工资）或 "last-declared"（最近申报基数的百分比）' },
+);
+export type EstimationBase = z.infer<typeof EstimationBaseSchema>;
+
 export const RatePlanSchema = z
   .object({
     name: z.string().min(1, '方案名称不能为空'),
@@ -59,6 +84,10 @@ export const RatePlanSchema = z
     /** Free text shown on every screen and document that uses the plan, e.g. "示例，非真实政策". */
     note: z.string().optional(),
     example: z.boolean().optional(),
+    /** 核定 (DOMAIN.md §13): absent = the plan allows no estimation. */
+    estimation: EstimationBaseSchema.optional(),
+    /** Months of look-back before the as-of date (DOMAIN.md §13); absent = no limit. */
+    lookBackMonths: z.number({ message: '应为月数（整数）' }).int('应为整数').min(1, '不能小于 1').max(600, '不能超过 600').optional(),
   })
   .superRefine((plan, ctx) => {
     // Sorted by start; each period is compared with the one reaching furthest so far, so a short

@@ -59,6 +59,8 @@ export interface BackPayRow {
   /** Late fee was cut to the principal (lateFeeCap "principal"). */
   lateFeeCapped: boolean;
   exemption?: { reason: ExemptionReason; note?: string };
+  /** 核定 (DOMAIN.md §13): the basis is the plan's estimation base, not the wage. */
+  estimated?: { rule: string; legalBasis: string; reason: string };
   payrollSources: SourceRef[];
   declarationSources: SourceRef[];
 }
@@ -101,7 +103,7 @@ export interface Totals {
 }
 
 export interface ComputeWarning {
-  code: 'reference-year-missing' | 'pre-2011-arrears' | 'month-not-in-plan' | 'other';
+  code: 'reference-year-missing' | 'pre-2011-arrears' | 'month-not-in-plan' | 'empty-exemption' | 'estimation-unavailable' | 'beyond-look-back' | 'other';
   message: string;
   months?: Month[];
 }

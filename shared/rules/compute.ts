@@ -3,7 +3,7 @@
 // exemptions) and adds up their rounded results; every figure it returns points back to rows.
 // Linear in the input: rows are grouped in Maps once, never searched.
 import type { InsuranceCode } from '../domain/insurance';
-import type { DeclarationLine, Exemption, PayrollLine } from '../domain/lines';
+import type { DeclarationLine, Estimation, Exemption, PayrollLine } from '../domain/lines';
 import type { RatePlan } from '../domain/ratePlan';
 import type {
   AmountDiscrepancy,
@@ -19,7 +19,9 @@ import { makeBasisRule } from './basis';
 import { personMonthAmounts } from './backPay';
 import { ComputeError } from './computeError';
 import { collectDiscrepancies, overDeclaredOf } from './declarationChecks';
-import { makeExemptionLookup } from './exemptions';
+import { emptyExemptionWarnings, makeExemptionLookup } from './exemptions';
+import { makeEstimationLookup, type EstimatedBasis } from './estimation';
+import { BEYOND_LOOK_BACK_NOTE, isBeyondLookBack, lookBackStart, lookBackWarning, type LookBackChoice } from './lookBack';
 import { isBeforeSocialInsuranceLaw, lateFeeDays, lateFeeFor, SOCIAL_INSURANCE_LAW_MONTH } from './lateFee';
 import { assertFen, decimalFrom } from './money';
 import { formatChineseMonth, isIsoDate, isMonth, monthRange, type IsoDate, type Month } from './month';
@@ -29,6 +31,7 @@ import {
   byMonthThenPerson,
   compareSources,
   groupDeclarations,
+  type DeclarationGroup,
   groupPayroll,
   largestDeclaredBase,
   monthSets,
@@ -49,6 +52,10 @@ export interface ComputeInput {
   payroll: readonly PayrollLine[];
   declarations: readonly DeclarationLine[];
   exemptions?: readonly Exemption[];
+  /** The auditor's estimations (核定, DOMAIN.md §13). */
+  estimations?: readonly Estimation[];
+  /** The auditor's choice for months beyond the plan's look-back (default include, flagged). */
+  beyondLookBack?: LookBackChoice;
 }
 
 export function compute(input: ComputeInput): ComputeResult {
@@ -64,6 +71,10 @@ export function compute(input: ComputeInput): ComputeResult {
   const declarations = groupDeclarations(input.declarations, from, to);
   const basisRule = makeBasisRule(plan.baseRule, payroll);
   const exemptionOf = makeExemptionLookup(input.exemptions);
+  const estimations = makeEstimationLookup(plan, input.estimations, declarations);
+  const lookBackFrom = lookBackStart(plan, asOf);
+  const lookBackChoice = input.beyondLookBack ?? 'include';
+  const beyondLookBack: BackPayRow[] = [];
 
   const rows: BackPayRow[] = [];
   const exempted: BackPayRow[] = [];
@@ -105,25 +116,20 @@ export function compute(input: ComputeInput): ComputeResult {
       declaredOnly.push({ personId: d.personId, name: nameOf(d.lines), month, sources: sortedSources(d.lines) });
     }
 
-    for (const p of sets.paid) {
-      summary.grossFen += p.grossFen;
-      const decl = declOfMonth?.get(p.personId);
-      const name = nameOf(p.lines) || (decl ? nameOf(decl.lines) : '');
-      if (!decl) payrollOnly.push({ personId: p.personId, name, month, sources: sortedSources(p.lines) });
-
-      const basis = basisRule.basisFor(p.personId, month, p.grossFen);
+    /** One person-month: its amounts, and a row (or an exempted row) when something is owed. */
+    const consider = (personId: string, name: string, decl: DeclarationGroup | undefined, basis: { fen: number; note: string }, estimated: EstimatedBasis | null, payrollSources: BackPayRow['payrollSources'], payrollOnlyRow: boolean) => {
       const amounts = personMonthAmounts(period, basis.fen, decl);
-      if (!amounts) continue;
+      if (!amounts) return;
       if (decl) overDeclared.push(...overDeclaredOf(decl, name, amounts.insurances));
-      if (amounts.totalFen <= 0) continue;
+      if (amounts.totalFen <= 0) return;
 
       const fee = lateFeeFor(amounts.totalFen, days, dailyRate, plan.lateFeeCap);
-      const exemption = exemptionOf(p.personId, month);
+      const exemption = exemptionOf(personId, month);
       const row: BackPayRow = {
-        personId: p.personId,
+        personId,
         name,
         month,
-        payrollOnly: !decl,
+        payrollOnly: payrollOnlyRow,
         basisFen: basis.fen,
         basisNote: basis.note,
         planPeriod: period.label,
@@ -135,13 +141,22 @@ export function compute(input: ComputeInput): ComputeResult {
         lateFeeDays: fee.days,
         lateFeeFen: fee.fen,
         lateFeeCapped: fee.capped,
-        payrollSources: sortedSources(p.lines),
+        payrollSources,
         declarationSources: decl ? sortedSources(decl.lines) : [],
       };
+      if (estimated) row.estimated = { rule: estimated.rule, legalBasis: estimated.legalBasis, reason: estimated.reason };
       if (exemption) {
         row.exemption = exemption.note === undefined ? { reason: exemption.reason } : { reason: exemption.reason, note: exemption.note };
         exempted.push(row);
-        continue;
+        return;
+      }
+      if (isBeyondLookBack(lookBackFrom, month)) {
+        beyondLookBack.push(row);
+        if (lookBackChoice === 'exclude') {
+          row.exemption = { reason: 'other', note: BEYOND_LOOK_BACK_NOTE };
+          exempted.push(row);
+          return;
+        }
       }
       rows.push(row);
       summary.rows++;
@@ -153,6 +168,23 @@ export function compute(input: ComputeInput): ComputeResult {
         acc.employerFen += l.employerFen;
         acc.employeeFen += l.employeeFen;
       }
+    };
+
+    for (const p of sets.paid) {
+      summary.grossFen += p.grossFen;
+      const decl = declOfMonth?.get(p.personId);
+      const name = nameOf(p.lines) || (decl ? nameOf(decl.lines) : '');
+      if (!decl) payrollOnly.push({ personId: p.personId, name, month, sources: sortedSources(p.lines) });
+      const estimation = estimations.covers(p.personId, month);
+      const estimated = estimation ? estimations.basisFor(p.personId, month, estimation) : null;
+      consider(p.personId, name, decl, estimated ?? basisRule.basisFor(p.personId, month, p.grossFen), estimated, sortedSources(p.lines), !decl);
+    }
+    // Declared but without pay in the payroll: estimated person-months are charged on the
+    // estimation base (the payroll is what was judged missing); the others are never back-paid.
+    for (const d of sets.declaredOnly) {
+      const estimation = estimations.covers(d.personId, month);
+      const estimated = estimation ? estimations.basisFor(d.personId, month, estimation) : null;
+      if (estimated) consider(d.personId, nameOf(d.lines), d, estimated, estimated, [], false);
     }
     summaries.push(summary);
   }
@@ -178,7 +210,7 @@ export function compute(input: ComputeInput): ComputeResult {
     declaredOnly,
     overDeclared,
     discrepancies,
-    warnings: [...basisRule.warnings(), ...pre2011Warning(rows)],
+    warnings: [...basisRule.warnings(), ...pre2011Warning(rows), ...emptyExemptionWarnings(input.exemptions), ...estimations.warnings(), ...lookBackWarning(plan, lookBackFrom, beyondLookBack, lookBackChoice)],
   };
 }
 

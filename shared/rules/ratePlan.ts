@@ -34,8 +34,15 @@ export const RATE_PLAN_LABELS: PathLabels = {
     ceiling: '基数上限',
     note: '说明',
     example: '示例标记',
+    estimation: '核定基数',
+    rule: '核定规则',
+    legalBasis: '法律依据',
+    averageWages: '月平均工资',
+    monthly: '月平均工资（元）',
+    percent: '百分比',
+    lookBackMonths: '追溯月数',
   },
-  items: { periods: '期间', insurances: '险种' },
+  items: { periods: '期间', insurances: '险种', averageWages: '月平均工资段' },
 };
 
 /** Validates a parsed JSON value as a rate plan. */

@@ -42,6 +42,7 @@ export function rowToDto(r: BackPayRow): ResultRow {
     payrollSources: r.payrollSources.map((s) => ({ ...s })),
     declarationSources: r.declarationSources.map((s) => ({ ...s })),
   };
+  if (r.estimated) dto.estimated = { ...r.estimated };
   if (r.exemption) dto.exemption = r.exemption.note === undefined ? { reason: r.exemption.reason } : { reason: r.exemption.reason, note: r.exemption.note };
   return dto;
 }

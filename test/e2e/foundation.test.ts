@@ -46,7 +46,8 @@ describe('auditor walk-through in Chromium', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     const api = await fetch(new URL('api/employers.list', harness.url), { method: 'POST', body: '{}' });
     expect(api.status).toBe(403);
-    await expect(page.getByRole('heading', { name: '单位' })).toBeDefined();
+    await page.getByRole('heading', { name: '单位' }).waitFor();
+    expect(await page.getByRole('heading', { name: '单位' }).count()).toBe(1);
     await page.getByText('还没有单位').waitFor();
     await shot('01-employers-empty');
   });

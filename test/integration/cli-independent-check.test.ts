@@ -18,6 +18,7 @@ interface Independent {
   byInsurance: ComputeResultDto['byInsurance'];
   months: { month: string; payrollHeadcount: number; declaredHeadcount: number; payrollOnly: number; declaredOnly: number; backPay: string; lateFee: string; rows: number }[];
   lines: number;
+  estimatedLines: number;
 }
 
 const INSURANCES_2023 = [
@@ -33,9 +34,10 @@ const INSURANCES_2024 = [
   { code: 'unemployment', name: '失业保险', employerRate: 0.005, employeeRate: 0.005, floor: 4000, ceiling: 20000 },
 ];
 
-function planJson(baseRule: object, lateFeeCap: 'none' | 'principal'): string {
+function planJson(baseRule: object, lateFeeCap: 'none' | 'principal', extra: object = {}): string {
   return JSON.stringify(
     {
+      ...extra,
       name: '独立核算检验方案',
       region: '示例市',
       lateFeeDailyRate: 0.0005,
@@ -68,6 +70,7 @@ interface Scenario {
   to: string;
   asOf: string;
   exemptions?: { personId: string; months: string[] | null; reason: string; note?: string }[];
+  estimations?: { personId: string | null; months: string[] | null; reason: string }[];
 }
 
 describe('jihe compute against an independent Python calculation', () => {
@@ -95,6 +98,11 @@ describe('jihe compute against an independent Python calculation', () => {
       writeFileSync(f, JSON.stringify(s.exemptions), 'utf8');
       exempt.push('--exempt', f);
     }
+    if (s.estimations) {
+      const f = path.join(dir, 'estimate.json');
+      writeFileSync(f, JSON.stringify(s.estimations), 'utf8');
+      exempt.push('--estimate', f);
+    }
     const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/jihe.mjs'), 'compute', payrollFile, declarationFile, planFile, ...period, ...exempt, '--json', '--rows'], {
       encoding: 'utf8',
       timeout: 120_000,
@@ -112,6 +120,7 @@ describe('jihe compute against an independent Python calculation', () => {
   function expectSame(cli: ComputeResultDto, py: Independent): void {
     expect(cli.totals).toEqual(py.totals);
     expect(cli.lines).toBe(py.lines);
+    if (cli.rows.length === cli.lines) expect(cli.rows.filter((r) => r.estimated).length).toBe(py.estimatedLines);
     for (const [code, v] of Object.entries(py.byInsurance)) expect(cli.byInsurance[code], code).toEqual(v);
     for (const [code, v] of Object.entries(cli.byInsurance)) if (!(code in py.byInsurance)) expect(v).toEqual({ employer: '0.00', employee: '0.00' });
     expect(
@@ -168,4 +177,94 @@ describe('jihe compute against an independent Python calculation', () => {
     expect(cli.rows.every((r) => r.lateFeeCapped && r.lateFee === r.total)).toBe(true);
     expectSame(cli, py);
   });
+
+  it('a net negative declared base counts as nothing declared; an exemption with an empty month list exempts no month', () => {
+    const data = generateEmployer(4242, { persons: 60, months: months('2024-01', '2024-06'), declarationsPerInsurance: false, undeclaredShare: 0.05 });
+    const declared = data.declarationRows.filter((r) => r.month === '2024-03' || r.month === '2024-04');
+    // Correction rows (冲销): two person-months end net negative, one partly corrected, in file order after the declaration.
+    const [neg1, neg2, partial] = [declared[0]!, declared[5]!, declared[9]!];
+    data.declarationRows.push(
+      { ...neg1, baseFen: -(neg1.baseFen + 123_456) },
+      { ...neg2, baseFen: -(neg2.baseFen + 1) },
+      { ...partial, baseFen: -Math.floor(partial.baseFen / 2) },
+    );
+    const paidIn = (m: string) => [...new Set(data.payrollRows.filter((r) => r.month === m && r.grossFen > 0).map((r) => r.personId))];
+    const emptyListPerson = paidIn('2024-02').find((id) => id !== neg1.personId && id !== neg2.personId && id !== partial.personId)!;
+    const wholePerson = paidIn('2024-02').find((id) => id !== emptyListPerson && id !== neg1.personId && id !== neg2.personId && id !== partial.personId)!;
+    const { cli, py } = run({
+      label: 'corrections',
+      data,
+      payroll: [{ title: true, seed: 51 }, 'xlsx'],
+      declarations: [{ title: true, seed: 52 }, 'csv-utf8-bom'],
+      plan: planJson({ kind: 'monthly' }, 'none'),
+      from: '2024-01',
+      to: '2024-06',
+      asOf: '2025-06-30',
+      exemptions: [
+        { personId: emptyListPerson, months: [], reason: 'student-intern' },
+        { personId: wholePerson, months: null, reason: 'retiree-rehired' },
+      ],
+    });
+    expectSame(cli, py);
+    // The net negative person-months owe on the whole due base: shortfall = due base, declared base shown as it sums.
+    for (const c of [neg1, neg2]) {
+      const row = cli.rows.find((r) => r.personId === c.personId && r.month === c.month);
+      expect(row, `${c.personId} ${c.month}`).toBeDefined();
+      for (const ins of row!.insurances) {
+        expect(ins.declaredBase.startsWith('-')).toBe(true);
+        expect(ins.shortfall).toBe(ins.dueBase);
+      }
+    }
+    // The empty month list exempted nothing and the case says so; the null list exempted the whole person.
+    expect(cli.exempted.some((r) => r.personId === emptyListPerson)).toBe(false);
+    expect(cli.rows.some((r) => r.personId === emptyListPerson)).toBe(true);
+    expect(cli.rows.some((r) => r.personId === wholePerson)).toBe(false);
+    expect(cli.exempted.some((r) => r.personId === wholePerson)).toBe(true);
+    expect(cli.warnings.find((w) => w.code === 'empty-exemption')?.message).toContain(emptyListPerson);
+  }, 180_000);
+
+  it('estimation (核定): the average-wage rule for the whole case in months without payroll, and the last-declared rule per person-month', () => {
+    const data = generateEmployer(9090, { persons: 80, months: months('2024-01', '2024-08'), undeclaredShare: 0.1 });
+    // The employer produced no payroll for July and August: the whole case is estimated there.
+    data.payrollRows = data.payrollRows.filter((r) => r.month < '2024-07');
+    const averageWage = planJson({ kind: 'monthly' }, 'none', { estimation: { rule: 'average-wage', legalBasis: '《社会保险法》第六十二条', averageWages: [{ from: '2024-01', to: '2024-06', monthly: 8123.45 }, { from: '2024-07', to: '2024-12', monthly: 8567.89 }] } });
+    const someone = [...new Set(data.payrollRows.filter((r) => r.month === '2024-03').map((r) => r.personId))];
+    const a = run({
+      label: 'estimate-average',
+      data,
+      payroll: [{ title: true, seed: 61 }, 'xlsx'],
+      declarations: [{ title: true, seed: 62 }, 'csv-utf8-bom'],
+      plan: averageWage,
+      from: '2024-01',
+      to: '2024-08',
+      asOf: '2025-06-30',
+      estimations: [
+        { personId: null, months: ['2024-07', '2024-08'], reason: '单位未提供七、八月工资表' },
+        { personId: someone[0]!, months: ['2024-03', '2024-04'], reason: '工资表与考勤不符' },
+      ],
+      exemptions: [{ personId: someone[1]!, months: ['2024-07'], reason: 'student-intern' }],
+    });
+    expectSame(a.cli, a.py);
+    expect(a.py.estimatedLines).toBeGreaterThan(50);
+    expect(a.cli.rows.filter((r) => r.month === '2024-08').every((r) => r.estimated?.reason === '单位未提供七、八月工资表' && r.basis === '8567.89' && r.basisNote.startsWith('核定'))).toBe(true);
+    expect(a.cli.rows.some((r) => r.personId === someone[0] && r.month === '2024-03' && r.basis === '8123.45')).toBe(true);
+
+    const lastDeclared = planJson({ kind: 'monthly' }, 'principal', { estimation: { rule: 'last-declared', legalBasis: '《社会保险法》第六十二条', percent: 110 } });
+    const b = run({
+      label: 'estimate-last-declared',
+      data,
+      payroll: [{ title: true, seed: 63 }, 'xlsx'],
+      declarations: [{ title: true, seed: 64 }, 'csv-utf8-bom'],
+      plan: lastDeclared,
+      from: '2024-01',
+      to: '2024-08',
+      asOf: '2025-06-30',
+      estimations: [
+        { personId: null, months: ['2024-07', '2024-08'], reason: '单位未提供七、八月工资表' },
+        ...someone.slice(2, 12).map((personId) => ({ personId, months: ['2024-02', '2024-05'], reason: '工资表涂改' })),
+      ],
+    });
+    expectSame(b.cli, b.py);
+    expect(b.py.estimatedLines).toBeGreaterThan(20);
+  }, 240_000);
 });

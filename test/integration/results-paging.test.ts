@@ -91,7 +91,16 @@ describe('results.compute paging on a 3,000 × 36 case', () => {
   it('refuses a limit of 0 or a negative offset with a Chinese message', async () => {
     const r1 = await backend.invoke('results.compute', { caseId, asOf: AS_OF, rowsLimit: 0 });
     const r2 = await backend.invoke('results.compute', { caseId, asOf: AS_OF, rowsOffset: -1 });
-    expect(r1.ok || r2.ok).toBe(false);
-    if (!r1.ok) expect(r1.error.message).toMatch(/^输入有误/);
+    // both are refused, each naming its own field
+    for (const [r, field] of [
+      [r1, 'rowsLimit'],
+      [r2, 'rowsOffset'],
+    ] as const) {
+      expect(r.ok, field).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code).toBe('invalid-input');
+      expect(r.error.message).toMatch(/^输入有误/);
+      expect(r.error.details?.map((d) => d.path)).toEqual([field]);
+    }
   });
 });

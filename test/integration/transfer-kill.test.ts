@@ -5,7 +5,7 @@
 // the same package then imports completely. A child exporting the big case is killed too: the
 // source database is unchanged and intact, and no partial package is left under the final name.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/services/db/open';
@@ -21,7 +21,7 @@ const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'
 const CHILD = path.join(ROOT, 'test/integration/transfer-child.ts');
 
 /** Runs the child until it prints a line matching `killAt`, then SIGKILLs it; resolves with its output. */
-function runAndKill(args: string[], killAt: RegExp, delayMs = 0): Promise<{ killed: boolean; out: string }> {
+function runAndKill(args: string[], killAt: RegExp): Promise<{ killed: boolean; out: string }> {
   return new Promise((resolve, reject) => {
     // node itself with tsx as its loader: the bin/tsx wrapper would run the script in a grandchild the kill misses
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -32,7 +32,7 @@ function runAndKill(args: string[], killAt: RegExp, delayMs = 0): Promise<{ kill
       out += b.toString();
       if (!killed && killAt.test(out)) {
         killed = true;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
+        child.kill('SIGKILL');
       }
     });
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
@@ -94,13 +94,18 @@ describe('a killed transfer leaves the database consistent', () => {
     db.close();
   }, 240_000);
 
-  it('an export killed mid-way changes nothing in the source and leaves no package under its name', async () => {
+  it('an export killed mid-write changes nothing in the source, leaves no partial package under its name and the previous package whole', async () => {
     const out = path.join(tmp.dir, 'export.zip');
+    const previous = readFileSync(pkgFile);
+    writeFileSync(out, previous); // an earlier package under the same name
     const before = tableCounts(source);
     const head = listAudit(source, caseId).at(-1)!.hash;
-    const run = await runAndKill(['export', office, String(caseId), out], /^start$/m, 400);
+    const run = await runAndKill(['export', office, String(caseId), out], /^written \d+$/m);
     expect(run.killed, run.out).toBe(true);
-    expect(existsSync(out)).toBe(false);
+    expect(run.out).not.toContain('done');
+    // the kill landed after the first 64 KiB reached the temporary file, before the rename
+    expect(statSync(`${out}.partial`).size).toBeGreaterThanOrEqual(64 * 1024);
+    expect(readFileSync(out).equals(previous)).toBe(true);
     const db = openTestDatabase(path.join(office, 'jihe.sqlite'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(tableCounts(db)).toEqual(before);

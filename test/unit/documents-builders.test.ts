@@ -358,3 +358,42 @@ describe('the back-pay schedule on a realistic employer', () => {
     expect(() => buildBackPaySchedule({ facts: f, result: broken, annexTo: { name: '稽核意见书', number: 'A〔2025〕1号' } })).toThrow('明细行合计与总额不符');
   });
 });
+
+describe('核定 on the documents (DOMAIN.md §13)', () => {
+  // 甲's March payroll judged unusable: estimated at the plan's average wage 7,654.32 (worked in
+  // test/unit/estimation.test.ts: row total 1,308.25); 乙 on his payroll (floor, 1,432.00)
+  const plan = { ...loadPlan('example-2024.json'), estimation: { rule: 'average-wage' as const, legalBasis: '《中华人民共和国社会保险法》第六十二条', averageWages: [{ from: '2024-01', to: '2024-12', monthly: 7654.32 }] } };
+  const r = compute({
+    plan,
+    from: '2024-03',
+    to: '2024-03',
+    asOf: '2025-03-31',
+    payroll: [pay(ID.jia, '甲', '2024-03', '3000.00', src('工资表.xlsx', '三月', 4)), pay(ID.yi, '乙', '2024-03', '3000.00', src('工资表.xlsx', '三月', 5))],
+    declarations: [decl(ID.jia, '甲', '2024-03', '4000.00', null, {}, src('申报明细.csv', 'csv', 2))],
+    estimations: [{ personId: ID.jia, months: ['2024-03'], reason: '三月工资表只有半月记录' }],
+  });
+  const sentence = '1名职工共1人次因工资记录缺失或不能如实反映工资收入，依据《中华人民共和国社会保险法》第六十二条按地区月平均工资核定缴费基数（标注“核定”），核定理由：三月工资表只有半月记录。';
+
+  it('the schedule marks the estimated base and says why', () => {
+    const m = buildBackPaySchedule({ facts: facts(), result: r, annexTo: { name: '稽核意见书', number: '示医保稽意〔2025〕2号' } });
+    const rows = tables(m)[0]!.rows.map((row) => row.map((c) => inlineText(c.content)));
+    const jia = rows.find((row) => row[1]!.includes(ID.jia))!;
+    const yi = rows.find((row) => row[1]!.includes(ID.yi))!;
+    expect(jia[3]).toBe('7,654.32\n核定');
+    expect(yi[3]).toBe('4,000.00');
+    expect(allText(m)).toContain(sentence);
+  });
+
+  it('the 事实确认书 and the opinion state the estimation, its legal basis and reason', () => {
+    const notice = allText(buildFindingsNotice({ facts: facts(), number: '示医保稽告〔2025〕3号', result: r, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-13' }));
+    expect(notice).toContain(sentence);
+    expect(notice).toContain('其中核定：');
+    const opinion = allText(buildAuditOpinion({ facts: facts(), number: '示医保稽意〔2025〕2号', result: r, onsiteFrom: '2025-03-10', onsiteTo: '2025-03-12', issueDate: '2025-03-21' }));
+    expect(opinion).toContain(`核定缴费基数。上述应补缴金额中，${sentence}`);
+  });
+
+  it('a case without estimation prints no mark', () => {
+    const t = allText(buildBackPaySchedule({ facts: facts(), result: workedExample(), annexTo: { name: '稽核意见书', number: '示医保稽意〔2025〕2号' } }));
+    expect(t).not.toContain('核定');
+  });
+});

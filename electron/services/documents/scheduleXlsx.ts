@@ -4,6 +4,7 @@
 // insurance line of every row; 数据来源 has the file, sheet and row of every source row, so each
 // line is traceable. Amounts are numeric cells of exactly fen/100 with a two-decimal format;
 // totals are the ComputeResult's totals, written as values, never summed in floating point.
+import { ESTIMATED_MARK, estimationSentences } from '../../../shared/documents/estimationNote';
 import ExcelJS from 'exceljs';
 import { INSURANCE_NAMES } from '../../../shared/domain/insurance';
 import type { ComputeResult } from '../../../shared/domain/result';
@@ -37,7 +38,7 @@ export async function buildScheduleXlsx(p: ScheduleXlsxParams): Promise<Uint8Arr
   wb.modified = wb.created;
 
   const ws = wb.addWorksheet('补缴明细', { views: [{ state: 'frozen', ySplit: 6 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  const lastCol = 7 + codes.length * 2 + 4;
+  const lastCol = 7 + codes.length * 2 + 5;
   ws.mergeCells(1, 1, 1, lastCol);
   ws.getCell(1, 1).value = `补缴明细表（${p.annexTo.name}${p.annexTo.number}附件）`;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
@@ -49,7 +50,7 @@ export async function buildScheduleXlsx(p: ScheduleXlsxParams): Promise<Uint8Arr
 
   // two header rows: insurance names merged over 单位 / 个人
   const fixed = ['序号', '姓名', '身份证号码', '所属月份', '应缴基数', '申报基数', '基数差额'];
-  const tail = ['补缴合计', '缴费期限', '滞纳天数', '滞纳金'];
+  const tail = ['补缴合计', '缴费期限', '滞纳天数', '滞纳金', ESTIMATED_MARK];
   const h1 = 5;
   const h2 = 6;
   fixed.forEach((t, i) => {
@@ -89,6 +90,7 @@ export async function buildScheduleXlsx(p: ScheduleXlsxParams): Promise<Uint8Arr
       l.row.dueDate,
       l.row.lateFeeDays,
       num(l.row.lateFeeFen),
+      l.row.estimated ? ESTIMATED_MARK : null,
     ]);
   }
   const totals = ws.addRow([
@@ -110,6 +112,7 @@ export async function buildScheduleXlsx(p: ScheduleXlsxParams): Promise<Uint8Arr
   ]);
   totals.font = { bold: true };
   ws.addRow([]);
+  for (const sentence of estimationSentences(r)) ws.addRow([sentence]);
   ws.addRow([`单位补缴 ${num(r.totals.employerFen).toFixed(2)} 元，个人补缴 ${num(r.totals.employeeFen).toFixed(2)} 元，补缴合计 ${num(r.totals.backPayFen).toFixed(2)} 元，滞纳金 ${num(r.totals.lateFeeFen).toFixed(2)} 元，总计 ${num(r.totals.totalFen).toFixed(2)} 元`]);
   for (const c of moneyCols) ws.getColumn(c).numFmt = MONEY_FORMAT;
   ws.getColumn(3).numFmt = '@';

@@ -56,7 +56,7 @@ export async function buildWorkingPapersXlsx(p: WorkingPapersParams): Promise<Ui
     wb,
     WORKING_PAPER_SHEETS[2],
     head('少报基数及补缴的推导'),
-    ['序号', '姓名', '身份证号码', '所属月份', '未参保', '计费依据（工资）', '依据说明', '方案期间', '险种', '单位费率', '个人费率', '下限', '上限', '应缴基数', '申报基数', '基数差额', '单位应补缴', '个人应补缴', '缴费期限', '滞纳天数', '滞纳金', '滞纳金封顶', '豁免', '工资表来源', '申报来源'],
+    ['序号', '姓名', '身份证号码', '所属月份', '未参保', '计费依据（工资）', '依据说明', '方案期间', '险种', '单位费率', '个人费率', '下限', '上限', '应缴基数', '申报基数', '基数差额', '单位应补缴', '个人应补缴', '缴费期限', '滞纳天数', '滞纳金', '滞纳金封顶', '豁免', '工资表来源', '申报来源', '核定（规则、法律依据、理由）'],
     { 3: 21, 7: 28, 24: 40, 25: 40 },
     [6, 12, 13, 14, 15, 16, 17, 18, 21],
   );
@@ -91,6 +91,7 @@ export async function buildWorkingPapersXlsx(p: WorkingPapersParams): Promise<Ui
         first && row.exemption ? `豁免：${row.exemption.reason}${row.exemption.note ? `（${row.exemption.note}）` : ''}` : null,
         first ? refs(row.payrollSources) : null,
         first ? refs(row.declarationSources) : null,
+        first && row.estimated ? `核定：${row.estimated.rule}；依据${row.estimated.legalBasis}；理由：${row.estimated.reason}` : null,
       ]);
     });
   }

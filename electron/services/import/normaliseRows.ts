@@ -262,8 +262,11 @@ export async function normaliseSheet(
       const insurance = baseCol.insurance ?? columnInsurance;
       const label = baseCol.insurance ? `${INSURANCE_NAMES[baseCol.insurance]}${ROLE_NAMES.base}` : ROLE_NAMES.base;
       // In a wide layout a blank group means the person is not insured for that type.
-      const baseFen = amount(r, rowIssues, baseCol, !wide, true, label);
+      // A negative base is a correction row (冲销/更正): kept and added up with the person-month's
+      // other rows (§4.2); a net negative sum counts as nothing declared (§6.3, shared/rules/backPay).
+      const baseFen = amount(r, rowIssues, baseCol, !wide, false, label);
       if (baseFen === undefined) continue;
+      if (baseFen < 0) rowIssues.push(issue('warning', 'correction-row', r, baseCol.index, `${label}为负数（${formatFen(baseFen)}），按冲销/更正行与该人该月的其他申报行相加`));
       const employerFen = amount(r, rowIssues, amountCol('employerAmount', baseCol.insurance), false, false, ROLE_NAMES.employerAmount);
       const employeeFen = amount(r, rowIssues, amountCol('employeeAmount', baseCol.insurance), false, false, ROLE_NAMES.employeeAmount);
       const line: DeclarationLine = { personId, name, month: month ?? '', insurance, baseFen, source };

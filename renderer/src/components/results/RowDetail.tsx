@@ -43,6 +43,7 @@ export function RowDetail({ row }: { row: ResultRow }) {
           { key: 'due', label: '应缴截止日', children: row.dueDate },
           { key: 'fee', label: '滞纳金', children: <span><Money value={row.lateFee} />（{row.lateFeeDays} 天{row.lateFeeCapped ? '，已按本金封顶' : ''}）</span> },
           { key: 'plan', label: '适用政策期间', children: row.planPeriod },
+          ...(row.estimated ? [{ key: 'est', label: '核定', span: 3, children: `${row.estimated.rule}；法律依据：${row.estimated.legalBasis}；核定理由：${row.estimated.reason}` }] : []),
           ...(row.exemption ? [{ key: 'ex', label: '豁免', children: `${row.exemption.reason}${row.exemption.note ? `：${row.exemption.note}` : ''}` }] : []),
           { key: 'payroll', label: '工资表来源', span: 3, children: sourceList(row.payrollSources) },
           { key: 'decl', label: '申报明细来源', span: 3, children: sourceList(row.declarationSources) },

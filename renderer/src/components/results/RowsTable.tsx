@@ -67,6 +67,11 @@ export function RowsTable({ rows, onExempt, server }: { rows: ResultRow[]; onExe
                     未参保
                   </Tag>
                 )}
+                {r.estimated && (
+                  <Tag color="orange" style={{ marginLeft: 4 }} title={`${r.estimated.rule}；依据${r.estimated.legalBasis}；理由：${r.estimated.reason}`}>
+                    核定
+                  </Tag>
+                )}
               </span>
             ),
           },
