@@ -440,7 +440,9 @@ async function main(): Promise<void> {
     '',
     peer && pv
       ? `pandas + openpyxl (${pv}) \`pd.read_excel(f, sheet_name=None, engine="openpyxl")\` on the two ${sizes[0]!.label} workbooks (only reading, ${peer.rows.toLocaleString('en')} rows): **${s(peer.seconds)}**. Our whole pipeline on the same files: **${s(peer.pipeline)}**, ${(peer.pipeline / peer.seconds * 100).toFixed(1)} % of pandas' read time (aim: under 25 %). In CPU seconds (robust when the machine is shared): pandas ${s(peer.cpu)}, our pipeline ${s(peer.pipelineCpu)} (all threads), ${(peer.pipelineCpu / peer.cpu * 100).toFixed(1)} %.`
-      : 'pandas + openpyxl were not available on this machine (Debian: `apt-get install python3-pandas python3-openpyxl`), so the peer was not measured.',
+      : process.argv.includes('--no-peer')
+        ? 'The peer was not measured in this run (`--no-peer`).'
+        : 'The peer is unavailable: no Python with pandas and openpyxl on this machine (Debian: `apt-get install python3-pandas python3-openpyxl`; `JIHE_BENCH_PYTHON` names another Python), so it was not measured.',
     '',
     '## Issue 16 bounds',
     '',
