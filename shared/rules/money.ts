@@ -184,12 +184,6 @@ export function decimalToString(d: Decimal): string {
 export function mulRoundHalfUp(fen: Fen, factors: readonly Decimal[], integerFactor = 1): Fen {
   assertFen(fen);
   if (fen < 0) throw new RangeError('mulRoundHalfUp expects a non-negative amount');
-  // One rate (every contribution and late fee): exact in doubles while the product stays a safe
-  // integer, the same result without BigInt (a million-row case makes millions of these calls).
-  if (factors.length === 1) {
-    const fast = mulOneRateExact(fen, factors[0]!, integerFactor);
-    if (fast >= 0) return fast;
-  }
   let num = BigInt(fen) * BigInt(integerFactor);
   let den = 1n;
   for (const f of factors) {
@@ -201,33 +195,6 @@ export function mulRoundHalfUp(fen: Fen, factors: readonly Decimal[], integerFac
   const r = num % den;
   const result = r * 2n >= den ? q + 1n : q;
   return assertFen(Number(result));
-}
-
-const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
-
-/**
- * round_half_up(fen × integerFactor × rate) with integer arithmetic in doubles, exact because
- * every intermediate is a safe integer (checked); -1 when they might not be (the BigInt path then).
- */
-function mulOneRateExact(fen: number, rate: Decimal, integerFactor: number): number {
-  if (rate.numerator < 0n || rate.numerator > 1_000_000_000n || rate.scale > 9 || rate.scale < 0 || !Number.isSafeInteger(integerFactor) || integerFactor < 0) return -1;
-  const den = POWERS_OF_TEN[rate.scale]!;
-  const scaled = fen * integerFactor;
-  if (!Number.isSafeInteger(scaled)) return -1;
-  const num = scaled * Number(rate.numerator);
-  if (!Number.isSafeInteger(num)) return -1;
-  let q = Math.floor(num / den);
-  let r = num - q * den;
-  // The division is rounded; the remainder puts the quotient right.
-  while (r < 0) {
-    q--;
-    r += den;
-  }
-  while (r >= den) {
-    q++;
-    r -= den;
-  }
-  return r * 2 >= den ? q + 1 : q;
 }
 
 export function sumFen(values: Iterable<Fen>): Fen {
