@@ -457,7 +457,7 @@ export function screenClaims(input: { rows: readonly ClaimRow[]; catalog: readon
   for (const code of RULE_CODES) {
     const found = RULES[code](ctx);
     found.sort((a, b) => position(a) - position(b));
-    hits.push(...found);
+    for (const h of found) hits.push(h); // not a spread: a rule may find more hits than the stack holds arguments
   }
   return { params: input.params, rowsScreened: rows.length, refundRows, hits, totals: totalsOf(hits) };
 }
