@@ -79,11 +79,11 @@ export function trailSummary(action: string, d: Record<string, unknown>): string
     case 'document.redraft':
       return `${docName(d.type)} ${str(d.number)}`.trim();
     case 'exemption.add':
-      return `${str(d.personId)}${d.reasonName || d.reason ? `，原因：${str(d.reasonName ?? d.reason)}` : ''}`;
+      return `${d.name ? `${str(d.name)}（${str(d.personId)}）` : str(d.personId)}${d.reasonName || d.reason ? `，原因：${str(d.reasonName ?? d.reason)}` : ''}`;
     case 'exemption.revoke':
       return `豁免记录 ${str(d.exemptionId)}`;
     case 'finding.judge':
-      return `${str(d.key)}：${d.decision === 'exempted' ? '豁免' : d.decision === 'accepted' ? '认定' : str(d.decision)}`;
+      return `${d.name ? `${str(d.kindName)} ${str(d.name)}（${str(d.personId)}）${str(d.month)}` : str(d.key)}：${d.decision === 'exempted' ? '豁免' : d.decision === 'accepted' ? '认定' : str(d.decision)}`;
     case 'ledger.set':
       return `${str(d.month)}${d.amount !== undefined && d.amount !== null ? ` ${str(d.amount)} 元` : ''}`;
     case 'approval.approve':
