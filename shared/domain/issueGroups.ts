@@ -13,6 +13,7 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   'bad-id': '身份证号无效',
   'id-check-digit': '身份证号校验位不符',
   'id-unvalidated': '证件号码未校验',
+  'id-15-converted': '15位证件号码已转换为18位',
   'bad-amount': '金额无法识别',
   'negative-amount': '金额为负数',
   'amount-rounded': '金额超过两位小数（已四舍五入）',
@@ -60,7 +61,8 @@ export function groupIssues(report: Pick<ImportReport, 'issues' | 'sheets'>): Is
     const id = `${issue.severity}|${issue.code}|${role ?? ''}`;
     let g = groups.get(id);
     if (!g) {
-      const name = KIND_NAMES[issue.code] ?? issue.message.replace(/^第\s*\d+\s*行[：:，,]?/, '').slice(0, 40);
+      // An unnamed kind: its first message without the row's own particulars (quoted values, numbers in brackets).
+      const name = KIND_NAMES[issue.code] ?? issue.message.replace(/（[^）]*）|“[^”]*”|[：:][^，。；]*$/g, '').slice(0, 40);
       const minor = issue.severity !== 'error' && role !== null && UNUSED_ROLES.has(role);
       g = { id, severity: issue.severity, code: issue.code, role, title: role && role !== 'ignore' ? `${name} · ${COLUMN_ROLE_NAMES[role]}列` : name, issues: [], minor };
       groups.set(id, g);
