@@ -64,6 +64,21 @@ export function FindingsTable<T extends PaperFinding>({ findings, columns, judgm
   const toAccept = chosen.filter(canAccept);
   const toExempt = chosen.filter(canExempt);
   const bulk = canJudge && findings.some((f) => f.judgeable);
+  const groups = rows.filter(isGroup);
+  const selectable = (list: T[]) => list.filter(canAccept).map((f) => f.key);
+  const chosenKeys = new Set(chosen.map((f) => f.key));
+  // A person's box is ticked when all their selectable months are.
+  const shownSelection: Key[] = [...chosenKeys, ...groups.filter((g) => selectable(g.children).length > 0 && selectable(g.children).every((k) => chosenKeys.has(k))).map((g) => g.key)];
+  const selectionAfter = (keys: readonly Key[]): Key[] => {
+    const next = new Set(keys.map(String));
+    const before = new Set(shownSelection.map(String));
+    const out = new Set([...next].filter((k) => byKey.has(k)));
+    for (const g of groups) {
+      if (next.has(g.key) && !before.has(g.key)) for (const k of selectable(g.children)) out.add(k);
+      if (!next.has(g.key) && before.has(g.key)) for (const k of g.children.map((c) => c.key)) out.delete(k);
+    }
+    return [...out];
+  };
 
   // The kind's own columns say nothing on a person's row (no sums of money are made here).
   const own: TableColumnsType<Row<T>> = columns.map((c) => {
@@ -111,8 +126,10 @@ export function FindingsTable<T extends PaperFinding>({ findings, columns, judgm
         rowSelection={
           bulk
             ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys.filter((k) => byKey.has(String(k)))),
+                // Strict: a person's row stands for their months, handled here (one place, no cascade surprises).
+                checkStrictly: true,
+                selectedRowKeys: shownSelection,
+                onChange: (keys) => setSelected(selectionAfter(keys)),
                 getCheckboxProps: (r) => ({ disabled: isGroup(r) ? !r.children.some(canAccept) : !canAccept(r), 'aria-label': isGroup(r) ? `选择 ${r.name} 的全部月份` : `选择 ${r.name} ${r.month}` }),
               }
             : undefined
@@ -122,7 +139,7 @@ export function FindingsTable<T extends PaperFinding>({ findings, columns, judgm
         locale={{ emptyText: empty }}
         data-testid={testId}
         columns={[
-          { title: '姓名', key: 'name', width: 80, render: (_: unknown, r: Row<T>) => r.name },
+          { title: '姓名', key: 'name', width: 120, render: (_: unknown, r: Row<T>) => r.name },
           { title: '身份证号', key: 'personId', width: 170, render: (_: unknown, r: Row<T>) => <span className="mono">{r.personId}</span> },
           { title: '月份', key: 'month', width: 90, render: (_: unknown, r: Row<T>) => (isGroup(r) ? `${r.children.length} 个月` : r.month) },
           ...own,
