@@ -167,7 +167,7 @@ export function FindingsTable<T extends PaperFinding>({ findings, columns, judgm
             fixed: 'right' as const,
             render: (_: unknown, r: Row<T>) => {
               if (isGroup(r)) {
-                const accept = r.children.filter(canAccept);
+                const accept = r.children.filter((f) => canAccept(f) && pending(f));
                 const exempt = r.children.filter(canExempt);
                 return (
                   <Space size={0} wrap>
