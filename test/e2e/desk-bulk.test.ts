@@ -139,7 +139,7 @@ describe('the auditor’s desk: bulk judging, headcount without a roster, groupe
     const confirm = page.getByRole('dialog', { name: new RegExp(`批量认定：${n} 项`) });
     await click(confirm.getByRole('button', { name: '记录认定' }));
     await confirm.waitFor({ state: 'hidden' });
-    await expect.poll(() => under.locator('tr', { hasText: '待认定' }).count()).toBe(0);
+    await expect.poll(() => under.locator('tr', { hasText: '待认定' }).count(), { timeout: 60_000 }).toBe(0);
     await shots('desk-23-bulk-accepted');
 
     await click(page.getByRole('tab', { name: '操作记录' }));
