@@ -14,7 +14,7 @@ import { parseRatePlanText } from '../../shared/rules/ratePlan';
 import { computeResultDtoJson, toComputeSummaryDto } from '../../shared/rules/resultDto';
 import { importSpreadsheet, type ParsedImport } from '../services/import/index';
 import { describeIssue, errorIssues, refusalReason } from '../services/jobs/importPolicy';
-import { parseExemptionsFile } from './exemptionsFile';
+import { parseExemptionsFile } from '../services/import/exemptionsFile';
 import { parseEstimationsFile } from './estimationsFile';
 import { COMPUTE_HELP } from './help';
 import { formatSummary } from './summary';

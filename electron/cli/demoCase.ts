@@ -13,7 +13,7 @@ import { compute } from '../../shared/rules/compute';
 import { parseRatePlanText } from '../../shared/rules/ratePlan';
 import { importSpreadsheet } from '../services/import/index';
 import { describeIssue, errorIssues, refusalReason } from '../services/jobs/importPolicy';
-import { parseExemptionsFile } from './exemptionsFile';
+import { parseExemptionsFile } from '../services/import/exemptionsFile';
 
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo');
 

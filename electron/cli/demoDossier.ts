@@ -21,7 +21,7 @@ import type { Case, CaseState, DocumentType, Employer, JobStatus, RatePlanSummar
 import type { ArchiveRecord } from '../../shared/api/dto/archive';
 import { DEMO_DIR, type DemoCase } from './demoCase';
 import type { DemoOutput } from './demoCommand';
-import { parseExemptionsFile } from './exemptionsFile';
+import { parseExemptionsFile } from '../services/import/exemptionsFile';
 
 const ACTOR = 'jihe demo';
 

@@ -2,7 +2,10 @@
 // payroll vs persons declared, and who makes the difference. A person is on the roster in month
 // M when hired on or before M's last day and not left before M's first day; on the payroll when
 // their gross for M is above zero after adding up their rows (as §6.1); declared when they have
-// any declaration row in M. Every listed person carries the rows that put them there.
+// any declaration row in M; paying when a declaration row of M says it was paid (the declarations'
+// paid flag; null for a month whose rows carry no flag). Without a roster the real gap is payroll
+// against declarations: paidNotDeclared and declaredNotPaid. Every listed person carries the rows
+// that put them there.
 import type { DeclarationLine, PayrollLine, SourceRef } from '../domain/lines';
 import type { RosterLine } from '../domain/roster';
 import { daysInMonth, monthParts, monthRange, type IsoDate, type Month } from './month';
@@ -19,6 +22,12 @@ export interface HeadcountMonth {
   rosterCount: number;
   payrollCount: number;
   declaredCount: number;
+  /** Persons with a declaration row of the month marked paid; null when no row of the month carries the flag. */
+  payingCount: number | null;
+  /** 发薪未申报: on the payroll, not declared. */
+  paidNotDeclared: HeadcountPerson[];
+  /** 申报未发薪: declared, not on the payroll. */
+  declaredNotPaid: HeadcountPerson[];
   /** 在册未发薪: on the roster, not on the payroll. */
   rosterNotPaid: HeadcountPerson[];
   /** 发薪不在册: on the payroll, not on the roster. */
@@ -103,12 +112,25 @@ export function headcountByMonth(input: HeadcountInput): HeadcountMonth[] {
     }
     const paidNotOnRoster: HeadcountPerson[] = [];
     for (const [personId, lines] of paidIn) if (!rosterIn.has(personId)) paidNotOnRoster.push(person(personId, lines, declaredIn.get(personId)));
+    const paidNotDeclared: HeadcountPerson[] = [];
+    for (const [personId, lines] of paidIn) if (!declaredIn.has(personId)) paidNotDeclared.push(person(personId, lines));
+    const declaredNotPaid: HeadcountPerson[] = [];
+    for (const [personId, lines] of declaredIn) if (!paidIn.has(personId)) declaredNotPaid.push(person(personId, lines, payroll.get(month)?.get(personId)));
+    let flagged = false;
+    let paying = 0;
+    for (const lines of declaredIn.values()) {
+      if (lines.some((l) => l.paid !== undefined)) flagged = true;
+      if (lines.some((l) => l.paid === true)) paying++;
+    }
 
     return {
       month,
       rosterCount: rosterIn.size,
       payrollCount: paidIn.size,
       declaredCount: declaredIn.size,
+      payingCount: flagged ? paying : null,
+      paidNotDeclared: paidNotDeclared.sort(byPersonId),
+      declaredNotPaid: declaredNotPaid.sort(byPersonId),
       rosterNotPaid: rosterNotPaid.sort(byPersonId),
       paidNotOnRoster: paidNotOnRoster.sort(byPersonId),
       rosterNotDeclared: rosterNotDeclared.sort(byPersonId),

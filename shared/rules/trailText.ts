@@ -57,6 +57,12 @@ const stateName = (v: unknown): string => CASE_STATE_NAMES[v as CaseState] ?? st
 const docName = (v: unknown): string => DOCUMENT_KIND_NAMES[v as DocumentKind] ?? str(v);
 const IMPORT_KINDS: Record<string, string> = { payroll: '工资表', declaration: '缴费申报明细' };
 
+/** "951331.02" → "951,331.02" (the detail keeps the plain decimal string). */
+function groupedAmount(v: unknown): string {
+  const m = /^(-?)(\d+)\.(\d{2})$/.exec(str(v));
+  return m ? `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${m[3]}` : str(v);
+}
+
 /** The one-line summary of an entry's detail (empty when there is nothing to add). */
 export function trailSummary(action: string, d: Record<string, unknown>): string {
   switch (action) {
@@ -79,19 +85,19 @@ export function trailSummary(action: string, d: Record<string, unknown>): string
     case 'document.redraft':
       return `${docName(d.type)} ${str(d.number)}`.trim();
     case 'exemption.add':
-      return `${str(d.personId)}${d.reasonName || d.reason ? `，原因：${str(d.reasonName ?? d.reason)}` : ''}`;
+      return `${d.name ? `${str(d.name)}（${str(d.personId)}）` : str(d.personId)}${d.reasonName || d.reason ? `，原因：${str(d.reasonName ?? d.reason)}` : ''}`;
     case 'exemption.revoke':
       return `豁免记录 ${str(d.exemptionId)}`;
     case 'finding.judge':
-      return `${str(d.key)}：${d.decision === 'exempted' ? '豁免' : d.decision === 'accepted' ? '认定' : str(d.decision)}`;
+      return `${d.name ? `${str(d.kindName)} ${str(d.name)}（${str(d.personId)}）${str(d.month)}` : str(d.key)}：${d.decision === 'exempted' ? '豁免' : d.decision === 'accepted' ? '认定' : str(d.decision)}`;
     case 'ledger.set':
-      return `${str(d.month)}${d.amount !== undefined && d.amount !== null ? ` ${str(d.amount)} 元` : ''}`;
+      return `${str(d.month)}${d.amount !== undefined && d.amount !== null ? ` ${groupedAmount(d.amount)} 元` : ''}`;
     case 'approval.approve':
       return `计算截止 ${str(d.asOf)}，编制人 ${str(d.preparer)}`;
     case 'evidence.add':
       return `《${str(d.fileName)}》 SHA-256 ${str(d.sha256).slice(0, 12)}…`;
     case 'rectification.payment':
-      return `${str(d.paidOn)} ${d.purpose === 'late-fee' ? '滞纳金' : '补缴'} ${str(d.amount)} 元`;
+      return `${str(d.paidOn)} ${d.purpose === 'late-fee' ? '滞纳金' : '补缴'} ${groupedAmount(d.amount)} 元`;
     case 'rectification.enrolment':
       return `${str(d.personId)} 自 ${str(d.monthFrom)} 起参保`;
     case 'draw.run':

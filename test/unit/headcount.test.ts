@@ -123,6 +123,19 @@ describe('headcountByMonth', () => {
     expect(r[0]!.rosterOnly[0]!.sources).toHaveLength(1);
   });
 
+  it('lists payroll against declarations (the gap without a roster) and counts paying persons from the paid flag', () => {
+    expect(months.map((m) => ids(m.paidNotDeclared))).toEqual([[], [D], [A]]);
+    expect(months.map((m) => ids(m.declaredNotPaid))).toEqual([[], [B], [D]]);
+    expect(months[1]!.declaredNotPaid[0]!.sources.map((s) => s.fileName)).toEqual(['申报.xlsx']);
+    // No declaration row carries the paid flag: no count rather than a zero.
+    expect(months.map((m) => m.payingCount)).toEqual([null, null, null]);
+    const flagged = headcountByMonth({
+      ...input,
+      declarations: [{ ...decl(A, '2024-01'), paid: true }, { ...decl(A, '2024-01'), paid: false }, { ...decl(C, '2024-01'), paid: false }, decl(A, '2024-02')],
+    });
+    expect(flagged.map((m) => m.payingCount)).toEqual([1, null, null]);
+  });
+
   it('without a roster every paid person is listed as not on the roster', () => {
     const r = headcountByMonth({ ...input, roster: [] });
     expect(r.map((m) => m.rosterCount)).toEqual([0, 0, 0]);

@@ -83,6 +83,8 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'exemptions.add': caseWork,
   'exemptions.revoke': caseWork,
   'findings.judge': caseWork,
+  'findings.judgeMany': caseWork,
+  'exemptions.importFile': caseWork,
   'ledger.set': caseWork,
   'figures.set': caseWork,
   'ratePlans.import': { permission: 'rate-plans', bootstrap: true },
@@ -90,6 +92,8 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'agency.import': { permission: 'configure', bootstrap: true },
   // Replaces the whole database: the same people who configure the workstation.
   'backups.list': 'signed-in',
+  // A copy of the encrypted database into its own backup folder (nothing leaves the machine): any active user, the administrator included.
+  'backups.create': 'signed-in',
   'backups.restore': { permission: 'configure', bootstrap: true },
   'backups.setRetention': { permission: 'configure', bootstrap: true },
   'users.list': { permission: 'manage-users', bootstrap: true },

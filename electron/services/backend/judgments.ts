@@ -7,7 +7,7 @@ import { activeExemptions, getExemption, insertExemption, listExemptions, revoke
 import { insertJudgment, listJudgments } from '../db/repos/judgments';
 import { currentLedger, insertLedgerEntry, payrollGrossByMonth } from '../db/repos/ledger';
 import type { Db } from '../db/open';
-import type { Case, ComputeResultDto, LedgerMonth } from '../../../shared/api/dto';
+import type { Case, ComputeResultDto, FindingJudgeInput, LedgerMonth } from '../../../shared/api/dto';
 import { EXEMPTIBLE_FINDING_KINDS, JUDGED_FINDING_KIND_NAMES, parseFindingKey, type FindingKey } from '../../../shared/domain/findings';
 import { EXEMPTION_REASON_NAMES, type ExemptionReason } from '../../../shared/domain/lines';
 import { formatFen, parseAmount } from '../../../shared/rules/money';
@@ -19,7 +19,7 @@ import { computeCase, localIsoDate } from './computeCase';
 import type { BackendContext } from './context';
 import type { Handlers } from './types';
 
-function casePersonIds(db: Db, caseId: number): Set<string> {
+export function casePersonIds(db: Db, caseId: number): Set<string> {
   const rows = db
     .prepare(
       `SELECT DISTINCT l.person_id AS id FROM payroll_lines l JOIN source_files f ON f.id = l.file_id WHERE f.case_id = ?
@@ -40,7 +40,7 @@ function checkedPersonId(db: Db, c: Case, raw: string): string {
 }
 
 /** Sorted, unique months inside the audit period, or null for the whole period. */
-function checkedMonths(c: Case, months: readonly Month[] | null | undefined): Month[] | null {
+export function checkedMonths(c: Case, months: readonly Month[] | null | undefined): Month[] | null {
   if (months === null || months === undefined) return null;
   const period = new Set(monthRange(c.periodFrom, c.periodTo));
   const outside = months.filter((m) => !period.has(m));
@@ -51,31 +51,92 @@ function checkedMonths(c: Case, months: readonly Month[] | null | undefined): Mo
   return [...new Set(months)].sort();
 }
 
-/** Whether the finding exists in the case's result now (its existence does not depend on the as-of date). */
-function findingExists(result: ComputeResultDto, k: FindingKey): boolean {
+/** The person's name when the finding exists in the case's result now (its existence does not depend on the as-of date), else null. */
+function findingName(result: ComputeResultDto, k: FindingKey): string | null {
   const same = (x: { personId: string; month: string }) => x.personId === k.personId && x.month === k.month;
   switch (k.kind) {
     case 'payroll-only':
-      return result.payrollOnly.some(same);
+      return result.payrollOnly.find(same)?.name ?? null;
     case 'under-declared':
-      return [...result.rows, ...result.exempted].some((r) => !r.payrollOnly && same(r));
+      return [...result.rows, ...result.exempted].find((r) => !r.payrollOnly && same(r))?.name ?? null;
     case 'declared-only':
-      return result.declaredOnly.some(same);
+      return result.declaredOnly.find(same)?.name ?? null;
     case 'over-declared':
-      return result.overDeclared.some(same);
+      return result.overDeclared.find(same)?.name ?? null;
   }
 }
 
-function addExemption(ctx: BackendContext, c: Case, e: { personId: string; months: Month[] | null; reason: ExemptionReason; note: string | null }, via: string) {
+export function addExemption(ctx: BackendContext, c: Case, e: { personId: string; months: Month[] | null; reason: ExemptionReason; note: string | null }, via: string, name?: string) {
   const meta = ctx.meta();
   const record = insertExemption(ctx.db, { caseId: c.id, ...e }, meta);
   appendAudit(ctx.db, {
     ...meta,
     caseId: c.id,
     action: 'exemption.add',
-    detail: { exemptionId: record.id, personId: e.personId, months: e.months, reason: e.reason, reasonName: EXEMPTION_REASON_NAMES[e.reason], note: e.note, via },
+    detail: { exemptionId: record.id, personId: e.personId, ...(name ? { name } : {}), months: e.months, reason: e.reason, reasonName: EXEMPTION_REASON_NAMES[e.reason], note: e.note, via },
   });
   return record;
+}
+
+/** The finding of a judgment, checked against the case's result now; a Chinese error otherwise. */
+export interface CheckedJudgment {
+  key: FindingKey;
+  kindName: string;
+  /** The person's name as the result shows it (for the trail). */
+  name: string;
+}
+
+export function checkJudgment(c: Case, result: ComputeResultDto, input: Pick<FindingJudgeInput, 'key' | 'decision'>): CheckedJudgment {
+  const parsed = parseFindingKey(input.key);
+  if (!parsed.ok) throw new ApiFailure('invalid-input', parsed.reason, [{ path: '问题', message: parsed.reason }]);
+  const k = parsed.key;
+  const kindName = JUDGED_FINDING_KIND_NAMES[k.kind];
+  const name = findingName(result, k);
+  if (name === null) {
+    throw new ApiFailure('not-found', `案件 ${c.number} 中没有此问题：${kindName}，${k.personId}，${formatChineseMonth(k.month)}`);
+  }
+  if (input.decision === 'exempted' && !EXEMPTIBLE_FINDING_KINDS.includes(k.kind)) {
+    throw new ApiFailure('invalid-input', `“${kindName}”不涉及补缴，不能豁免，只能认定`, [{ path: '处理意见', message: '不能豁免' }]);
+  }
+  return { key: k, kindName, name };
+}
+
+/** Records one checked judgment (and its exemption) with its trail entry; call inside a transaction. */
+export function recordJudgment(
+  ctx: BackendContext,
+  c: Case,
+  checked: CheckedJudgment,
+  input: Pick<FindingJudgeInput, 'key' | 'decision' | 'reason' | 'note'>,
+  via = 'findings.judge',
+) {
+  const k = checked.key;
+  const note = input.note || null;
+  let exemptionId: number | null = null;
+  if (input.decision === 'exempted') {
+    const covered = activeExemptions(ctx.db, c.id).some((e) => e.personId === k.personId && (e.months == null || e.months.includes(k.month)));
+    if (!covered) exemptionId = addExemption(ctx, c, { personId: k.personId, months: [k.month], reason: input.reason!, note }, via, checked.name).id;
+  }
+  const meta = ctx.meta();
+  const judgment = insertJudgment(ctx.db, { caseId: c.id, key: input.key, decision: input.decision, note, exemptionId }, meta);
+  appendAudit(ctx.db, {
+    ...meta,
+    caseId: c.id,
+    action: 'finding.judge',
+    detail: {
+      judgmentId: judgment.id,
+      key: input.key,
+      kindName: checked.kindName,
+      personId: k.personId,
+      name: checked.name,
+      month: k.month,
+      decision: input.decision,
+      reason: input.reason ?? null,
+      note,
+      exemptionId,
+      ...(via !== 'findings.judge' ? { via } : {}),
+    },
+  });
+  return judgment;
 }
 
 export const judgmentHandlers: Handlers<
@@ -105,34 +166,9 @@ export const judgmentHandlers: Handlers<
 
   'findings.judge': (ctx, input) => {
     const c = requireOpenCase(ctx.db, input.caseId);
-    const parsed = parseFindingKey(input.key);
-    if (!parsed.ok) throw new ApiFailure('invalid-input', parsed.reason, [{ path: '问题', message: parsed.reason }]);
-    const k = parsed.key;
-    const kindName = JUDGED_FINDING_KIND_NAMES[k.kind];
     const result = computeCase(ctx.db, c.id, localIsoDate(ctx.now()));
-    if (!findingExists(result, k)) {
-      throw new ApiFailure('not-found', `案件 ${c.number} 中没有此问题：${kindName}，${k.personId}，${formatChineseMonth(k.month)}`);
-    }
-    if (input.decision === 'exempted' && !EXEMPTIBLE_FINDING_KINDS.includes(k.kind)) {
-      throw new ApiFailure('invalid-input', `“${kindName}”不涉及补缴，不能豁免，只能认定`, [{ path: '处理意见', message: '不能豁免' }]);
-    }
-    const note = input.note || null;
-    return ctx.db.transaction(() => {
-      let exemptionId: number | null = null;
-      if (input.decision === 'exempted') {
-        const covered = activeExemptions(ctx.db, c.id).some((e) => e.personId === k.personId && (e.months == null || e.months.includes(k.month)));
-        if (!covered) exemptionId = addExemption(ctx, c, { personId: k.personId, months: [k.month], reason: input.reason!, note }, 'findings.judge').id;
-      }
-      const meta = ctx.meta();
-      const judgment = insertJudgment(ctx.db, { caseId: c.id, key: input.key, decision: input.decision, note, exemptionId }, meta);
-      appendAudit(ctx.db, {
-        ...meta,
-        caseId: c.id,
-        action: 'finding.judge',
-        detail: { judgmentId: judgment.id, key: input.key, decision: input.decision, reason: input.reason ?? null, note, exemptionId },
-      });
-      return judgment;
-    })();
+    const checked = checkJudgment(c, result, input);
+    return ctx.db.transaction(() => recordJudgment(ctx, c, checked, input))();
   },
 
   'findings.judgments': (ctx, input) => listJudgments(ctx.db, input.caseId),

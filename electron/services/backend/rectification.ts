@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ComputeResultDto } from '../../../shared/api/dto';
 import type { RectificationStatus } from '../../../shared/api/dto/workflow';
 import { toComputeResultDto } from '../../../shared/rules/resultDto';
-import { fenFromString, formatFen, parseAmount, type Fen } from '../../../shared/rules/money';
+import { fenFromString, formatFen, formatFenGrouped, parseAmount, type Fen } from '../../../shared/rules/money';
 import { normalizePersonId } from '../../../shared/rules/personId';
 import { appendAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
@@ -131,8 +131,8 @@ export function rectificationStatus(db: Db, caseId: number): RectificationStatus
 
   const problems: string[] = [];
   if (!order) problems.push('本案尚无经审核的稽核结论，没有可核对的整改金额');
-  if (outBack > 0) problems.push(`尚欠补缴社会保险费 ${formatFen(outBack)} 元`);
-  if (outLate > 0) problems.push(`尚欠滞纳金 ${formatFen(outLate)} 元`);
+  if (outBack > 0) problems.push(`尚欠补缴社会保险费 ${formatFenGrouped(outBack)} 元`);
+  if (outLate > 0) problems.push(`尚欠滞纳金 ${formatFenGrouped(outLate)} 元`);
   if (order && order.result.rows.length > 0 && !followUp) problems.push('尚未复查（导入单位整改后的缴费申报明细）');
   if (followUp && followUp.missing.length > 0) {
     const persons = new Set(followUp.missing.map((m) => m.personId)).size;

@@ -3,13 +3,15 @@
 // append-only triggers dropped — no longer matches its hash, and verify names the first such row.
 import { trailSummary, trailTitle } from '../../../shared/rules/trailText';
 import { listAudit, verifyStoredChain } from '../audit/auditLog';
+import { listUsers } from '../db/repos/users';
 import { requireCase } from './cases';
 import type { Handlers } from './types';
 
 export const trailHandlers: Handlers<'trail.list' | 'trail.verify'> = {
   'trail.list': (ctx, input) => {
     requireCase(ctx.db, input.caseId);
-    return listAudit(ctx.db, input.caseId).map((e) => ({ id: e.id, at: e.at, actor: e.actor, action: e.action, title: trailTitle(e.action), summary: trailSummary(e.action, e.detail), hash: e.hash }));
+    const names = new Map(listUsers(ctx.db).map((u) => [u.username, u.displayName]));
+    return listAudit(ctx.db, input.caseId).map((e) => ({ id: e.id, at: e.at, actor: e.actor, actorName: names.get(e.actor) ?? null, action: e.action, title: trailTitle(e.action), summary: trailSummary(e.action, e.detail), hash: e.hash }));
   },
 
   'trail.verify': (ctx, input) => {

@@ -14,6 +14,7 @@ import { FileProblem } from '../import/errors';
 import { previewFile } from '../import/preview';
 import { readGridDefaults } from '../import/readGrid';
 import { importRoster } from '../import/roster';
+import { parseExemptionsFile } from '../import/exemptionsFile';
 import { readPackage, TransferRefused } from '../transfer/importPackage';
 import type { ImportWorkerRequest, ImportWorkerMessage } from './importWorkerProtocol';
 import { packDeclarations, packPayroll, transferList } from './packedLines';
@@ -50,6 +51,8 @@ async function run(request: ImportWorkerRequest): Promise<void> {
       const buffers = [...new Set([...pkg.blobs.values()].map((b) => b.buffer as ArrayBuffer))];
       return post({ type: 'result', value: pkg }, buffers);
     }
+    case 'exemptions':
+      return post({ type: 'result', value: parseExemptionsFile(bytes, request.fileName) });
   }
 }
 

@@ -2,7 +2,7 @@
 // place so both ends agree. Everything here survives a structured clone. Every parse of a file
 // from outside this machine is one of these tasks (ARCHITECTURE.md §8): a payroll or declaration
 // file (streamed back in packed chunks), a roster, the mapping screen's preview, a transfer
-// package (each answered with one 'result').
+// package, an exemptions file (each answered with one 'result').
 import type { ImportKind, ImportReport } from '../../../shared/domain/importReport';
 import type { MappingOverride } from '../import/index';
 import type { PreviewTemplateCandidate } from '../import/preview';
@@ -18,7 +18,8 @@ export type ImportWorkerRequest =
   | (FileTask & { task: 'spreadsheet'; kind: ImportKind; mapping?: MappingOverride })
   | (FileTask & { task: 'roster' })
   | (FileTask & { task: 'preview'; kind: ImportKind; mapping?: MappingOverride; templates: PreviewTemplateCandidate[] })
-  | (FileTask & { task: 'transfer-package' });
+  | (FileTask & { task: 'transfer-package' })
+  | (FileTask & { task: 'exemptions' });
 
 export type ImportWorkerMessage =
   | { type: 'progress'; fraction: number; message: string }

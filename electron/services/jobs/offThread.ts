@@ -7,6 +7,7 @@ import type { ImportKind } from '../../../shared/domain/importReport';
 import { importSpreadsheet, type ImportParams, type MappingOverride, type ParsedImport } from '../import/index';
 import { previewFile, type FilePreviewResult, type PreviewTemplateCandidate } from '../import/preview';
 import { importRoster, type ParsedRoster, type RosterImportParams } from '../import/roster';
+import { parseExemptionsFile, type ExemptionsResult } from '../import/exemptionsFile';
 import { readPackage, TransferRefused, type UnverifiedPackage } from '../transfer/importPackage';
 import { parseInWorker, runWorkerTask, transferableCopy, workerImportAvailable, WorkerRefusal } from './parseInWorker';
 
@@ -34,4 +35,10 @@ export async function readPackageOffThread(bytes: Uint8Array): Promise<Unverifie
     if (e instanceof WorkerRefusal) throw new TransferRefused(e.code === 'forbidden' || e.code === 'conflict' ? e.code : 'bad-file', e.message);
     throw e;
   }
+}
+
+/** The auditor's exemptions file (CSV or JSON, the command line's format): its records or its problems. */
+export function exemptionsOffThread(bytes: Uint8Array, fileName: string): Promise<ExemptionsResult> {
+  if (!workerImportAvailable()) return Promise.resolve(parseExemptionsFile(bytes, fileName));
+  return runWorkerTask<ExemptionsResult>({ task: 'exemptions', bytes: transferableCopy(bytes), fileName });
 }

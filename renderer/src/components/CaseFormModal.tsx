@@ -79,7 +79,7 @@ export function CaseFormModal({ open, employerId, onClose, onCreated }: Props) {
               label: (
                 <span>
                   {p.name}
-                  <span className="muted">（{p.region}，{p.from}～{p.to}）</span>
+                  <span className="muted">（{p.region}，{p.from}～{p.to}，版本 {p.sha256.slice(0, 8)}）</span>
                   {p.example && (
                     <Tag color="orange" style={{ marginLeft: 6 }}>
                       示例

@@ -34,11 +34,12 @@ export function ImportPanel({ detail, onImported, onShowResults }: Props) {
           }
         />
       )}
-      <Row gutter={16} className="section">
-        <Col span={12}>
+      {/* One card per row: an import report (sheets, columns, grouped issues) needs the full width. */}
+      <Row gutter={[16, 16]} className="section">
+        <Col span={24}>
           <MappedImportCard caseId={detail.case.id} kind="payroll" onImported={onImported} />
         </Col>
-        <Col span={12}>
+        <Col span={24}>
           <MappedImportCard caseId={detail.case.id} kind="declaration" onImported={onImported} />
         </Col>
       </Row>

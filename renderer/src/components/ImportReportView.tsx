@@ -1,7 +1,9 @@
 // What the importer did with a file: counts, how each sheet was read (header row, column roles)
-// and every issue with its file, sheet, row and column.
-import { Descriptions, Table, Tag } from 'antd';
+// and every issue with its file, sheet, row and column, grouped by kind with counts, most
+// important first (shared/domain/issueGroups.ts); kinds that change no figure start collapsed.
+import { Collapse, Descriptions, Table, Tag } from 'antd';
 import { COLUMN_ROLE_NAMES, type ImportIssue, type ImportReport, type SheetMapping } from '../../../shared/domain/importReport';
+import { groupIssues, type IssueGroup } from '../../../shared/domain/issueGroups';
 
 const ROLE_NAMES = COLUMN_ROLE_NAMES;
 
@@ -55,30 +57,60 @@ export function ImportReportView({ report, refused = false }: { report: ImportRe
           },
         ]}
       />
-      {report.issues.length > 0 && (
-        <Table<ImportIssue & { key: number }>
-          size="small"
-          rowKey="key"
-          dataSource={report.issues.map((i, key) => ({ ...i, key }))}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
-          title={() => `问题清单（${report.issues.length} 条）`}
-          columns={[
-            {
-              title: '级别',
-              dataIndex: 'severity',
-              width: 64,
-              filters: (['error', 'warning', 'info'] as const).map((s) => ({ text: SEVERITY[s].text, value: s })),
-              onFilter: (v, i) => i.severity === v,
-              render: (s: ImportIssue['severity']) => <Tag color={SEVERITY[s].color}>{SEVERITY[s].text}</Tag>,
-            },
-            { title: '文件', dataIndex: 'file', width: 140, ellipsis: true },
-            { title: '工作表', dataIndex: 'sheet', width: 90, ellipsis: true, render: (v: string) => v || '—' },
-            { title: '行', dataIndex: 'row', width: 56, align: 'right', render: (r: number) => (r ? r : '—') },
-            { title: '列', dataIndex: 'column', width: 48, render: (c: string) => c || '—' },
-            { title: '原因', dataIndex: 'message' },
-          ]}
-        />
-      )}
+      {report.issues.length > 0 && <IssueGroups report={report} />}
     </div>
+  );
+}
+
+function IssueGroups({ report }: { report: ImportReport }) {
+  const groups = groupIssues(report);
+  return (
+    <div data-testid="import-issues">
+      <div className="section" style={{ fontWeight: 500 }}>
+        问题清单（{report.issues.length} 条，{groups.length} 类）
+      </div>
+      <Collapse
+        size="small"
+        defaultActiveKey={groups.filter((g) => !g.minor).map((g) => g.id)}
+        items={groups.map((g) => ({
+          key: g.id,
+          label: (
+            <span data-testid="issue-group">
+              <Tag color={SEVERITY[g.severity].color}>{SEVERITY[g.severity].text}</Tag>
+              {g.title}
+              <span className="num" style={{ marginLeft: 8 }}>
+                {g.issues.length} 条
+              </span>
+              {g.minor && <span className="muted">（该列不参与计算）</span>}
+            </span>
+          ),
+          children: <IssueTable group={g} />,
+        }))}
+      />
+    </div>
+  );
+}
+
+function IssueTable({ group }: { group: IssueGroup }) {
+  return (
+    <Table<ImportIssue & { key: number }>
+      size="small"
+      rowKey="key"
+      dataSource={group.issues.map((i, key) => ({ ...i, key }))}
+      pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small', showSizeChanger: false }}
+      columns={[
+        {
+          title: '级别',
+          dataIndex: 'severity',
+          width: 64,
+          render: (s: ImportIssue['severity']) => <Tag color={SEVERITY[s].color}>{SEVERITY[s].text}</Tag>,
+        },
+        { title: '文件', dataIndex: 'file', width: 160, ellipsis: true },
+        { title: '工作表', dataIndex: 'sheet', width: 90, ellipsis: true, render: (v: string) => v || '—' },
+        { title: '行', dataIndex: 'row', width: 56, align: 'right', render: (r: number) => (r ? r : '—') },
+        { title: '列', dataIndex: 'column', width: 48, render: (c: string) => c || '—' },
+        { title: '原因', dataIndex: 'message' },
+      ]}
+    />
   );
 }

@@ -12,6 +12,12 @@ export const HeadcountMonthSchema = z.object({
   rosterCount: z.number().int(),
   payrollCount: z.number().int(),
   declaredCount: z.number().int(),
+  /** Persons whose declaration rows of the month say paid; null when the declarations carry no paid flag. */
+  payingCount: z.number().int().nullable(),
+  /** 发薪未申报 */
+  paidNotDeclared: z.array(HeadcountPersonSchema),
+  /** 申报未发薪 */
+  declaredNotPaid: z.array(HeadcountPersonSchema),
   /** 在册未发薪 */
   rosterNotPaid: z.array(HeadcountPersonSchema),
   /** 发薪不在册 */

@@ -124,6 +124,8 @@ export const TrailEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.string(),
+  /** The actor's display name when the actor is an account (张三 for zhangsan); null otherwise. */
+  actorName: z.string().nullable().optional(),
   action: z.string(),
   /** The action in Chinese (导入文件、签发文书…). */
   title: z.string(),

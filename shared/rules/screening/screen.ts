@@ -3,7 +3,7 @@
 // Each hit names its rows, the person, the 违规金额 (null = 待核定) and the 基金损失, and carries
 // its derivation: rows, catalog entry, parameter and the arithmetic as Chinese text.
 import type { CatalogEntry, ClaimRow, ItemCategory, RowRef } from '../../domain/claims';
-import { formatFen, type Fen } from '../money';
+import { formatFen, formatFenGrouped, type Fen } from '../money';
 import { daysBetween, type IsoDate } from '../month';
 import {
   addDecimal,
@@ -86,7 +86,7 @@ export function refText(ref: RowRef): string {
   return `${ref.file}${ref.sheet ? `“${ref.sheet}”` : ''}第 ${ref.row} 行`;
 }
 
-const yuan = (fen: Fen) => `${formatFen(fen)} 元`;
+const yuan = (fen: Fen) => `${formatFenGrouped(fen)} 元`;
 
 export function isRefundRow(row: ClaimRow): boolean {
   return isNegative(row.quantity) || row.amount < 0;

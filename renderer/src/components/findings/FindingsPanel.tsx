@@ -22,6 +22,7 @@ import { HeadcountTable } from './HeadcountTable';
 import { LedgerTable } from './LedgerTable';
 import { WhatIfPanel } from './WhatIfPanel';
 import { SignOffPanel } from './SignOffPanel';
+import { ExemptionsFileButton } from './ExemptionsFileButton';
 
 const TOTALS: { key: keyof ComputeResultDto['totals']; label: string }[] = [
   { key: 'employer', label: '单位补缴' },
@@ -87,6 +88,7 @@ export function FindingsPanel({ caseId, onChanged }: { caseId: number; onChanged
   const roster = useQuery(() => call('roster.headcount', { caseId }).catch((): HeadcountDto | null => null), [caseId]);
   const [deriving, setDeriving] = useState<string | null>(null);
   const [judging, setJudging] = useState<JudgeRequest | null>(null);
+  const [savedVersion, setSavedVersion] = useState(0);
 
   const canJudge = session ? session.bootstrap || (session.user !== null && roleCan(session.user.role, 'case-work')) : false;
   const refresh = () => {
@@ -114,8 +116,9 @@ export function FindingsPanel({ caseId, onChanged }: { caseId: number; onChanged
     exemptions: exemptions.data ?? [],
     canJudge,
     onDerive: (f: PaperFinding) => setDeriving(f.key),
-    onJudge: (f: PaperFinding, decision: 'accepted' | 'exempted') => setJudging({ finding: f, decision }),
+    onJudge: (findings: PaperFinding[], decision: 'accepted' | 'exempted') => setJudging({ findings, decision }),
     onRevoke: (e: ExemptionRecord) => void revoke(e),
+    savedVersion,
   };
 
   return (
@@ -127,6 +130,7 @@ export function FindingsPanel({ caseId, onChanged }: { caseId: number; onChanged
           <span className="muted">
             稽核期间 {formatPeriod(r.from, r.to)} · 缴费政策 {r.planName} · 本案的计算截止日在案件信息栏中更改
           </span>
+          {canJudge && <ExemptionsFileButton caseId={caseId} onImported={refresh} />}
         </Flex>
       )}
       {result.error && <Alert type="error" showIcon title="计算失败" description={result.error} className="section" />}
@@ -251,6 +255,7 @@ export function FindingsPanel({ caseId, onChanged }: { caseId: number; onChanged
         onClose={() => setJudging(null)}
         onSaved={() => {
           setJudging(null);
+          setSavedVersion((v) => v + 1);
           refresh();
         }}
       />

@@ -10,7 +10,7 @@ import type { CaseDetail } from '../../../../shared/api/dto';
 import { RECTIFICATION_PURPOSES, RECTIFICATION_PURPOSE_NAMES, type RectificationStatus } from '../../../../shared/api/dto/workflow';
 import { call, errorText, fieldErrors } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { formatDateTime, formatMonth } from '../../format';
+import { formatDateTime, formatMoney, formatMonth } from '../../format';
 import { Money } from '../Money';
 import { DateField, MonthField } from '../DateField';
 
@@ -86,7 +86,7 @@ export function RectificationPanel({ detail, onChanged }: { detail: CaseDetail; 
     setSaving(true);
     const ok = await run(
       () => call('rectification.recordPayment', { caseId, paidOn: v.paidOn.format('YYYY-MM-DD'), amount: v.amount.trim(), purpose: v.purpose, ...(v.note?.trim() ? { note: v.note.trim() } : {}) }),
-      `已登记${RECTIFICATION_PURPOSE_NAMES[v.purpose]} ${v.amount} 元`,
+      `已登记${RECTIFICATION_PURPOSE_NAMES[v.purpose]} ${formatMoney(v.amount.trim())} 元`,
     );
     if (ok) form.resetFields(['amount', 'note']);
     setSaving(false);

@@ -68,7 +68,7 @@ export function TrailPanel({ caseId, version }: { caseId: number; version?: unkn
                 <Typography.Text strong>{e.title}</Typography.Text>
                 {e.summary && <Typography.Text> · {e.summary}</Typography.Text>}
                 <div className="muted">
-                  {formatDateTime(e.at)} · {e.actor} · 第 {e.id} 条 · <span className="mono" title={e.hash}>{e.hash.slice(0, 12)}</span>
+                  {formatDateTime(e.at)} · {e.actorName ? `${e.actorName}（${e.actor}）` : e.actor} · 第 {e.id} 条 · <span className="mono" title={e.hash}>{e.hash.slice(0, 12)}</span>
                 </div>
               </div>
             ),

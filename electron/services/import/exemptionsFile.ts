@@ -1,4 +1,4 @@
-// The auditor's exemptions for `jihe compute --exempt FILE` (DOMAIN.md §6.4), as CSV or JSON:
+// The auditor's exemptions as a file, for `jihe compute --exempt FILE` and the findings screen's import (DOMAIN.md §6.4), as CSV or JSON:
 //   CSV  (UTF-8 with or without BOM, or GB18030), header row, columns in any order:
 //        身份证号 (or personId), 月份 (or months), 原因 (or reason), 备注 (or note)
 //        months: empty = the whole audit period; "2024-01;2024-03" or a span "2024-01~2024-06"
@@ -6,10 +6,10 @@
 // reason: a code (retiree-rehired, student-intern, insured-elsewhere, other) or its Chinese name
 // (退休返聘, 实习学生, 已在他处参保, 其他); 其他 needs a note saying why.
 import { parse as parseCsv } from 'csv-parse/sync';
-import { EXEMPTION_REASONS, EXEMPTION_REASON_NAMES, type Exemption, type ExemptionReason } from '../../shared/domain/lines';
-import { isMonth, monthRange, parseMonth } from '../../shared/rules/month';
-import { normalizePersonId } from '../../shared/rules/personId';
-import { decodeText } from '../services/import/decodeText';
+import { EXEMPTION_REASONS, EXEMPTION_REASON_NAMES, type Exemption, type ExemptionReason } from '../../../shared/domain/lines';
+import { isMonth, monthRange, parseMonth } from '../../../shared/rules/month';
+import { normalizePersonId } from '../../../shared/rules/personId';
+import { decodeText } from './decodeText';
 
 export type ExemptionsResult = { ok: true; exemptions: Exemption[] } | { ok: false; errors: string[] };
 
