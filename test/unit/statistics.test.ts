@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyStatistics } from '../../shared/rules/statistics/report';
 import { NO_HANDLING, type StatsCase, type StatsFacts } from '../../shared/rules/statistics/facts';
-import { percentFigure, wanYuanFigure } from '../../shared/rules/statistics/figure';
+import { percentFigure, wanYuanFigure, type Figure } from '../../shared/rules/statistics/figure';
 import type { StatsRow } from '../../shared/rules/statistics/table';
 
 function kase(p: Partial<StatsCase> & Pick<StatsCase, 'id' | 'kind' | 'region' | 'targetId'>): StatsCase {
@@ -100,6 +100,18 @@ const facts: StatsFacts = {
   ],
 };
 
+function cells(rows: StatsRow[], region: string | null): Record<string, Figure> {
+  const r = rows.find((x) => x.region === region);
+  if (!r) throw new Error(`no row ${region}`);
+  return r.cells;
+}
+
+function cell(rows: StatsRow[], region: string | null, key: string): Figure {
+  const f = cells(rows, region)[key];
+  if (!f) throw new Error(`no cell ${key}`);
+  return f;
+}
+
 function row(rows: StatsRow[], region: string | null): Record<string, string> {
   const r = rows.find((x) => x.region === region);
   if (!r) throw new Error(`no row ${region}`);
@@ -139,7 +151,7 @@ describe('the institutions table (seed 004 附表)', () => {
   it('counts a case archived in February in February and later, never in January', () => {
     const jan = monthlyStatistics(facts, '2026-01').institutions;
     const mar = monthlyStatistics(facts, '2026-03').institutions;
-    const total = (rows: StatsRow[]) => rows.find((r) => r.region === null)!.cells.chkTotal;
+    const total = (rows: StatsRow[]) => cell(rows, null, 'chkTotal');
     expect(total(jan.cumulative).caseIds).toEqual([10]);
     expect(total(feb.cumulative).caseIds).toEqual([10, 11, 12]);
     // March: case 13 checks institution 1 again — still one institution, both cases behind it.
@@ -150,11 +162,11 @@ describe('the institutions table (seed 004 附表)', () => {
   });
 
   it('lists the cases behind each figure', () => {
-    const t = feb.cumulative.find((r) => r.region === null)!.cells;
-    expect(t.hRecovered.caseIds).toEqual([10, 12]);
-    expect(t.chkJoint.caseIds).toEqual([10]);
-    expect(t.probHospital.caseIds).toEqual([10, 12]);
-    expect(t.hOther.caseIds).toEqual([12]);
+    const t = (key: string) => cell(feb.cumulative, null, key);
+    expect(t('hRecovered').caseIds).toEqual([10, 12]);
+    expect(t('chkJoint').caseIds).toEqual([10]);
+    expect(t('probHospital').caseIds).toEqual([10, 12]);
+    expect(t('hOther').caseIds).toEqual([12]);
   });
 });
 
@@ -192,13 +204,13 @@ describe('the employer-audit table', () => {
   });
 
   it('lists the cases and tip-offs behind each figure', () => {
-    const t = feb.cumulative.find((r) => r.region === null)!.cells;
-    expect(t.audTotal.caseIds).toEqual([1, 2]);
-    expect(t.orderedBackPay.caseIds).toEqual([1, 3]);
-    expect(t.rectOverdue.caseIds).toEqual([3]);
-    expect(t.tipReceived.tipOffIds).toEqual([1, 2, 3]);
-    expect(t.tipReceived.caseIds).toEqual([3]);
-    expect(t.tipOverdue.tipOffIds).toEqual([2]);
+    const t = (key: string) => cell(feb.cumulative, null, key);
+    expect(t('audTotal').caseIds).toEqual([1, 2]);
+    expect(t('orderedBackPay').caseIds).toEqual([1, 3]);
+    expect(t('rectOverdue').caseIds).toEqual([3]);
+    expect(t('tipReceived').tipOffIds).toEqual([1, 2, 3]);
+    expect(t('tipReceived').caseIds).toEqual([3]);
+    expect(t('tipOverdue').tipOffIds).toEqual([2]);
   });
 });
 
