@@ -45,6 +45,7 @@ import { signingMethods } from './methods/signing';
 import { accountMethods } from './methods/accounts';
 import { deskMethods } from './methods/desk';
 import { officeMethods } from './methods/office';
+import { statisticsMethods } from './methods/statistics';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -153,6 +154,7 @@ export const contract = {
   ...accountMethods,
   ...deskMethods,
   ...officeMethods,
+  ...statisticsMethods,
 } as const;
 
 export type Contract = typeof contract;
