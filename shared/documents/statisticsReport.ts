@@ -60,6 +60,9 @@ export function headerLine(r: Pick<StatsReport, 'unit' | 'from' | 'to'>, filledO
   return `填报单位：${r.unit}（公章）　　统计期间：${formatChineseDate(r.from)}至${formatChineseDate(r.to)}（自1月1日起累计）　　填报日期：${formatChineseDate(filledOn)}`;
 }
 
+/** Wider columns for the figures with decimals, so 100.00 and 123456.78 stay on one line. */
+const COLUMN_WEIGHT: Record<string, number> = { chkProgress: 1.7, hRecovered: 1.7, orderedBackPay: 2.6, orderedLateFee: 2.2, recoveredBackPay: 2.6, recoveredLateFee: 2.2 };
+
 function tableBlock(t: StatsTable): DocumentModel['blocks'][number] {
   const cells = headerCells(t);
   const width = 1 + allColumns(t).length;
@@ -80,7 +83,7 @@ function tableBlock(t: StatsTable): DocumentModel['blocks'][number] {
   });
   return {
     kind: 'table',
-    columns: [{ weight: 3.2 }, ...allColumns(t).map((c) => ({ weight: c.key === 'hRecovered' || c.key.startsWith('ordered') || c.key.startsWith('recovered') ? 1.6 : 1, align: 'right' as const }))],
+    columns: [{ weight: 3.2 }, ...allColumns(t).map((c) => ({ weight: COLUMN_WEIGHT[c.key] ?? 1, align: 'right' as const }))],
     header,
     rows: printedRows(t).map((r) => [{ content: [r.label], align: 'left' }, ...r.cells.map((text) => ({ content: [text], align: 'right' as const }))]),
     size: 'tiny',
@@ -92,10 +95,10 @@ function signatureLines(s: ReportSignatures): DocumentModel['blocks'][number] {
     kind: 'received',
     lines: [
       [
-        { label: '单位主要负责人', blank: 8, value: s.head },
-        { label: '核对人', blank: 8, value: s.checker },
-        { label: '制表人', blank: 8, value: s.preparer },
-        { label: '制表人电话', blank: 10, value: s.phone },
+        { label: '单位主要负责人', blank: 6, value: s.head },
+        { label: '核对人', blank: 5, value: s.checker },
+        { label: '制表人', blank: 5, value: s.preparer },
+        { label: '制表人电话', blank: 8, value: s.phone },
       ],
     ],
   };
