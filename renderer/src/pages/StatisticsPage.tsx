@@ -90,10 +90,10 @@ export function StatisticsPage() {
               <span>
                 统计期间：{r.from} 至 {r.to}
               </span>
-              <Input size="small" style={{ width: 150 }} addonBefore="单位主要负责人" value={sig.head} onChange={(e) => setSig({ ...sig, head: e.target.value })} />
-              <Input size="small" style={{ width: 120 }} addonBefore="核对人" value={sig.checker} onChange={(e) => setSig({ ...sig, checker: e.target.value })} />
-              <Input size="small" style={{ width: 120 }} addonBefore="制表人" value={sig.preparer} onChange={(e) => setSig({ ...sig, preparer: e.target.value })} />
-              <Input size="small" style={{ width: 170 }} addonBefore="电话" value={sig.phone} onChange={(e) => setSig({ ...sig, phone: e.target.value })} />
+              <Input size="small" style={{ width: 230 }} addonBefore="单位主要负责人" value={sig.head} onChange={(e) => setSig({ ...sig, head: e.target.value })} />
+              <Input size="small" style={{ width: 170 }} addonBefore="核对人" value={sig.checker} onChange={(e) => setSig({ ...sig, checker: e.target.value })} />
+              <Input size="small" style={{ width: 170 }} addonBefore="制表人" value={sig.preparer} onChange={(e) => setSig({ ...sig, preparer: e.target.value })} />
+              <Input size="small" style={{ width: 210 }} addonBefore="电话" value={sig.phone} onChange={(e) => setSig({ ...sig, phone: e.target.value })} />
               <Button icon={<FileExcelOutlined />} onClick={() => void exportAs('xlsx')}>
                 导出 XLSX
               </Button>
