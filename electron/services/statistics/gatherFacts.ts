@@ -26,6 +26,14 @@ interface CaseRow {
   referred_at: string | null;
 }
 
+/**
+ * When case c moved to one of `states`: the recorded transitions, and the trail's
+ * case.transition entries (cases walked by the demo and older imports record only those).
+ */
+const movedTo = (states: string) =>
+  `SELECT at FROM case_transitions t WHERE t.case_id = c.id AND t.to_state IN (${states})
+   UNION ALL SELECT at FROM audit_log a WHERE a.case_id = c.id AND a.action = 'case.transition' AND json_extract(a.detail, '$.to') IN (${states})`;
+
 const day = (iso: string | null): string | null => (iso === null ? null : iso.slice(0, 10));
 
 function readCases(db: Db): CaseRow[] {
@@ -36,8 +44,8 @@ function readCases(db: Db): CaseRow[] {
               coalesce(e.name, i.name) AS target_name,
               coalesce(e.region, i.region) AS region,
               i.kind AS institution_kind,
-              (SELECT min(at) FROM case_transitions t WHERE t.case_id = c.id AND t.to_state IN ('concluded', 'closed-no-finding')) AS concluded_at,
-              (SELECT min(at) FROM case_transitions t WHERE t.case_id = c.id AND t.to_state = 'archived') AS archived_at,
+              (SELECT min(at) FROM (${movedTo("'concluded', 'closed-no-finding'")})) AS concluded_at,
+              (SELECT min(at) FROM (${movedTo("'archived'")})) AS archived_at,
               EXISTS (SELECT 1 FROM case_transitions t WHERE t.case_id = c.id AND t.to_state = 'concluded') AS ever_concluded,
               (SELECT min(coalesce(issued_at, created_at)) FROM documents d WHERE d.case_id = c.id AND d.type = 'penalty-referral' AND d.status = 'issued') AS referred_at
          FROM cases c
