@@ -35,6 +35,7 @@ import { writeDemoDossier } from './demoDossier';
 import { existsSync, readdirSync } from 'node:fs';
 import { PASSPHRASE_ENV } from '../services/db/dbKey';
 import { writeDemoDraw } from './demoDraw';
+import { statisticsFileName } from '../services/statistics/statisticsService';
 
 export const DEMO_HELP = `用法：
   jihe demo --out 目录 [--data 数据目录]
@@ -279,6 +280,7 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
   for (const w of written) log(`  ${w.file}　${w.number}　${w.pages}页`);
   log(`  ${xlsxName}　补缴明细表（电子附件，含分险种基数和数据来源）`);
   log(`  ${dossierFile}　示例案件归档后的稽核档案（档号 ${record.archiveNumber}，${record.files} 个文件，SHA-256 ${record.sha256}），可用 jihe dossier verify 核验`);
+  log(`  ${statisticsFileName(c.dates.referralIssue.slice(0, 7), 'xlsx')}、${statisticsFileName(c.dates.referralIssue.slice(0, 7), 'pdf')}　示例案件归档当月的统计表（jihe stats）`);
   log(`  documents.json　文书清单`);
   log(`  ${draw.files.join('、')}　双随机抽查演示：抽中 ${draw.selected} 个单位，含一次递补（名录快照 SHA-256 ${draw.snapshotSha256}），可用 jihe draw verify 核验抽查记录`);
   return out;

@@ -5,6 +5,7 @@
 // archived with the same archiving code as the app. The ZIP written is the stored dossier, so
 // `jihe dossier verify` checks exactly what an archivist would receive. With --data the folder is
 // kept, encrypted, with a backup and the case's (sealed) transfer package, to be inspected.
+import { writeStatistics } from './statsCommand';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -121,6 +122,8 @@ export async function writeDemoDossier(file: string, c: DemoCase, demo: DemoOutp
     // the archivist receives and checks the file (检查人 on the 备考表)
     const record = await archiveCase(b.db, kase.id, { actor: { actor: c.archivist, at: clock.toISOString(), today: c.dates.referralIssue, role: null, usersExist: false } });
     await writeFile(file, getArchivedDossier(b.db, kase.id)!);
+    // the monthly statistics of the month the sample case was archived in (jihe stats)
+    await writeStatistics(b.db, c.dates.referralIssue.slice(0, 7), outDir, c.dates.referralIssue);
     if (keepDataDir) {
       ok(await b.invoke('backups.create', {}), '备份数据库');
       const pkg = ok<{ fileName: string; data: Uint8Array }>(await b.invoke('transfer.exportCases', { caseIds: [kase.id] }), '导出交换包');

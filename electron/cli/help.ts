@@ -9,6 +9,7 @@ export const MAIN_HELP = `稽核工作站命令行 jihe
   jihe dossier export --data 数据目录 --case 案件编号或ID --out 档案.zip [--user 用户名]
   jihe draw --targets 文件 --inspectors 文件 --seed 文本 --team K --quota high=N,medium=N%,low=N [选项]
   jihe draw verify 抽查记录.json
+  jihe stats --data 数据目录 --month YYYY-MM --out 目录
   jihe --help | jihe compute --help | jihe screen --help | jihe draw --help
   jihe --version
 
@@ -18,6 +19,7 @@ export const MAIN_HELP = `稽核工作站命令行 jihe
   demo      用内置的虚构示例单位完成一次稽核演示，生成全部稽核文书（PDF 和 XLSX）及稽核档案
   draw      “双随机”抽取检查对象和检查组（可由任何人按记录重算核验）；draw verify 核验抽查记录
   dossier   核验稽核档案 ZIP（缺失、被改动、多出的文件和操作记录链），或从数据目录导出案件档案
+  stats     按数据目录中的案件生成月度《医保基金监督检查情况统计表》（XLSX 和 PDF）
 `;
 
 export const COMPUTE_HELP = `用法：

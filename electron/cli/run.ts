@@ -39,6 +39,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return (await import('./dossierCommand')).dossierCommand(rest, io);
     case 'draw':
       return (await import('./drawCommand')).drawCommand(rest, io);
+    case 'stats':
+      return (await import('./statsCommand')).statsCommand(rest, io);
     default:
       io.stderr(`错误：未知的命令“${command}”\n${MAIN_HELP}`);
       return EXIT.usage;

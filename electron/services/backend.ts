@@ -44,6 +44,7 @@ import { deskHandlers } from './backend/desk';
 import { officeDirectoryHandlers } from './backend/officeDirectories';
 import { drawHandlers } from './backend/draws';
 import { tipOffHandlers } from './backend/tipOffs';
+import { statisticsHandlers } from './backend/statistics';
 import { authorize } from './auth/access';
 import { createSession, securitySettings } from './auth/session';
 import { appendAudit } from './audit/auditLog';
@@ -190,6 +191,7 @@ const handlers: Handlers = {
   ...drawHandlers,
   ...tipOffHandlers,
   ...transferResolveHandlers,
+  ...statisticsHandlers,
 };
 
 function readVersion(): string {

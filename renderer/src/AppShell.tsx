@@ -1,7 +1,7 @@
 // The frame around every screen: navigation on the left (单位 / 稽核案件, 用户管理 for the
 // administrator, the logged-in user), the page on the right; the login page first once accounts exist.
 import { Alert, Layout, Menu, Spin, Tag } from 'antd';
-import { AlertOutlined, BankOutlined, FileSearchOutlined, IdcardOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, BankOutlined, FileSearchOutlined, IdcardOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { navigate, useRoute } from './router';
 import { EmployersPage } from './pages/EmployersPage';
 import { CasesPage } from './pages/CasesPage';
@@ -12,6 +12,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { InspectorsPage } from './pages/InspectorsPage';
 import { DrawsPage } from './pages/DrawsPage';
 import { TipOffsPage } from './pages/TipOffsPage';
+import { StatisticsPage } from './pages/StatisticsPage';
 import { AuthProvider, useAuth } from './components/auth/AuthContext';
 import { BootstrapBanner } from './components/auth/BootstrapBanner';
 import { UserBadge } from './components/auth/UserBadge';
@@ -54,7 +55,7 @@ function Shell() {
   // The administrator keeps accounts and settings and reads no case (electron/services/auth/access.ts).
   const admin = session?.user?.role === 'admin';
   const page = admin && route.page !== 'settings' ? 'users' : route.page;
-  const selected = page === 'employers' || page === 'users' || page === 'settings' || page === 'inspectors' || page === 'draws' || page === 'tipoffs' ? page : 'cases';
+  const selected = page === 'employers' || page === 'users' || page === 'settings' || page === 'inspectors' || page === 'draws' || page === 'tipoffs' || page === 'statistics' ? page : 'cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -66,7 +67,7 @@ function Shell() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' ? { page: key } : { page: 'cases' })}
+          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' || key === 'statistics' ? { page: key } : { page: 'cases' })}
           items={[
             ...(admin
               ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }]
@@ -76,6 +77,7 @@ function Shell() {
                   { key: 'inspectors', icon: <IdcardOutlined />, label: '检查人员' },
                   { key: 'draws', icon: <ScheduleOutlined />, label: '双随机抽查' },
                   { key: 'tipoffs', icon: <AlertOutlined />, label: '举报' },
+                  { key: 'statistics', icon: <BarChartOutlined />, label: '统计报表' },
                 ]),
             { key: 'settings', icon: <SettingOutlined />, label: '系统设置' },
           ]}
@@ -98,6 +100,7 @@ function Shell() {
         {page === 'inspectors' && route.page === 'inspectors' && <InspectorsPage />}
         {page === 'draws' && route.page === 'draws' && <DrawsPage drawId={route.drawId} />}
         {page === 'tipoffs' && <TipOffsPage />}
+        {page === 'statistics' && <StatisticsPage />}
       </Layout.Content>
     </Layout>
   );

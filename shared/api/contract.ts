@@ -46,6 +46,7 @@ import { transferResolveMethods } from './methods/transferResolve';
 import { accountMethods } from './methods/accounts';
 import { deskMethods } from './methods/desk';
 import { officeMethods } from './methods/office';
+import { statisticsMethods } from './methods/statistics';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -155,6 +156,7 @@ export const contract = {
   ...deskMethods,
   ...officeMethods,
   ...transferResolveMethods,
+  ...statisticsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ export const SHOTS_DIR = path.resolve('test-output/e2e');
 
 export interface Session {
   harness: Harness;
+  /** The backend's data folder (for tests that set up rows the procedure would take long to reach). */
+  dataDir: string;
   browser: Browser;
   page: Page;
   consoleErrors: string[];
@@ -55,6 +57,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const consoleErrors = collectConsoleErrors(page);
   const session: Session = {
     harness,
+    dataDir,
     browser,
     page,
     consoleErrors,

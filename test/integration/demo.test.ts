@@ -53,6 +53,16 @@ describe('jihe demo', () => {
     expect(stdout).toContain(`总计 ${formatFenGrouped(fenFromString(out.totals.total))} 元（${toChineseCapitals(fenFromString(out.totals.total))}）`);
   });
 
+  it('writes the monthly statistics of the month its case was archived in, counting that case', async () => {
+    const month = readdirSync(OUT).find((f) => /^医保基金监督检查情况统计表-\d{4}-\d{2}\.xlsx$/.test(f));
+    expect(month).toBeDefined();
+    expect(readdirSync(OUT)).toContain(month!.replace(/xlsx$/, 'pdf'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(OUT, month!));
+    const total = wb.getWorksheet('参保单位')!.getRows(5, 4)!.find((r) => String(r.getCell(1).value).endsWith('（合计）'))!;
+    expect(total.getCell(3).value).toBe(1); // 已稽核: the sample case, archived that month
+  });
+
   it('writes a double-random draw record that re-runs to the same teams, and its publication', () => {
     const files = readdirSync(OUT);
     for (const f of ['双随机抽查记录.pdf', '双随机抽查记录.json', '抽查结果公示.xlsx', '抽查结果公示.pdf']) expect(files).toContain(f);

@@ -145,6 +145,11 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'draws.publication': readCases,
   'cases.team': readCases,
   'tipOffs.list': caseWork,
+  // Statistics (DOMAIN.md §11) are aggregates: the case staff who read cases read and send them.
+  'statistics.report': readCases,
+  'statistics.export': readCases,
+  'statistics.markSent': readCases,
+  'statistics.reminder': readCases,
 };
 
 /** Methods not listed (added later by someone else) are treated as case work: safe by default. */

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { CaseStateTag } from '../CaseStateTag';
 import { DeadlineTag } from './WorkflowBar';
+import { StatsReminder } from '../statistics/StatsReminder';
 
 type Row = Dashboard['cases'][number];
 
@@ -20,6 +21,7 @@ export function WorkflowDashboard() {
   const overdueCases = d.cases.filter((c) => c.overdue.length > 0).length;
   return (
     <div className="section" aria-label="案件概览">
+      <StatsReminder />
       <Row gutter={[8, 8]} style={{ marginBottom: 8 }}>
         {CASE_STATES.map((st) => (
           <Col key={st} flex="1 1 0">
