@@ -43,6 +43,8 @@ import { deskHandlers } from './backend/desk';
 import { officeDirectoryHandlers } from './backend/officeDirectories';
 import { drawHandlers } from './backend/draws';
 import { tipOffHandlers } from './backend/tipOffs';
+import { riskHandlers } from './backend/risk';
+import { employerDirectoryHandlers } from './backend/employerDirectory';
 import { authorize } from './auth/access';
 import { createSession, securitySettings } from './auth/session';
 import { appendAudit } from './audit/auditLog';
@@ -157,6 +159,12 @@ const INPUT_LABELS: PathLabels = {
     allegation: '举报内容',
     answeredOn: '答复日期',
     answer: '答复内容',
+    year: '年度',
+    industry: '行业',
+    region: '地区',
+    averageMonthly: '月平均工资',
+    tier: '风险等级',
+    params: '风险指标参数',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -188,6 +196,8 @@ const handlers: Handlers = {
   ...officeDirectoryHandlers,
   ...drawHandlers,
   ...tipOffHandlers,
+  ...riskHandlers,
+  ...employerDirectoryHandlers,
 };
 
 function readVersion(): string {

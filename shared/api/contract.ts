@@ -45,6 +45,8 @@ import { signingMethods } from './methods/signing';
 import { accountMethods } from './methods/accounts';
 import { deskMethods } from './methods/desk';
 import { officeMethods } from './methods/office';
+import { riskMethods } from './methods/risk';
+import { employerDirectoryMethods } from './methods/employerDirectory';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -153,6 +155,8 @@ export const contract = {
   ...accountMethods,
   ...deskMethods,
   ...officeMethods,
+  ...riskMethods,
+  ...employerDirectoryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -140,6 +140,16 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'draws.publication': readCases,
   'cases.team': readCases,
   'tipOffs.list': caseWork,
+  // Risk screening (DOMAIN.md §10.2): the wage table and the weights are reference data; the
+  // screened list reads the employers' declarations; the override of a tier and a change of the
+  // weights are the section head's.
+  'risk.wages.list': 'signed-in',
+  'risk.wages.template': 'signed-in',
+  'risk.params.get': 'signed-in',
+  'risk.list': readCases,
+  'risk.employer': readCases,
+  'risk.override': { permission: 'approve', bootstrap: true },
+  'risk.params.save': { permission: 'approve', bootstrap: true },
 };
 
 /** Methods not listed (added later by someone else) are treated as case work: safe by default. */
