@@ -1,7 +1,7 @@
 // The frame around every screen: navigation on the left (单位 / 稽核案件, 用户管理 for the
 // administrator, the logged-in user), the page on the right; the login page first once accounts exist.
 import { Alert, Layout, Menu, Spin, Tag } from 'antd';
-import { AlertOutlined, BankOutlined, FileSearchOutlined, IdcardOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BankOutlined, FileSearchOutlined, IdcardOutlined, RadarChartOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { navigate, useRoute } from './router';
 import { EmployersPage } from './pages/EmployersPage';
 import { CasesPage } from './pages/CasesPage';
@@ -10,6 +10,7 @@ import { LoginPage } from './pages/LoginPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { InspectorsPage } from './pages/InspectorsPage';
 import { DrawsPage } from './pages/DrawsPage';
+import { RiskPage } from './pages/RiskPage';
 import { TipOffsPage } from './pages/TipOffsPage';
 import { AuthProvider, useAuth } from './components/auth/AuthContext';
 import { BootstrapBanner } from './components/auth/BootstrapBanner';
@@ -50,7 +51,7 @@ function Shell() {
   // The administrator keeps accounts and settings and reads no case (electron/services/auth/access.ts).
   const admin = session?.user?.role === 'admin';
   const page = admin && route.page !== 'settings' ? 'users' : route.page;
-  const selected = page === 'employers' || page === 'users' || page === 'settings' || page === 'inspectors' || page === 'draws' || page === 'tipoffs' ? page : 'cases';
+  const selected = page === 'employers' || page === 'users' || page === 'settings' || page === 'inspectors' || page === 'draws' || page === 'tipoffs' || page === 'risk' ? page : 'cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -62,7 +63,7 @@ function Shell() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' ? { page: key } : { page: 'cases' })}
+          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' || key === 'risk' ? { page: key } : { page: 'cases' })}
           items={[
             ...(admin
               ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }]
@@ -70,6 +71,7 @@ function Shell() {
                   { key: 'employers', icon: <BankOutlined />, label: '单位' },
                   { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
                   { key: 'inspectors', icon: <IdcardOutlined />, label: '检查人员' },
+                  { key: 'risk', icon: <RadarChartOutlined />, label: '风险筛查' },
                   { key: 'draws', icon: <ScheduleOutlined />, label: '双随机抽查' },
                   { key: 'tipoffs', icon: <AlertOutlined />, label: '举报' },
                 ]),
@@ -92,6 +94,7 @@ function Shell() {
         {route.page === 'case' && page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}
         {page === 'inspectors' && route.page === 'inspectors' && <InspectorsPage />}
         {page === 'draws' && route.page === 'draws' && <DrawsPage drawId={route.drawId} />}
+        {page === 'risk' && <RiskPage />}
         {page === 'tipoffs' && <TipOffsPage />}
       </Layout.Content>
     </Layout>

@@ -10,7 +10,8 @@ export type Route =
   | { page: 'settings' }
   | { page: 'inspectors' }
   | { page: 'draws'; drawId?: number }
-  | { page: 'tipoffs' };
+  | { page: 'tipoffs' }
+  | { page: 'risk' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/settings') return { page: 'settings' };
   if (path === '/inspectors') return { page: 'inspectors' };
   if (path === '/tipoffs') return { page: 'tipoffs' };
+  if (path === '/risk') return { page: 'risk' };
   const drawMatch = /^\/draws(?:\/(\d+))?$/.exec(path);
   if (drawMatch) return drawMatch[1] ? { page: 'draws', drawId: Number(drawMatch[1]) } : { page: 'draws' };
   return { page: 'employers' };
@@ -43,6 +45,8 @@ export function routeHref(route: Route): string {
       return '#/inspectors';
     case 'tipoffs':
       return '#/tipoffs';
+    case 'risk':
+      return '#/risk';
     case 'draws':
       return route.drawId ? `#/draws/${route.drawId}` : '#/draws';
   }

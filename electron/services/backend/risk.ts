@@ -164,7 +164,7 @@ export const riskHandlers: Handlers<
 
   'risk.employer': (ctx, input) => {
     const e = requireEmployer(ctx.db, input.employerId);
-    return screenEmployer(ctx.db, e, input.year, today(ctx), latestOverrides(ctx.db, input.year).get(e.id));
+    return screenEmployer(ctx.db, e, input.year, today(ctx), latestOverrides(ctx.db, input.year).get(e.id), input.caseId ?? null);
   },
 
   'risk.override': (ctx, input) => {

@@ -19,8 +19,9 @@ import { TrailPanel } from '../components/timeline/TrailPanel';
 import { RectificationPanel } from '../components/rectification/RectificationPanel';
 import { ArchiveBar } from '../components/archive/ArchiveBar';
 import { CaseTeamBar } from '../components/office/CaseTeamBar';
+import { PreAuditAnalysis } from '../components/office/PreAuditAnalysis';
 
-type TabKey = 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
+type TabKey = 'analysis' | 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
 
 function isReady(files: CaseDetail['files']): boolean {
   return files.some((f) => f.kind === 'payroll') && files.some((f) => f.kind === 'declaration');
@@ -68,6 +69,7 @@ export function CasePage({ caseId }: { caseId: number }) {
         activeKey={activeTab}
         onChange={(k) => setTab(k as TabKey)}
         items={[
+          { key: 'analysis', label: '审前分析', children: <PreAuditAnalysis detail={d} /> },
           {
             key: 'import',
             label: `数据导入（${d.files.length}）`,

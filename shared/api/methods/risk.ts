@@ -22,7 +22,8 @@ export const riskMethods = {
   'risk.params.save': method(z.object({ params: RiskParamsSchema, reason }), RiskParamsVersionSchema),
   /** Every active employer screened for the year, ranked by effective tier then score. */
   'risk.list': method(z.object({ year }), z.array(RiskRowSchema)),
-  'risk.employer': method(z.object({ employerId: IdSchema, year }), RiskRowSchema),
+  /** One employer's indicators; `caseId`: the case whose pre-audit analysis this is (not its own earlier audit). */
+  'risk.employer': method(z.object({ employerId: IdSchema, year, caseId: IdSchema.optional() }), RiskRowSchema),
   /** The section head's tier for the year (null: back to the computed tier), with a reason. */
   'risk.override': method(z.object({ employerId: IdSchema, year, tier: DrawTierSchema.nullable(), reason }), RiskRowSchema),
 } as const;
