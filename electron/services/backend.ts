@@ -45,6 +45,7 @@ import { drawHandlers } from './backend/draws';
 import { tipOffHandlers } from './backend/tipOffs';
 import { riskHandlers } from './backend/risk';
 import { employerDirectoryHandlers } from './backend/employerDirectory';
+import { annualPlanHandlers } from './backend/annualPlan';
 import { authorize } from './auth/access';
 import { createSession, securitySettings } from './auth/session';
 import { appendAudit } from './audit/auditLog';
@@ -165,6 +166,7 @@ const INPUT_LABELS: PathLabels = {
     averageMonthly: '月平均工资',
     tier: '风险等级',
     params: '风险指标参数',
+    inspectorIds: '检查组',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -198,6 +200,7 @@ const handlers: Handlers = {
   ...tipOffHandlers,
   ...riskHandlers,
   ...employerDirectoryHandlers,
+  ...annualPlanHandlers,
 };
 
 function readVersion(): string {

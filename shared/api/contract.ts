@@ -47,6 +47,7 @@ import { deskMethods } from './methods/desk';
 import { officeMethods } from './methods/office';
 import { riskMethods } from './methods/risk';
 import { employerDirectoryMethods } from './methods/employerDirectory';
+import { annualPlanMethods } from './methods/annualPlan';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -157,6 +158,7 @@ export const contract = {
   ...officeMethods,
   ...riskMethods,
   ...employerDirectoryMethods,
+  ...annualPlanMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -150,6 +150,9 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'risk.employer': readCases,
   'risk.override': { permission: 'approve', bootstrap: true },
   'risk.params.save': { permission: 'approve', bootstrap: true },
+  // The annual plan names targets and inspectors; its publication is checked for personal data.
+  'plan.year': readCases,
+  'plan.publication': readCases,
 };
 
 /** Methods not listed (added later by someone else) are treated as case work: safe by default. */

@@ -29,7 +29,7 @@ export const employerDirectoryHandlers: Handlers<'employers.import' | 'employers
   'employers.import': async (ctx, input) => {
     const parsed = await importEmployerDirectory({ bytes: input.data, fileName: input.fileName });
     const refusal = refusalReason(parsed.report, false, parsed.rows.length);
-    if (refusal) throw new ApiFailure('invalid-input', refusal, parsed.report.issues.filter((i) => i.severity === 'error').map((i) => ({ path: `${i.sheet}!${i.column}${i.row}`, message: describeIssue(i) })));
+    if (refusal) throw new ApiFailure('invalid-input', refusal.replace('，或选择跳过这些行导入其余各行', ''), parsed.report.issues.filter((i) => i.severity === 'error').map((i) => ({ path: `${i.sheet}!${i.column}${i.row}`, message: describeIssue(i) })));
     const meta = ctx.meta();
     return ctx.db.transaction(() => {
       let created = 0;
