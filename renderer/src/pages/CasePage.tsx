@@ -62,7 +62,7 @@ export function CasePage({ caseId }: { caseId: number }) {
       </div>
       {detail.error && <Alert type="error" showIcon title={detail.error} className="section" />}
       <CaseHeader detail={d} figures={f} onFiguresChanged={() => void detail.reload()} />
-      <CaseTeamBar caseId={d.case.id} />
+      <CaseTeamBar caseId={d.case.id} source={d.case.source} archived={d.case.state === 'archived'} />
       <WorkflowBar detail={d} onChanged={() => void detail.reload()} />
       <ArchiveBar detail={d} onChanged={() => void detail.reload()} />
       <Tabs
