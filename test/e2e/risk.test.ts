@@ -104,6 +104,26 @@ describe('risk screening in Chromium', () => {
     await page.getByText(/风险分值 30，风险等级/).waitFor();
     await page.getByRole('cell', { name: '平均申报基数 ÷ 行业平均工资', exact: true }).waitFor();
     await shot('risk-07-case-analysis');
+
+    // The case's team from the inspector directory, then the annual plan and its publication.
+    for (const [name, credential] of [['张伟', '豫濮医保执0001'], ['王芳', '豫濮医保执0002']]) await api('inspectors.create', { name, credential });
+    await page.getByRole('button', { name: '选定检查组' }).click();
+    const teamModal = page.locator('.ant-modal', { hasText: '选定检查组' });
+    await teamModal.getByLabel('检查人员').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('张伟（豫濮医保执0001）').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('王芳（豫濮医保执0002）').click();
+    // Close the multiple-choice list before saving (it stays open and covers the button).
+    await teamModal.locator('.ant-modal-title').click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await teamModal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('张伟（执法证号 豫濮医保执0001）').waitFor();
+
+    await page.goto(new URL('#/plan', session.harness.url).href);
+    await page.getByRole('cell', { name: '张伟（豫濮医保执0001）、王芳（豫濮医保执0002）' }).waitFor();
+    const [plan] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '年度稽核计划 PDF' }).click()]);
+    expect(plan.suggestedFilename()).toBe(`年度稽核计划_${new Date().getFullYear()}.pdf`);
+    await page.getByText('已导出年度稽核计划（PDF）').waitFor();
+    await shot('risk-08-plan');
     expect(session.consoleErrors).toEqual([]);
   });
 });
