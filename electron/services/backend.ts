@@ -45,6 +45,9 @@ import { officeDirectoryHandlers } from './backend/officeDirectories';
 import { drawHandlers } from './backend/draws';
 import { tipOffHandlers } from './backend/tipOffs';
 import { statisticsHandlers } from './backend/statistics';
+import { riskHandlers } from './backend/risk';
+import { employerDirectoryHandlers } from './backend/employerDirectory';
+import { annualPlanHandlers } from './backend/annualPlan';
 import { authorize } from './auth/access';
 import { createSession, securitySettings } from './auth/session';
 import { appendAudit } from './audit/auditLog';
@@ -159,6 +162,13 @@ const INPUT_LABELS: PathLabels = {
     allegation: '举报内容',
     answeredOn: '答复日期',
     answer: '答复内容',
+    year: '年度',
+    industry: '行业',
+    region: '地区',
+    averageMonthly: '月平均工资',
+    tier: '风险等级',
+    params: '风险指标参数',
+    inspectorIds: '检查组',
   },
   items: { auditors: '稽核人员', months: '月份' },
 };
@@ -192,6 +202,9 @@ const handlers: Handlers = {
   ...tipOffHandlers,
   ...transferResolveHandlers,
   ...statisticsHandlers,
+  ...riskHandlers,
+  ...employerDirectoryHandlers,
+  ...annualPlanHandlers,
 };
 
 function readVersion(): string {

@@ -1,7 +1,7 @@
 // The frame around every screen: navigation on the left (单位 / 稽核案件, 用户管理 for the
 // administrator, the logged-in user), the page on the right; the login page first once accounts exist.
 import { Alert, Layout, Menu, Spin, Tag } from 'antd';
-import { AlertOutlined, BarChartOutlined, BankOutlined, FileSearchOutlined, IdcardOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, IdcardOutlined, RadarChartOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { navigate, useRoute } from './router';
 import { EmployersPage } from './pages/EmployersPage';
 import { CasesPage } from './pages/CasesPage';
@@ -11,6 +11,8 @@ import { FirstRunPage } from './pages/FirstRunPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { InspectorsPage } from './pages/InspectorsPage';
 import { DrawsPage } from './pages/DrawsPage';
+import { RiskPage } from './pages/RiskPage';
+import { PlanPage } from './pages/PlanPage';
 import { TipOffsPage } from './pages/TipOffsPage';
 import { StatisticsPage } from './pages/StatisticsPage';
 import { AuthProvider, useAuth } from './components/auth/AuthContext';
@@ -55,7 +57,7 @@ function Shell() {
   // The administrator keeps accounts and settings and reads no case (electron/services/auth/access.ts).
   const admin = session?.user?.role === 'admin';
   const page = admin && route.page !== 'settings' ? 'users' : route.page;
-  const selected = page === 'employers' || page === 'users' || page === 'settings' || page === 'inspectors' || page === 'draws' || page === 'tipoffs' || page === 'statistics' ? page : 'cases';
+  const selected = page === 'employers' || page === 'users' || page === 'settings' || page === 'inspectors' || page === 'draws' || page === 'tipoffs' || page === 'statistics' || page === 'risk' || page === 'plan' ? page : 'cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -67,7 +69,7 @@ function Shell() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' || key === 'statistics' ? { page: key } : { page: 'cases' })}
+          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' || key === 'statistics' || key === 'risk' || key === 'plan' ? { page: key } : { page: 'cases' })}
           items={[
             ...(admin
               ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }]
@@ -75,6 +77,8 @@ function Shell() {
                   { key: 'employers', icon: <BankOutlined />, label: '单位' },
                   { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
                   { key: 'inspectors', icon: <IdcardOutlined />, label: '检查人员' },
+                  { key: 'risk', icon: <RadarChartOutlined />, label: '风险筛查' },
+                  { key: 'plan', icon: <CalendarOutlined />, label: '年度计划' },
                   { key: 'draws', icon: <ScheduleOutlined />, label: '双随机抽查' },
                   { key: 'tipoffs', icon: <AlertOutlined />, label: '举报' },
                   { key: 'statistics', icon: <BarChartOutlined />, label: '统计报表' },
@@ -99,6 +103,8 @@ function Shell() {
         {route.page === 'case' && page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}
         {page === 'inspectors' && route.page === 'inspectors' && <InspectorsPage />}
         {page === 'draws' && route.page === 'draws' && <DrawsPage drawId={route.drawId} />}
+        {page === 'risk' && <RiskPage />}
+        {page === 'plan' && <PlanPage />}
         {page === 'tipoffs' && <TipOffsPage />}
         {page === 'statistics' && <StatisticsPage />}
       </Layout.Content>

@@ -11,7 +11,9 @@ export type Route =
   | { page: 'inspectors' }
   | { page: 'draws'; drawId?: number }
   | { page: 'tipoffs' }
-  | { page: 'statistics' };
+  | { page: 'statistics' }
+  | { page: 'risk' }
+  | { page: 'plan' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -24,6 +26,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/inspectors') return { page: 'inspectors' };
   if (path === '/tipoffs') return { page: 'tipoffs' };
   if (path === '/statistics') return { page: 'statistics' };
+  if (path === '/risk') return { page: 'risk' };
+  if (path === '/plan') return { page: 'plan' };
   const drawMatch = /^\/draws(?:\/(\d+))?$/.exec(path);
   if (drawMatch) return drawMatch[1] ? { page: 'draws', drawId: Number(drawMatch[1]) } : { page: 'draws' };
   return { page: 'employers' };
@@ -47,6 +51,10 @@ export function routeHref(route: Route): string {
       return '#/tipoffs';
     case 'statistics':
       return '#/statistics';
+    case 'risk':
+      return '#/risk';
+    case 'plan':
+      return '#/plan';
     case 'draws':
       return route.drawId ? `#/draws/${route.drawId}` : '#/draws';
   }

@@ -47,6 +47,9 @@ import { accountMethods } from './methods/accounts';
 import { deskMethods } from './methods/desk';
 import { officeMethods } from './methods/office';
 import { statisticsMethods } from './methods/statistics';
+import { riskMethods } from './methods/risk';
+import { employerDirectoryMethods } from './methods/employerDirectory';
+import { annualPlanMethods } from './methods/annualPlan';
 
 export { BytesSchema };
 const id = IdSchema;
@@ -157,6 +160,9 @@ export const contract = {
   ...officeMethods,
   ...transferResolveMethods,
   ...statisticsMethods,
+  ...riskMethods,
+  ...employerDirectoryMethods,
+  ...annualPlanMethods,
 } as const;
 
 export type Contract = typeof contract;

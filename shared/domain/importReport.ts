@@ -2,10 +2,10 @@
 // file, sheet, row, column and reason (DOMAIN.md §4.4), so nothing is lost silently.
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['payroll', 'declaration', 'roster', 'claims', 'catalog', 'institutions'] as const;
+export const IMPORT_KINDS = ['payroll', 'declaration', 'roster', 'claims', 'catalog', 'institutions', 'employers', 'industryWages'] as const;
 export const ImportKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
-export const IMPORT_KIND_NAMES: Record<ImportKind, string> = { payroll: '工资表', declaration: '缴费申报明细', roster: '花名册', claims: '结算明细', catalog: '目录与限价', institutions: '定点医药机构名录' };
+export const IMPORT_KIND_NAMES: Record<ImportKind, string> = { payroll: '工资表', declaration: '缴费申报明细', roster: '花名册', claims: '结算明细', catalog: '目录与限价', institutions: '定点医药机构名录', employers: '参保单位名录', industryWages: '行业平均工资表' };
 
 /** Roles a column can play; the importer detects them and the auditor may change them. */
 export const COLUMN_ROLES = [
@@ -69,6 +69,12 @@ export const COLUMN_ROLES = [
   'agreementTo',
   'creditRating',
   'note',
+  // The employer directory (DOMAIN.md §10.1) and the industry average-wage table (§10.2).
+  'insuranceUnitCode',
+  'industry',
+  'year',
+  'averageWage',
+  'wageSource',
   'ignore',
 ] as const;
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
@@ -131,6 +137,11 @@ export const COLUMN_ROLE_NAMES: Readonly<Record<ColumnRole, string>> = {
   agreementTo: '协议结束日期',
   creditRating: '信用等级',
   note: '备注',
+  insuranceUnitCode: '参保单位编号',
+  industry: '行业',
+  year: '年度',
+  averageWage: '月平均工资',
+  wageSource: '来源',
   ignore: '不导入',
 };
 

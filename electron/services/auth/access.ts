@@ -150,6 +150,19 @@ const ACCESS: Partial<Record<MethodName, Access>> = {
   'statistics.export': readCases,
   'statistics.markSent': readCases,
   'statistics.reminder': readCases,
+  // Risk screening (DOMAIN.md §10.2): the wage table and the weights are reference data; the
+  // screened list reads the employers' declarations; the override of a tier and a change of the
+  // weights are the section head's.
+  'risk.wages.list': 'signed-in',
+  'risk.wages.template': 'signed-in',
+  'risk.params.get': 'signed-in',
+  'risk.list': readCases,
+  'risk.employer': readCases,
+  'risk.override': { permission: 'approve', bootstrap: true },
+  'risk.params.save': { permission: 'approve', bootstrap: true },
+  // The annual plan names targets and inspectors; its publication is checked for personal data.
+  'plan.year': readCases,
+  'plan.publication': readCases,
 };
 
 /** Methods not listed (added later by someone else) are treated as case work: safe by default. */

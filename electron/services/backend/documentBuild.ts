@@ -24,6 +24,7 @@ import { buildUndertaking } from '../../../shared/documents/undertaking';
 import { buildWorkRecord } from '../../../shared/documents/workRecord';
 import type { Db } from '../db/open';
 import { getCaseFacts } from '../db/repos/caseFacts';
+import { caseTeam } from '../db/repos/office';
 import { listDocumentRecords, type DocumentRecord } from '../db/repos/documents';
 import { getEmployer } from '../db/repos/employers';
 import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
@@ -69,10 +70,17 @@ export interface BuildEnv {
   figures(): CaseFigures;
 }
 
+/**
+ * The case's facts as every document reads them. A case with a team from the inspector directory
+ * (drawn, or picked on the case page) takes its auditors — name and 执法证号 — from the directory,
+ * not from what was typed (DOMAIN.md §10.1).
+ */
 export function readCaseFacts(db: Db, caseId: number): CaseFactsRecord {
   const stored = getCaseFacts(db, caseId);
   const parsed = CaseFactsRecordSchema.safeParse(stored?.facts ?? {});
-  return parsed.success ? parsed.data : CaseFactsRecordSchema.parse({});
+  const facts = parsed.success ? parsed.data : CaseFactsRecordSchema.parse({});
+  const team = caseTeam(db, caseId);
+  return team.length > 0 ? { ...facts, auditors: team.map((i) => ({ name: i.name, credentialNo: i.credential })) } : facts;
 }
 
 export function loadAgency(db: Db): AgencyProfile {

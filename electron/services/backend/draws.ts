@@ -105,7 +105,7 @@ function refusal(e: unknown): never {
   throw e;
 }
 
-function agencyName(ctx: BackendContext): string {
+export function agencyName(ctx: BackendContext): string {
   const raw = getSetting(ctx.db, AGENCY_PROFILE_KEY);
   if (raw === null) return '';
   try {

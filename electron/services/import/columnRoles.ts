@@ -67,6 +67,12 @@ export const ROLE_SYNONYMS: Readonly<Record<Exclude<ColumnRole, 'ignore'>, reado
   agreementTo: ['协议结束日期', '协议终止日期', '协议截止日期', '协议到期日期'],
   creditRating: ['信用等级', '信用评级'],
   note: ['备注', '说明'],
+  // The employer directory (DOMAIN.md §10.1) and the industry average-wage table (§10.2).
+  insuranceUnitCode: ['参保单位编号', '单位编号', '单位社保编号', '社保登记号', '社会保险登记证号', '单位编码', '参保编号', '单位参保编号'],
+  industry: ['行业', '所属行业', '行业类别', '行业名称', '国民经济行业', '行业门类', '行业分类'],
+  year: ['年度', '年份', '统计年度'],
+  averageWage: ['月平均工资', '平均工资', '月均工资', '平均月工资', '职工月平均工资', '行业平均工资', '行业月平均工资', '在岗职工月平均工资'],
+  wageSource: ['来源', '数据来源', '资料来源', '发布来源'],
 };
 
 /** Chinese names of the roles, one table for the importer's messages and the UI (shared/domain/importReport.ts). */
@@ -93,6 +99,8 @@ export const KIND_ROLES: Readonly<Record<SheetKind, readonly ColumnRole[]>> = {
   drawConflicts: ['credential', 'creditCode', 'name', 'orgName'],
   drawHistory: ['creditCode', 'drawDate', 'orgName'],
   institutions: ['creditCode', 'orgName', 'region', 'insuranceCode', 'orgKind', 'ownership', 'hospitalType', 'grade', 'foundedOn', 'address', 'legalRepName', 'legalRepId', 'contact', 'phone', 'agreementNo', 'agreementFrom', 'agreementTo', 'creditRating', 'note'],
+  employers: ['creditCode', 'orgName', 'region', 'insuranceUnitCode', 'industry', 'address', 'legalRepName', 'contact', 'phone', 'note'],
+  industryWages: ['year', 'industry', 'region', 'averageWage', 'wageSource'],
 };
 
 /** Required columns; the month may instead come from the sheet name or title row. */
@@ -107,6 +115,8 @@ export const REQUIRED_ROLES: Readonly<Record<SheetKind, readonly ColumnRole[]>> 
   drawConflicts: ['credential', 'creditCode'],
   drawHistory: ['creditCode', 'drawDate'],
   institutions: ['creditCode', 'orgName'],
+  employers: ['creditCode', 'orgName'],
+  industryWages: ['industry', 'averageWage', 'year'],
 };
 
 /** Amount roles that may carry an insurance qualifier (wide declaration layouts). */

@@ -11,7 +11,7 @@ import { getCase } from '../db/repos/cases';
 import { renderPdf } from '../documents/pdf';
 
 /** The public wording of a check's result, from its case's state. */
-const RESULT: Record<CaseState, [string, string]> = {
+export const RESULT: Record<CaseState, [string, string]> = {
   planned: ['检查中', '—'],
   notified: ['检查中', '—'],
   onsite: ['检查中', '—'],

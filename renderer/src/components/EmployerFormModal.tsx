@@ -1,6 +1,6 @@
-// The form to add an employer. The backend checks the credit code (GB 32100-2015) and its
-// message is shown on the field.
-import { useState } from 'react';
+// The form to add or edit an employer. The backend checks the credit code (GB 32100-2015) and its
+// message is shown on the field; an edit is logged with what changed.
+import { useEffect, useState } from 'react';
 import { App, Col, Form, Input, Modal, Row } from 'antd';
 import type { Employer, EmployerInput } from '../../../shared/api/dto';
 import { call, errorText, fieldErrors } from '../api/client';
@@ -9,10 +9,15 @@ interface Props {
   open: boolean;
   onClose: () => void;
   onCreated: (employer: Employer) => void;
+  /** The employer to edit; absent: a new one. */
+  editing?: Employer | null;
 }
 
-export function EmployerFormModal({ open, onClose, onCreated }: Props) {
-  const [form] = Form.useForm<EmployerInput>();
+export function EmployerFormModal({ open, onClose, onCreated, editing }: Props) {
+  const [form] = Form.useForm<EmployerInput & { region?: string }>();
+  useEffect(() => {
+    if (open && editing) form.setFieldsValue({ region: '', ...editing });
+  }, [open, editing, form]);
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
 
@@ -20,8 +25,8 @@ export function EmployerFormModal({ open, onClose, onCreated }: Props) {
     const values = await form.validateFields();
     setSaving(true);
     try {
-      const employer = await call('employers.create', values);
-      message.success(`已新建单位：${employer.name}`);
+      const employer = editing ? await call('employers.update', { ...values, id: editing.id }) : await call('employers.create', values);
+      message.success(editing ? `已保存：${employer.name}` : `已新建单位：${employer.name}`);
       form.resetFields();
       onCreated(employer);
     } catch (e) {
@@ -34,7 +39,7 @@ export function EmployerFormModal({ open, onClose, onCreated }: Props) {
   };
 
   return (
-    <Modal title="新建单位" open={open} onCancel={onClose} onOk={() => void submit()} okText="保存" confirmLoading={saving} width={720} destroyOnHidden forceRender>
+    <Modal title={editing ? `修改单位：${editing.name}` : '新建单位'} open={open} onCancel={onClose} onOk={() => void submit()} okText="保存" confirmLoading={saving} width={720} destroyOnHidden forceRender>
       <Form form={form} layout="vertical" requiredMark="optional" name="employer">
         <Row gutter={16}>
           <Col span={14}>
@@ -52,11 +57,18 @@ export function EmployerFormModal({ open, onClose, onCreated }: Props) {
               <Input />
             </Form.Item>
           </Col>
-          <Col span={14}>
+          <Col span={editing ? 8 : 14}>
             <Form.Item name="industry" label="所属行业">
               <Input placeholder="如 制造业、批发和零售业" />
             </Form.Item>
           </Col>
+          {editing && (
+            <Col span={6}>
+              <Form.Item name="region" label="所在地区">
+                <Input />
+              </Form.Item>
+            </Col>
+          )}
           <Col span={24}>
             <Form.Item name="address" label="地址">
               <Input />

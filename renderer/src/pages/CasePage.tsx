@@ -19,8 +19,9 @@ import { TrailPanel } from '../components/timeline/TrailPanel';
 import { RectificationPanel } from '../components/rectification/RectificationPanel';
 import { ArchiveBar } from '../components/archive/ArchiveBar';
 import { CaseTeamBar } from '../components/office/CaseTeamBar';
+import { PreAuditAnalysis } from '../components/office/PreAuditAnalysis';
 
-type TabKey = 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
+type TabKey = 'analysis' | 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
 
 function isReady(files: CaseDetail['files']): boolean {
   return files.some((f) => f.kind === 'payroll') && files.some((f) => f.kind === 'declaration');
@@ -61,13 +62,14 @@ export function CasePage({ caseId }: { caseId: number }) {
       </div>
       {detail.error && <Alert type="error" showIcon title={detail.error} className="section" />}
       <CaseHeader detail={d} figures={f} onFiguresChanged={() => void detail.reload()} />
-      <CaseTeamBar caseId={d.case.id} />
+      <CaseTeamBar caseId={d.case.id} source={d.case.source} archived={d.case.state === 'archived'} />
       <WorkflowBar detail={d} onChanged={() => void detail.reload()} />
       <ArchiveBar detail={d} onChanged={() => void detail.reload()} />
       <Tabs
         activeKey={activeTab}
         onChange={(k) => setTab(k as TabKey)}
         items={[
+          { key: 'analysis', label: '审前分析', children: <PreAuditAnalysis detail={d} /> },
           {
             key: 'import',
             label: `数据导入（${d.files.length}）`,

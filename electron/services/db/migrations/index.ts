@@ -12,8 +12,9 @@ import { migration009 } from './009_signing';
 import { migration010 } from './010_segregation_accounts';
 import { migration011 } from './011_institutions';
 import { migration012 } from './012_office';
+import { migration013 } from './013_risk';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
