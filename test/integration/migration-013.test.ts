@@ -1,4 +1,4 @@
-// Migration 016 (risk screening) on a database at the version before it holding an employer: the
+// Migration 013 (risk screening) on a database at the version before it holding an employer: the
 // rows stay, the wage table is unique per year, industry and region and refuses a non-positive
 // wage, and the versioned weights and the tier overrides are append-only.
 import path from 'node:path';

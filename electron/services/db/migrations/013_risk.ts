@@ -1,11 +1,9 @@
-// Migration 016: risk screening of employers (DOMAIN.md §10.2, issue 11).
+// Migration 013: risk screening of employers (DOMAIN.md §10.2, issue 11).
 // - industry_wages: the editable table of average monthly wages per year, industry and region
 //   (region '' = the whole area), with its source; one row per (year, industry, region).
 // - risk_params: the weights and thresholds, versioned (a change is a new version; append-only).
 // - risk_overrides: the section head's override of an employer's tier for a year, with its
 //   reason (append-only; the latest row counts, a null tier returns to the computed one).
-// PROVISIONAL NUMBER: the file is 016 (assigned); `version` is its position in MIGRATIONS on this
-// branch and must equal the file number once the migrations before it are merged.
 import type { Migration } from './types';
 
 const APPEND_ONLY = (table: string, what: string) => `
