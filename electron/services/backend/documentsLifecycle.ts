@@ -33,7 +33,6 @@ import {
   scheduleAnnex,
   type BuildEnv,
 } from './documentBuild';
-import { getEmployer } from '../db/repos/employers';
 import { ApiFailure } from './errors';
 import { assertApprovedForIssue } from './reviewState';
 import type { BackendContext } from './context';
