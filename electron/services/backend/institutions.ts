@@ -131,8 +131,11 @@ export const institutionHandlers: Handlers<
   },
 
   'institutions.update': (ctx, input) => {
-    requireInstitution(ctx, input.id);
-    const data = checkedInput(input.changes);
+    const stored = requireInstitution(ctx, input.id);
+    // Someone shown the ID masked cannot see it, so a blank (or the masked text) keeps it.
+    const masked = forViewer(ctx, stored).legalRepIdMasked;
+    const keepId = masked && (input.changes.legalRepId === '' || input.changes.legalRepId === maskId(stored.legalRepId));
+    const data = checkedInput(keepId ? { ...input.changes, legalRepId: stored.legalRepId } : input.changes);
     const other = findInstitutionByCreditCode(ctx.db, data.creditCode);
     if (other && other.id !== input.id) throw new ApiFailure('invalid-input', `统一社会信用代码 ${data.creditCode} 已属于“${other.name}”`, [{ path: 'creditCode', message: '与其他机构重复' }]);
     const meta = ctx.meta();
@@ -207,11 +210,15 @@ export const institutionHandlers: Handlers<
 
   'screening.start': (ctx, input) => {
     requireOpenCheck(ctx, input.caseId);
-    let params = DEFAULT_SCREENING_PARAMS;
+    // The case's parameter set continues from its last run; an edit raises its version.
+    const base = latestRun(ctx.db, input.caseId)?.params ?? DEFAULT_SCREENING_PARAMS;
+    let params = base;
     if (input.params) {
-      const p = parseScreeningParams(input.params);
+      const { version: _given, ...edited } = input.params;
+      const p = parseScreeningParams(edited, base);
       if (!p.ok) throw new ApiFailure('invalid-input', `规则参数有误：${fieldErrorsToText(p.errors)}`);
-      params = p.params;
+      const same = JSON.stringify({ ...p.params, version: 0 }) === JSON.stringify({ ...base, version: 0 });
+      params = same ? base : { ...p.params, version: base.version + 1 };
     }
     const actor = ctx.meta().actor;
     const claimFiles = input.claims.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(f.data) }));
