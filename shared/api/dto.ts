@@ -56,6 +56,23 @@ export const CASE_STATE_NAMES: Record<CaseState, string> = {
   'closed-no-finding': '无问题结案',
 };
 
+/** An institution check's names for the same states (INSTITUTIONS.md §4). */
+export const INSTITUTION_CHECK_STATE_NAMES: Record<CaseState, string> = {
+  planned: '立项',
+  notified: '已通知',
+  onsite: '现场检查',
+  summarised: '汇总',
+  concluded: '已处理',
+  rectifying: '整改/执行',
+  archived: '已归档',
+  'closed-no-finding': '无问题结案',
+};
+
+/** The name of `state` for a case of `kind`. */
+export function caseStateName(kind: 'employer-audit' | 'institution-check', state: CaseState): string {
+  return (kind === 'institution-check' ? INSTITUTION_CHECK_STATE_NAMES : CASE_STATE_NAMES)[state];
+}
+
 export const CASE_SOURCES = ['plan', 'random', 'tip-off', 'lead'] as const;
 export const CaseSourceSchema = z.enum(CASE_SOURCES);
 export const CASE_SOURCE_NAMES: Record<z.infer<typeof CaseSourceSchema>, string> = {

@@ -84,6 +84,7 @@ describe('institutions and claims screening in Chromium', () => {
     await drawer.getByTestId('derivation-rows').waitFor();
     expect(await drawer.getByTestId('derivation-rows').locator('li').count()).toBeGreaterThan(1);
     expect((await drawer.getByTestId('derivation-arithmetic').innerText()).length).toBeGreaterThan(10);
+    expect(await drawer.getByTestId('derivation-catalog').innerText()).toContain('每日限量 3');
     await shot('inst-04-derivation');
     await drawer.getByRole('button', { name: /认\s*定/ }).click();
     await drawer.locator('.ant-drawer-close').first().click();

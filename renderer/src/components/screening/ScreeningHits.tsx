@@ -15,6 +15,16 @@ const VERDICT_COLORS: Record<Verdict, string> = { confirmed: 'red', excluded: 'd
 
 const rowText = (r: { file: string; sheet: string; row: number }) => `${r.file} · ${r.sheet} 第 ${r.row} 行`;
 
+/** The catalog entry as the catalog file names its columns, with the row it came from. */
+const CATALOG_LABELS: Record<string, string> = { itemCode: '项目编码', itemName: '项目名称', category: '类别', maxPrice: '最高单价', sexLimit: '限定性别', minAge: '最小年龄', maxAge: '最大年龄', dailyLimit: '每日限量' };
+function catalogText(entry: Record<string, unknown>): string {
+  const parts = Object.entries(CATALOG_LABELS)
+    .filter(([k]) => entry[k] !== null && entry[k] !== undefined && entry[k] !== '')
+    .map(([k, label]) => `${label} ${String(entry[k])}`);
+  const ref = entry.ref as { file: string; sheet: string; row: number } | undefined;
+  return `${parts.join('；')}${ref ? `（${rowText(ref)}）` : ''}`;
+}
+
 export function ScreeningHits({ caseId, result, readOnly, onJudged }: { caseId: number; result: ScreeningResultDto; readOnly: boolean; onJudged: () => void }) {
   const [rule, setRule] = useState<RuleCode | null>(null);
   const [person, setPerson] = useState<string | null>(null);
@@ -130,12 +140,7 @@ export function ScreeningHits({ caseId, result, readOnly, onJudged }: { caseId: 
                   key: 'catalog',
                   label: '目录条目',
                   children: shown.derivation.catalog ? (
-                    <span>
-                      {Object.entries(shown.derivation.catalog)
-                        .filter(([, v]) => v !== null && v !== '')
-                        .map(([k, v]) => `${k}: ${String(v)}`)
-                        .join('；')}
-                    </span>
+                    <span data-testid="derivation-catalog">{catalogText(shown.derivation.catalog)}</span>
                   ) : (
                     '不在目录中'
                   ),
@@ -153,7 +158,7 @@ export function ScreeningHits({ caseId, result, readOnly, onJudged }: { caseId: 
             <Typography.Title level={5}>计算过程</Typography.Title>
             <ol data-testid="derivation-arithmetic">
               {shown.derivation.arithmetic.map((line, i) => (
-                <li key={i} className="mono">
+                <li key={i} className="mono" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
                   {line}
                 </li>
               ))}
