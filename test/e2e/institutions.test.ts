@@ -27,6 +27,18 @@ describe('institutions and claims screening in Chromium', () => {
 
   it('imports the directory, opens a check, screens the claims and judges the hits', async () => {
     const { page, shot } = session;
+    // The rule filter: the open dropdown only (a closed one stays in the page, hidden).
+    const pickRule = async (rule: string) => {
+      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: rule });
+      // A click right after a drawer closes may go to the focus it hands back: open until shown.
+      for (let i = 0; i < 3 && !(await option.isVisible()); i++) {
+        await page.keyboard.press('Escape');
+        await page.getByTestId('hit-rule-filter').click();
+        await option.waitFor({ timeout: 3000 }).catch(() => undefined);
+      }
+      await option.click();
+      await expect.poll(() => page.getByTestId('hit-rule-filter').innerText()).toContain(rule);
+    };
     await page.goto(new URL('#/institutions', session.harness.url).href);
     const directory = toXlsx([
       {
@@ -77,8 +89,7 @@ describe('institutions and claims screening in Chromium', () => {
     await shot('inst-03-totals-and-hits');
 
     // A hit's derivation: rows, catalog entry, parameter, arithmetic.
-    await page.getByTestId('hit-rule-filter').click();
-    await page.locator('.ant-select-item-option', { hasText: 'R05' }).click();
+    await pickRule('R05');
     await panel.getByTestId('show-derivation').first().click();
     const drawer = page.locator('.ant-drawer', { hasText: 'R05 超限定频次' });
     await drawer.getByTestId('derivation-rows').waitFor();
@@ -91,16 +102,13 @@ describe('institutions and claims screening in Chromium', () => {
     await expect.poll(() => r05.innerText()).toMatch(/12\.00\s+8\.41\s+1\s+12\.00\s+8\.41/);
 
     // In bulk by rule: every R02 hit 认定.
-    await page.getByTestId('hit-rule-filter').click();
-    await page.locator('.ant-select-item-option', { hasText: 'R02' }).click();
+    await pickRule('R02');
     await panel.getByTestId('bulk-rule').getByRole('button', { name: /认\s*定/ }).click();
     const r02 = totals.getByRole('row', { name: /R02/ });
     await expect.poll(async () => (await r02.innerText()).replace(/\s+/g, ' ')).toMatch(/超标准收费 2 0 \S+ \S+ 2 /);
 
     // In bulk by selection, 排除 with a reason.
-    await page.getByTestId('hit-rule-filter').locator('.ant-select-clear').click({ force: true }).catch(() => undefined);
-    await page.getByTestId('hit-rule-filter').click();
-    await page.locator('.ant-select-item-option', { hasText: 'R01' }).click();
+    await pickRule('R01');
     const rows = panel.getByTestId('screening-hits').locator('tbody tr.ant-table-row');
     const r01Count = await rows.count();
     for (let i = 0; i < r01Count; i++) await rows.nth(i).locator('input[type=checkbox]').check();
