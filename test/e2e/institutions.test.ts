@@ -100,6 +100,9 @@ describe('institutions and claims screening in Chromium', () => {
     await drawer.getByRole('button', { name: /认\s*定/ }).click();
     await drawer.locator('.ant-drawer-close').first().click();
     await expect.poll(() => r05.innerText()).toMatch(/12\.00\s+8\.41\s+1\s+12\.00\s+8\.41/);
+    // Start the bulk steps from a freshly opened case page (the filter's dropdown does not reopen reliably after the drawer).
+    await page.reload();
+    await panel.getByTestId('screening-totals').waitFor();
 
     // In bulk by rule: every R02 hit 认定.
     await pickRule('R02');
