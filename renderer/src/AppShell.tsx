@@ -1,9 +1,10 @@
 // The frame around every screen: navigation on the left (单位 / 稽核案件, 用户管理 for the
 // administrator, the logged-in user), the page on the right; the login page first once accounts exist.
 import { Alert, Layout, Menu, Spin, Tag } from 'antd';
-import { AlertOutlined, BarChartOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, IdcardOutlined, RadarChartOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, BankOutlined, CalendarOutlined, FileSearchOutlined, IdcardOutlined, MedicineBoxOutlined, RadarChartOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { navigate, useRoute } from './router';
 import { EmployersPage } from './pages/EmployersPage';
+import { InstitutionsPage } from './pages/InstitutionsPage';
 import { CasesPage } from './pages/CasesPage';
 import { CasePage } from './pages/CasePage';
 import { LoginPage } from './pages/LoginPage';
@@ -57,7 +58,7 @@ function Shell() {
   // The administrator keeps accounts and settings and reads no case (electron/services/auth/access.ts).
   const admin = session?.user?.role === 'admin';
   const page = admin && route.page !== 'settings' ? 'users' : route.page;
-  const selected = page === 'employers' || page === 'users' || page === 'settings' || page === 'inspectors' || page === 'draws' || page === 'tipoffs' || page === 'statistics' || page === 'risk' || page === 'plan' ? page : 'cases';
+  const selected = page === 'employers' || page === 'institutions' || page === 'users' || page === 'settings' || page === 'inspectors' || page === 'draws' || page === 'tipoffs' || page === 'statistics' || page === 'risk' || page === 'plan' ? page : 'cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={176} theme="dark">
@@ -69,12 +70,13 @@ function Shell() {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          onClick={({ key }) => navigate(key === 'employers' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' || key === 'statistics' || key === 'risk' || key === 'plan' ? { page: key } : { page: 'cases' })}
+          onClick={({ key }) => navigate(key === 'employers' || key === 'institutions' || key === 'users' || key === 'settings' || key === 'inspectors' || key === 'draws' || key === 'tipoffs' || key === 'statistics' || key === 'risk' || key === 'plan' ? { page: key } : { page: 'cases' })}
           items={[
             ...(admin
               ? [{ key: 'users', icon: <TeamOutlined />, label: '用户管理' }]
               : [
                   { key: 'employers', icon: <BankOutlined />, label: '单位' },
+                  { key: 'institutions', icon: <MedicineBoxOutlined />, label: '定点医药机构' },
                   { key: 'cases', icon: <FileSearchOutlined />, label: '稽核案件' },
                   { key: 'inspectors', icon: <IdcardOutlined />, label: '检查人员' },
                   { key: 'risk', icon: <RadarChartOutlined />, label: '风险筛查' },
@@ -99,6 +101,7 @@ function Shell() {
         {page === 'users' && <UsersAdmin />}
         {page === 'settings' && <SettingsPage />}
         {page === 'employers' && <EmployersPage />}
+        {page === 'institutions' && <InstitutionsPage />}
         {route.page === 'cases' && page === 'cases' && <CasesPage employerId={route.employerId} />}
         {route.page === 'case' && page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} />}
         {page === 'inspectors' && route.page === 'inspectors' && <InspectorsPage />}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'employers' }
+  | { page: 'institutions' }
   | { page: 'cases'; employerId?: number }
   | { page: 'case'; caseId: number }
   | { page: 'users' }
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   const casesMatch = /^\/cases(?:\?employer=(\d+))?$/.exec(path);
   if (casesMatch) return casesMatch[1] ? { page: 'cases', employerId: Number(casesMatch[1]) } : { page: 'cases' };
   if (path === '/users') return { page: 'users' };
+  if (path === '/institutions') return { page: 'institutions' };
   if (path === '/settings') return { page: 'settings' };
   if (path === '/inspectors') return { page: 'inspectors' };
   if (path === '/tipoffs') return { page: 'tipoffs' };
@@ -43,6 +45,8 @@ export function routeHref(route: Route): string {
       return `#/cases/${route.caseId}`;
     case 'users':
       return '#/users';
+    case 'institutions':
+      return '#/institutions';
     case 'settings':
       return '#/settings';
     case 'inspectors':

@@ -6,6 +6,7 @@ import {
   CaseDetailSchema,
   CaseInputSchema,
   CaseSchema,
+  CaseKindSchema,
   ComputeResultDtoSchema,
   DocumentSummarySchema,
   EmployerInputSchema,
@@ -64,7 +65,7 @@ export const contract = {
   /** A plan in the JSON exchange format of DOMAIN.md §5, as text. */
   'ratePlans.import': method(z.object({ json: z.string().max(5_000_000) }), RatePlanSummarySchema),
 
-  'cases.list': method(z.object({ employerId: id.optional() }), z.array(CaseSchema)),
+  'cases.list': method(z.object({ employerId: id.optional(), institutionId: id.optional(), kind: CaseKindSchema.optional() }), z.array(CaseSchema)),
   'cases.create': method(CaseInputSchema, CaseSchema),
   'cases.get': method(z.object({ caseId: id }), CaseDetailSchema),
 

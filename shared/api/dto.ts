@@ -7,6 +7,7 @@ import { EXEMPTION_REASONS } from '../domain/lines';
 import { USER_ROLES } from '../domain/roles';
 import { FINDING_DECISIONS } from '../domain/findings';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_NAMES } from '../documents/kinds';
+import { InstitutionSchema } from './dto/institutions';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
@@ -55,6 +56,23 @@ export const CASE_STATE_NAMES: Record<CaseState, string> = {
   'closed-no-finding': '无问题结案',
 };
 
+/** An institution check's names for the same states (INSTITUTIONS.md §4). */
+export const INSTITUTION_CHECK_STATE_NAMES: Record<CaseState, string> = {
+  planned: '立项',
+  notified: '已通知',
+  onsite: '现场检查',
+  summarised: '汇总',
+  concluded: '已处理',
+  rectifying: '整改/执行',
+  archived: '已归档',
+  'closed-no-finding': '无问题结案',
+};
+
+/** The name of `state` for a case of `kind`. */
+export function caseStateName(kind: 'employer-audit' | 'institution-check', state: CaseState): string {
+  return (kind === 'institution-check' ? INSTITUTION_CHECK_STATE_NAMES : CASE_STATE_NAMES)[state];
+}
+
 export const CASE_SOURCES = ['plan', 'random', 'tip-off', 'lead'] as const;
 export const CaseSourceSchema = z.enum(CASE_SOURCES);
 export const CASE_SOURCE_NAMES: Record<z.infer<typeof CaseSourceSchema>, string> = {
@@ -75,21 +93,35 @@ export const CaseInputSchema = z
   .refine((c) => c.periodTo >= c.periodFrom, { message: '稽核期间的结束月不能早于开始月', path: ['periodTo'] });
 export type CaseInput = z.infer<typeof CaseInputSchema>;
 
+export const CASE_KINDS = ['employer-audit', 'institution-check'] as const;
+export const CaseKindSchema = z.enum(CASE_KINDS);
+export type CaseKind = z.infer<typeof CaseKindSchema>;
+export const CASE_KIND_NAMES: Record<CaseKind, string> = { 'employer-audit': '稽核案件', 'institution-check': '定点医药机构检查' };
+
 export const CaseSchema = z.object({
   id: z.number().int(),
   /** Case number, e.g. "稽〔2026〕3号". */
   number: z.string(),
-  employerId: z.number().int(),
-  employerName: z.string(),
+  /** 'employer-audit' (DOMAIN.md) or 'institution-check' (INSTITUTIONS.md): one engine, the kind decides the tabs. */
+  kind: CaseKindSchema,
+  /** The audited employer, or the checked institution: what headers and lists show. */
+  target: z.object({ kind: z.enum(['employer', 'institution']), id: z.number().int(), name: z.string() }),
+  /** null on an institution check (no employer, no rate plan). */
+  employerId: z.number().int().nullable(),
+  employerName: z.string().nullable(),
+  institutionId: z.number().int().nullable(),
   periodFrom: month,
   periodTo: month,
-  ratePlanId: z.number().int(),
-  ratePlanName: z.string(),
+  ratePlanId: z.number().int().nullable(),
+  ratePlanName: z.string().nullable(),
   source: CaseSourceSchema,
   state: CaseStateSchema,
   createdAt: z.string(),
 });
 export type Case = z.infer<typeof CaseSchema>;
+/** An employer audit: the case as the contribution audit code sees it (employer and rate plan always set). */
+export type EmployerCase = Case & { kind: 'employer-audit'; employerId: number; employerName: string; ratePlanId: number; ratePlanName: string };
+export const isEmployerCase = (c: Case): c is EmployerCase => c.kind === 'employer-audit' && c.employerId !== null && c.ratePlanId !== null;
 
 export const SourceFileSchema = z.object({
   id: z.number().int(),
@@ -124,7 +156,9 @@ export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
 export const CaseDetailSchema = z.object({
   case: CaseSchema,
-  employer: EmployerSchema,
+  /** The audited employer (employer audits) or the checked institution (institution checks); the other is null. */
+  employer: EmployerSchema.nullable(),
+  institution: InstitutionSchema.nullable(),
   files: z.array(SourceFileSchema),
   documents: z.array(DocumentSummarySchema),
 });

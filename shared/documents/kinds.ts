@@ -33,3 +33,13 @@ export const DOCUMENT_KIND_NAMES: Record<DocumentKind, string> = {
   'no-violation-notice': '无违规结论通知',
   'dossier-cover': '卷内目录',
 };
+
+/**
+ * Which documents each kind of case makes (data, one engine): the contribution-audit documents
+ * are written for an employer; an institution check's own documents (监督检查通知书, 检查情况告知书,
+ * 处理决定书 …, INSTITUTIONS.md §8) come with part 2 of the institutions work.
+ */
+export const DOCUMENT_KINDS_BY_CASE_KIND: Record<'employer-audit' | 'institution-check', readonly DocumentKind[]> = {
+  'employer-audit': DOCUMENT_KINDS,
+  'institution-check': [],
+};

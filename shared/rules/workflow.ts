@@ -69,6 +69,10 @@ export function checkRole(rule: TransitionRule, role: UserRole | null, usersExis
 
 /** What the backend knows about a case when it checks a transition. */
 export interface CaseFacts {
+  /** The kind of case decides the preconditions (one state machine, INSTITUTIONS.md §4). */
+  kind?: 'employer-audit' | 'institution-check';
+  /** An institution check's claims screening: whether it ran, hits without a verdict, 待核实 and 认定 ones. */
+  screening?: { ran: boolean; unjudged: number; pending: number; confirmed: number };
   today: IsoDate;
   noticeDays: number;
   /** Issued documents' types (documents.type, status issued). */
@@ -96,6 +100,7 @@ export function earliestOnsite(servedOn: IsoDate, noticeDays: number): IsoDate {
 /** What is missing before the case may enter `to` (empty: nothing). Re-openings need nothing. */
 export function missingFor(rule: TransitionRule, f: CaseFacts): string[] {
   if (rule.reopen) return [];
+  if (f.kind === 'institution-check') return missingForInstitutionCheck(rule, f);
   const missing: string[] = [];
   switch (rule.to) {
     case 'notified':
@@ -147,4 +152,52 @@ export function missingFor(rule: TransitionRule, f: CaseFacts): string[] {
       break;
   }
   return missing;
+}
+
+/**
+ * An institution check (INSTITUTIONS.md §4): 立项 → (通知) → 现场检查 → 汇总 → 处理 → 整改 → 归档.
+ * Its notice, on-site records and handling documents come with part 2; until then the steps to
+ * 汇总 and beyond are held by the claims screening: 汇总 needs a run, the decision needs every hit
+ * judged and none left 待核实, closing without a finding needs no hit 认定.
+ */
+function missingForInstitutionCheck(rule: TransitionRule, f: CaseFacts): string[] {
+  const s = f.screening ?? { ran: false, unjudged: 0, pending: 0, confirmed: 0 };
+  const missing: string[] = [];
+  const judged = () => {
+    if (!s.ran) missing.push('尚未进行智能监控筛查');
+    if (s.unjudged > 0) missing.push(`还有 ${s.unjudged} 个疑点未认定或排除`);
+    if (s.pending > 0) missing.push(`还有 ${s.pending} 个疑点待核实`);
+  };
+  switch (rule.to) {
+    case 'summarised':
+      if (!s.ran) missing.push('尚未进行智能监控筛查');
+      break;
+    case 'concluded':
+      judged();
+      break;
+    case 'closed-no-finding':
+      judged();
+      if (s.confirmed > 0) missing.push(`已认定 ${s.confirmed} 个违规疑点，不能无问题结案`);
+      break;
+    default:
+      break;
+  }
+  return missing;
+}
+
+/** The buttons' words for an institution check (the same transitions, its own names). */
+export const INSTITUTION_CHECK_LABELS: Partial<Record<CaseState, string>> = {
+  notified: '已送达监督检查通知书',
+  onsite: '开始现场检查',
+  summarised: '现场检查结束，进入汇总',
+  concluded: '作出处理决定',
+  'closed-no-finding': '无问题结案',
+  rectifying: '进入整改',
+  archived: '归档',
+};
+
+/** The label of a transition for a case of `kind`. */
+export function transitionLabel(rule: TransitionRule, kind: CaseFacts['kind']): string {
+  if (kind !== 'institution-check' || rule.reopen) return rule.label;
+  return INSTITUTION_CHECK_LABELS[rule.to] ?? rule.label;
 }

@@ -9,7 +9,9 @@ import { listDocuments } from '../db/repos/documents';
 import { getEmployer } from '../db/repos/employers';
 import { listSourceFiles } from '../db/repos/sourceFiles';
 import type { Db } from '../db/open';
-import type { Case } from '../../../shared/api/dto';
+import { isEmployerCase, type Case, type Employer, type EmployerCase } from '../../../shared/api/dto';
+import { getInstitution } from '../db/repos/institutions';
+import { institutionForViewer } from './institutions';
 import { ApiFailure } from './errors';
 import { loadRatePlan } from './loadPlan';
 import { storedAgencyProfile } from './computeCase';
@@ -22,6 +24,20 @@ export function requireCase(db: Db, caseId: number): Case {
   return c;
 }
 
+/** An employer audit's case: the contribution-audit code (figures, payroll, documents on arrears) needs one. */
+export function requireEmployerCase(db: Db, caseId: number): EmployerCase {
+  const c = requireCase(db, caseId);
+  if (!isEmployerCase(c)) throw new ApiFailure('invalid-input', `案件 ${c.number} 是定点医药机构检查，没有参保单位的缴费稽核数据`);
+  return c;
+}
+
+/** The audited employer of an employer audit (documents and papers on contributions are written for one). */
+export function employerOfCase(db: Db, c: Case): Employer {
+  const employer = isEmployerCase(c) ? getEmployer(db, c.employerId) : null;
+  if (!employer) throw new ApiFailure('invalid-input', `案件 ${c.number} 是定点医药机构检查，此项只用于参保单位稽核`);
+  return employer;
+}
+
 export function requireOpenCase(db: Db, caseId: number): Case {
   const c = requireCase(db, caseId);
   if (c.state === 'archived') throw new ApiFailure('forbidden', `案件 ${c.number} 已归档，不能修改`);
@@ -29,7 +45,7 @@ export function requireOpenCase(db: Db, caseId: number): Case {
 }
 
 export const caseHandlers: Handlers<'cases.list' | 'cases.create' | 'cases.get'> = {
-  'cases.list': (ctx, input) => listCases(ctx.db, input.employerId),
+  'cases.list': (ctx, input) => listCases(ctx.db, input),
 
   'cases.create': (ctx, input) => {
     const employer = getEmployer(ctx.db, input.employerId);
@@ -66,7 +82,8 @@ export const caseHandlers: Handlers<'cases.list' | 'cases.create' | 'cases.get'>
 
   'cases.get': (ctx, input) => {
     const c = requireCase(ctx.db, input.caseId);
-    const employer = getEmployer(ctx.db, c.employerId)!;
-    return { case: c, employer, files: listSourceFiles(ctx.db, c.id), documents: listDocuments(ctx.db, c.id) };
+    const employer = c.employerId === null ? null : getEmployer(ctx.db, c.employerId);
+    const institution = c.institutionId === null ? null : institutionForViewer(ctx, getInstitution(ctx.db, c.institutionId));
+    return { case: c, employer, institution, files: listSourceFiles(ctx.db, c.id), documents: listDocuments(ctx.db, c.id) };
   },
 };

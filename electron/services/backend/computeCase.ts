@@ -14,7 +14,7 @@ import { activeExemptions } from '../db/repos/exemptions';
 import { loadDeclarationLines, loadPayrollLines } from '../db/repos/lines';
 import { listSourceFiles } from '../db/repos/sourceFiles';
 import { ApiFailure } from './errors';
-import { requireCase } from './cases';
+import { requireEmployerCase } from './cases';
 import { loadRatePlan } from './loadPlan';
 import { remitWarning } from '../../../shared/rules/remit';
 import { AgencyProfileSchema, type AgencyProfile } from '../../../shared/domain/agency';
@@ -32,7 +32,7 @@ export function computeCase(db: Db, caseId: number, asOf: string, whatIf: WhatIf
 /** The same computation in fen, as the document builders take it. */
 export function computeCaseResult(db: Db, caseId: number, asOf: string, whatIf: WhatIf = {}): ComputeResult {
   if (!isIsoDate(asOf)) throw new ApiFailure('invalid-input', `计算截止日期无效：${asOf}`, [{ path: 'asOf', message: '不是有效日期' }]);
-  const c = requireCase(db, caseId);
+  const c = requireEmployerCase(db, caseId);
   const files = listSourceFiles(db, c.id);
   if (!files.some((f) => f.kind === 'payroll')) throw new ApiFailure('not-ready', `案件 ${c.number} 尚未导入工资表，无法计算`);
   if (!files.some((f) => f.kind === 'declaration')) throw new ApiFailure('not-ready', `案件 ${c.number} 尚未导入缴费申报明细，无法计算`);

@@ -26,7 +26,7 @@ import type { Db } from '../db/open';
 import { getCaseFacts } from '../db/repos/caseFacts';
 import { caseTeam } from '../db/repos/office';
 import { listDocumentRecords, type DocumentRecord } from '../db/repos/documents';
-import { getEmployer } from '../db/repos/employers';
+import { employerOfCase } from './cases';
 import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
 import { listSourceFiles } from '../db/repos/sourceFiles';
 import type { CaseFigures } from './caseFigures';
@@ -187,7 +187,7 @@ export function documentTitle(kind: MakeableKind, fields: DocumentFields, record
 export function buildDocumentModel(env: BuildEnv, kind: MakeableKind, fields: DocumentFields, seq: number | null): DocumentModel {
   const c = env.case;
   const agency = loadAgency(env.db);
-  const employer = getEmployer(env.db, c.employerId)!;
+  const employer = employerOfCase(env.db, c);
   const f = readCaseFacts(env.db, c.id);
   const records = listDocumentRecords(env.db, c.id);
   const issueDate = fields.issueDate ?? env.today;

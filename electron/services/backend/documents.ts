@@ -14,13 +14,14 @@ import { AGENCY_PROFILE_KEY, getSetting } from '../db/repos/settings';
 import { sampleValueRefusal } from '../../../shared/rules/sampleValues';
 import { renderPdf } from '../documents/pdf';
 import { ApiFailure } from './errors';
-import { requireOpenCase } from './cases';
+import { requireEmployerCase, requireOpenCase } from './cases';
 import type { Handlers } from './types';
 
 export const documentHandlers: Handlers<'documents.generateNotice' | 'documents.pdf'> = {
   'documents.generateNotice': (ctx, input) =>
     ctx.serial(async () => {
-      const c = requireOpenCase(ctx.db, input.caseId);
+      requireOpenCase(ctx.db, input.caseId);
+      const c = requireEmployerCase(ctx.db, input.caseId);
       const employer = getEmployer(ctx.db, c.employerId)!;
       const rawProfile = getSetting(ctx.db, AGENCY_PROFILE_KEY);
       if (rawProfile === null) throw new ApiFailure('not-ready', '尚未配置机关信息（名称、文号前缀等），无法生成文书');

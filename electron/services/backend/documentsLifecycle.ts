@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { MAKEABLE_KINDS, NUMBERED_KINDS, type CaseFactsView, type DocumentFields, type DocumentListItem, type MakeableKind } from '../../../shared/api/dto/documents';
 import type { Case } from '../../../shared/api/dto';
-import { DOCUMENT_KIND_NAMES } from '../../../shared/documents/kinds';
+import { DOCUMENT_KIND_NAMES, DOCUMENT_KINDS_BY_CASE_KIND } from '../../../shared/documents/kinds';
 import type { Block, DocumentModel } from '../../../shared/documents/model';
 import { formatChineseDate } from '../../../shared/rules/month';
 import { remitIssueRefusal } from '../../../shared/rules/remit';
@@ -19,7 +19,7 @@ import { getCaseFacts, setCaseFacts } from '../db/repos/caseFacts';
 import { getDocumentRecord, getDocumentXlsx, insertDraft, issueDraft, listDocumentRecords, peekNextSeq, updateDraft, type DocumentRecord, type RenderedDocument } from '../db/repos/documents';
 import { renderPdf } from '../documents/pdf';
 import { buildScheduleXlsx } from '../documents/scheduleXlsx';
-import { requireCase, requireOpenCase } from './cases';
+import { employerOfCase, requireCase, requireOpenCase } from './cases';
 import { localIsoDate, storedAgencyProfile } from './computeCase';
 import { caseFigures, type CaseFigures } from './caseFigures';
 import {
@@ -35,7 +35,6 @@ import {
   scheduleAnnex,
   type BuildEnv,
 } from './documentBuild';
-import { getEmployer } from '../db/repos/employers';
 import { ApiFailure } from './errors';
 import { assertApprovedForIssue } from './reviewState';
 import type { BackendContext } from './context';
@@ -108,7 +107,7 @@ async function renderFor(env: BuildEnv, kind: MakeableKind, built: Built, draft:
   if (kind === 'backpay-schedule') {
     const c = env.case;
     xlsx = await buildScheduleXlsx({
-      facts: builderFacts(c, loadAgency(env.db), getEmployer(env.db, c.employerId)!, readCaseFacts(env.db, c.id)),
+      facts: builderFacts(c, loadAgency(env.db), employerOfCase(env.db, c), readCaseFacts(env.db, c.id)),
       result: env.figures().result,
       annexTo: scheduleAnnex(env),
     });
@@ -169,7 +168,8 @@ export const documentLifecycleHandlers: Handlers<Methods> = {
   'documents.kinds': (ctx, input) => {
     const c = requireCase(ctx.db, input.caseId);
     const env = buildEnv(ctx, c);
-    return MAKEABLE_KINDS.map((kind) => {
+    const forKind = DOCUMENT_KINDS_BY_CASE_KIND[c.kind];
+    return MAKEABLE_KINDS.filter((kind) => forKind.includes(kind)).map((kind) => {
       let reasons: string[] = [];
       let defaults: DocumentFields = {};
       try {

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/auditLog';
 import { setCaseRatePlan, setStoredCaseAsOf, storedCaseAsOf } from '../db/repos/caseFigures';
 import type { Db } from '../db/open';
 import { approvedSnapshot, caseAsOf, snapshotInForce } from './caseFigures';
-import { requireCase, requireOpenCase } from './cases';
+import { requireEmployerCase, requireOpenCase } from './cases';
 import { localIsoDate, storedAgencyProfile } from './computeCase';
 import { whollyOutsideRemit } from '../../../shared/rules/remit';
 import { ApiFailure } from './errors';
@@ -18,7 +18,7 @@ import { loadRatePlan } from './loadPlan';
 import type { Handlers } from './types';
 
 export function caseFiguresView(db: Db, caseId: number, today: string): CaseFigures {
-  const c = requireCase(db, caseId);
+  const c = requireEmployerCase(db, caseId);
   const snap = approvedSnapshot(db, c.id);
   let inForce = false;
   try {

@@ -16,7 +16,7 @@ import { compilePeriod } from '../../../shared/rules/planRates';
 import { toComputeResultDto } from '../../../shared/rules/resultDto';
 import { listUsers } from '../db/repos/users';
 import { ApiFailure } from './errors';
-import { requireCase } from './cases';
+import { requireCase, requireEmployerCase } from './cases';
 import { computeCase, localIsoDate } from './computeCase';
 import { caseFigures } from './caseFigures';
 import { loadRatePlan } from './loadPlan';
@@ -147,7 +147,7 @@ function difference(a: ComputeResultDto['totals'], b: ComputeResultDto['totals']
 
 export const findingsPaperHandlers: Handlers<'findings.derivation' | 'findings.whatIf' | 'findings.signOff'> = {
   'findings.derivation': (ctx, input) => {
-    const c = requireCase(ctx.db, input.caseId);
+    const c = requireEmployerCase(ctx.db, input.caseId);
     const parsed = parsePaperKey(input.key);
     if (!parsed.ok) throw new ApiFailure('invalid-input', parsed.reason, [{ path: 'key', message: parsed.reason }]);
     const plan = loadRatePlan(ctx.db, c.ratePlanId);
@@ -156,7 +156,7 @@ export const findingsPaperHandlers: Handlers<'findings.derivation' | 'findings.w
   },
 
   'findings.whatIf': (ctx, input): WhatIfComparison => {
-    const c = requireCase(ctx.db, input.caseId);
+    const c = requireEmployerCase(ctx.db, input.caseId);
     const plan = loadRatePlan(ctx.db, c.ratePlanId);
     // The case's own figures against the what-if (which changes nothing).
     const current = input.asOf === undefined ? toComputeResultDto(caseFigures(ctx.db, c.id, localIsoDate(ctx.now())).result) : computeCase(ctx.db, c.id, input.asOf);

@@ -21,7 +21,8 @@ import type { Handlers } from './types';
 
 async function buildPreview(db: Db, caseId: number, kind: ImportKind, fileName: string, bytes: Uint8Array, mapping?: MappingOverrideDto): Promise<ImportPreview> {
   const c = requireOpenCase(db, caseId);
-  const templates = mapping ? [] : listImportTemplates(db, c.employerId, kind);
+  // Mapping templates belong to an employer; an institution check has none.
+  const templates = mapping || c.employerId === null ? [] : listImportTemplates(db, c.employerId, kind);
   // The file is read in the bounded import worker (jobs/offThread.ts), the templates from here.
   const p = await previewOffThread(bytes, fileName, kind, mapping, templates.map((t) => ({ headerSignature: t.headerSignature, mapping: t.mapping })));
   const template: ImportTemplate | null = p.template === null ? null : templates[p.template]!;
@@ -51,7 +52,7 @@ export function afterMappedImport(db: Db, opts: MappingStartOptions, meta: Write
       appendAudit(db, { actor: meta.actor, at: meta.at, caseId: opts.caseId, action: 'import.verification-override', detail: { sourceFileId, fileName: opts.fileName, codes: [...overridden], note: reason } });
     }
     if (opts.templateId !== undefined && getImportTemplate(db, opts.templateId)?.employerId === c.employerId) markTemplateUsed(db, opts.templateId, meta.at);
-    if (!opts.saveTemplate || !opts.mapping) return;
+    if (!opts.saveTemplate || !opts.mapping || c.employerId === null) return;
     const sheet = report.sheets.find((s) => s.skipped === null && s.headerRow > 0);
     if (!sheet) return;
     const sheetMapping = opts.mapping[sheet.sheet] ?? opts.mapping['*'];

@@ -7,19 +7,18 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { InstitutionInputSchema, type HitDto, type Institution, type InstitutionInput, type ScreeningResultDto } from '../../../shared/api/dto/institutions';
 import { COLUMN_ROLE_NAMES } from '../../../shared/domain/importReport';
-import type { CatalogEntry, ClaimRow } from '../../../shared/domain/claims';
+import type { ClaimRow } from '../../../shared/domain/claims';
 import { checkCreditCode } from '../../../shared/rules/creditCode';
 import { formatFen } from '../../../shared/rules/money';
 import { maskId } from '../../../shared/rules/personId';
 import { DEFAULT_SCREENING_PARAMS, parseScreeningParams } from '../../../shared/rules/screening/params';
-import { screenClaims, totalsOf, type RuleTotal, type RuleCode } from '../../../shared/rules/screening/screen';
+import { totalsOf, type RuleTotal, type RuleCode } from '../../../shared/rules/screening/screen';
 import { fieldErrorsToText } from '../../../shared/rules/zodIssues';
 import { appendAudit } from '../audit/auditLog';
 import { deactivateInstitution, findInstitutionByCreditCode, getInstitution, getInstitutionCheck, insertInstitution, insertInstitutionCheck, listInstitutionChecks, listInstitutions, updateInstitution } from '../db/repos/institutions';
 import { insertJudgments, insertRun, latestJudgments, latestRun, runHits, type RunFile } from '../db/repos/screening';
 import { countUsers } from '../db/repos/users';
-import { importCatalog } from '../import/catalog';
-import { importClaims } from '../import/claims';
+import { catalogOffThread, claimsOffThread, screenOffThread } from '../jobs/offThread';
 import { KIND_ROLES } from '../import/columnRoles';
 import { importDirectory } from '../import/institutions';
 import { ImportRefusedError, type ImportJobData } from '../jobs/importJob';
@@ -31,12 +30,17 @@ import { ApiFailure } from './errors';
 import type { Handlers } from './types';
 
 /** Inspectors (case work) see the legal representative's ID; anyone else a masked one. */
-function forViewer(ctx: BackendContext, i: Institution): Institution {
+function forViewer(ctx: BackendContext, i: Institution): Institution;
+function forViewer(ctx: BackendContext, i: Institution | null): Institution | null;
+function forViewer(ctx: BackendContext, i: Institution | null): Institution | null {
+  if (!i) return null;
   const user = ctx.currentUser();
   const inspector = user ? user.role === 'auditor' || user.role === 'section-head' : countUsers(ctx.db) === 0;
   if (inspector || i.legalRepId === '') return i;
   return { ...i, legalRepId: maskId(i.legalRepId), legalRepIdMasked: true };
 }
+
+export const institutionForViewer = forViewer;
 
 function requireInstitution(ctx: BackendContext, id: number): Institution {
   const i = getInstitution(ctx.db, id);
@@ -127,8 +131,11 @@ export const institutionHandlers: Handlers<
   },
 
   'institutions.update': (ctx, input) => {
-    requireInstitution(ctx, input.id);
-    const data = checkedInput(input.changes);
+    const stored = requireInstitution(ctx, input.id);
+    // Someone shown the ID masked cannot see it, so a blank (or the masked text) keeps it.
+    const masked = forViewer(ctx, stored).legalRepIdMasked;
+    const keepId = masked && (input.changes.legalRepId === '' || input.changes.legalRepId === maskId(stored.legalRepId));
+    const data = checkedInput(keepId ? { ...input.changes, legalRepId: stored.legalRepId } : input.changes);
     const other = findInstitutionByCreditCode(ctx.db, data.creditCode);
     if (other && other.id !== input.id) throw new ApiFailure('invalid-input', `统一社会信用代码 ${data.creditCode} 已属于“${other.name}”`, [{ path: 'creditCode', message: '与其他机构重复' }]);
     const meta = ctx.meta();
@@ -203,11 +210,15 @@ export const institutionHandlers: Handlers<
 
   'screening.start': (ctx, input) => {
     requireOpenCheck(ctx, input.caseId);
-    let params = DEFAULT_SCREENING_PARAMS;
+    // The case's parameter set continues from its last run; an edit raises its version.
+    const base = latestRun(ctx.db, input.caseId)?.params ?? DEFAULT_SCREENING_PARAMS;
+    let params = base;
     if (input.params) {
-      const p = parseScreeningParams(input.params);
+      const { version: _given, ...edited } = input.params;
+      const p = parseScreeningParams(edited, base);
       if (!p.ok) throw new ApiFailure('invalid-input', `规则参数有误：${fieldErrorsToText(p.errors)}`);
-      params = p.params;
+      const same = JSON.stringify({ ...p.params, version: 0 }) === JSON.stringify({ ...base, version: 0 });
+      params = same ? base : { ...p.params, version: base.version + 1 };
     }
     const actor = ctx.meta().actor;
     const claimFiles = input.claims.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(f.data) }));
@@ -215,14 +226,14 @@ export const institutionHandlers: Handlers<
     const jobId = ctx.jobs.start<{ hits: number }, ImportJobData>('screening', async (job) => {
       job.setData({ report: null, sourceFileId: null });
       const parts = claimFiles.length + 1;
-      const catalog = await importCatalog({ ...catalogFile, signal: job.signal, onProgress: (f, m) => job.progress((0.9 * f) / parts, `目录：${m}`) });
+      const catalog = await catalogOffThread({ ...catalogFile, signal: job.signal, onProgress: (f, m) => job.progress((0.9 * f) / parts, `目录：${m}`) });
       job.setData({ report: catalog.report, sourceFileId: null });
       const catRefusal = refusalReason(catalog.report, false, catalog.rows.length);
       if (catRefusal) throw new ImportRefusedError(catRefusal);
       const rows: ClaimRow[] = [];
       const files: RunFile[] = [{ role: 'catalog', fileName: catalogFile.fileName, sha256: sha(catalogFile.bytes), rows: catalog.rows.length }];
       for (const [k, f] of claimFiles.entries()) {
-        const claims = await importClaims({ ...f, signal: job.signal, onProgress: (fr, m) => job.progress((0.9 * (k + 1 + fr)) / parts, `结算明细《${f.fileName}》：${m}`) });
+        const claims = await claimsOffThread({ ...f, signal: job.signal, onProgress: (fr, m) => job.progress((0.9 * (k + 1 + fr)) / parts, `结算明细《${f.fileName}》：${m}`) });
         job.setData({ report: claims.report, sourceFileId: null });
         const refusal = refusalReason(claims.report, false, claims.rows.length);
         if (refusal) throw new ImportRefusedError(refusal);
@@ -231,7 +242,7 @@ export const institutionHandlers: Handlers<
       }
       if (job.signal.aborted) throw new JobCancelledError();
       job.progress(0.92, `正在按 R01–R11 筛查 ${rows.length} 行…`);
-      const result = screenClaims({ rows, catalog: catalog.rows as CatalogEntry[], params });
+      const result = await screenOffThread({ rows, catalog: catalog.rows, params }, job.signal);
       const meta = { ...ctx.meta(), actor };
       ctx.db.transaction(() => {
         const runId = insertRun(ctx.db, input.caseId, { params, files, rowsScreened: result.rowsScreened, refundRows: result.refundRows.length, hits: result.hits }, meta);

@@ -22,7 +22,8 @@ import type { NoticeService, TransitionRecord, WorkflowStatus } from '../../../s
 import { AgencyProfileSchema } from '../../../shared/domain/agency';
 import type { UserRole } from '../../../shared/domain/roles';
 import { USER_ROLE_NAMES } from '../../../shared/domain/roles';
-import { checkRole, findTransition, missingFor, transitionsFrom, type CaseFacts, type TransitionRule } from '../../../shared/rules/workflow';
+import { checkRole, findTransition, missingFor, transitionLabel, transitionsFrom, type CaseFacts, type TransitionRule } from '../../../shared/rules/workflow';
+import { latestJudgments, latestRun, runHits } from '../db/repos/screening';
 import { caseDeadlines, nextDeadline, type Deadline } from '../../../shared/rules/deadlines';
 import { formatChineseDate, isIsoDate } from '../../../shared/rules/month';
 
@@ -163,17 +164,20 @@ function caseFacts(db: Db, c: Case, today: string, targets: readonly CaseState[]
     }
   }
   let approval = { approved: false, stale: false };
-  if (targets.includes('concluded')) {
+  const employerAudit = c.kind === 'employer-audit';
+  if (employerAudit && targets.includes('concluded')) {
     const s = approvalStatus(db, c.id);
     approval = { approved: s.approved, stale: s.changedAfterReview };
   }
   let rectification: CaseFacts['rectification'] = { settled: false, problems: [] };
-  if (targets.includes('archived') && c.state === 'rectifying') {
+  if (employerAudit && targets.includes('archived') && c.state === 'rectifying') {
     const r = rectificationStatus(db, c.id);
     rectification = { settled: r.settled, problems: r.problems };
   }
   const service = noticeService(db, c.id);
   return {
+    kind: c.kind,
+    ...(c.kind === 'institution-check' ? { screening: screeningFacts(db, c.id) } : {}),
     today,
     noticeDays: noticeDays(db),
     issuedTypes: issuedDocumentTypes(db, c.id),
@@ -185,6 +189,23 @@ function caseFacts(db: Db, c: Case, today: string, targets: readonly CaseState[]
     approval,
     rectification,
   };
+}
+
+/** What the claims screening of an institution check says for its procedure. */
+function screeningFacts(db: Db, caseId: number): NonNullable<CaseFacts['screening']> {
+  const run = latestRun(db, caseId);
+  if (!run) return { ran: false, unjudged: 0, pending: 0, confirmed: 0 };
+  const judgments = latestJudgments(db, caseId);
+  let unjudged = 0;
+  let pending = 0;
+  let confirmed = 0;
+  for (const h of runHits(db, run.id)) {
+    const v = judgments.get(h.key)?.verdict;
+    if (v === undefined) unjudged++;
+    else if (v === 'pending') pending++;
+    else if (v === 'confirmed') confirmed++;
+  }
+  return { ran: true, unjudged, pending, confirmed };
 }
 
 function whoText(rule: TransitionRule): string {
@@ -208,10 +229,10 @@ export function transitionCase(db: Db, caseId: number, to: CaseState, actor: Tra
   const why = reason?.trim() || null;
   if (rule.reopen && !why) throw new ApiFailure('invalid-input', '重新打开案件须填写原因', [{ path: 'reason', message: '请填写重新打开的原因' }]);
   const missing = missingFor(rule, caseFacts(db, c, actor.today, [to]));
-  if (missing.length > 0) throw new ApiFailure('not-ready', `案件 ${c.number} 不能${rule.label}：${missing.join('；')}`);
+  if (missing.length > 0) throw new ApiFailure('not-ready', `案件 ${c.number} 不能${transitionLabel(rule, c.kind)}：${missing.join('；')}`);
   // The summarised figures decide which deadline applies next (opinion or no-violation notice).
   const detail: Record<string, unknown> = {};
-  if (to === 'summarised') {
+  if (to === 'summarised' && c.kind === 'employer-audit') {
     const r = computeCase(db, c.id, actor.today);
     detail.total = r.totals.total;
     detail.rows = r.rows.length;
@@ -278,7 +299,7 @@ export function workflowStatus(ctx: BackendContext, caseId: number): WorkflowSta
   const options = rules.map((rule) => {
     const role = checkRole(rule, actor.role, actor.usersExist);
     const missing = [...(role.ok ? [] : [role.reason]), ...missingFor(rule, facts)];
-    return { to: rule.to, label: rule.label, reopen: rule.reopen, who: whoText(rule), allowed: missing.length === 0, missing };
+    return { to: rule.to, label: transitionLabel(rule, c.kind), reopen: rule.reopen, who: whoText(rule), allowed: missing.length === 0, missing };
   });
   const service = noticeService(ctx.db, c.id);
   return {

@@ -31,6 +31,7 @@ export function collectCaseMaterial(db: Db, caseId: number, exportDate: string =
   return db.transaction(() => {
     const c = getCase(db, caseId);
     if (!c) throw new Error(`找不到案件（编号 ${caseId}）`);
+    if (c.employerId === null) throw new Error(`案件 ${c.number} 是定点医药机构检查，其案卷导出尚未提供`);
     const employer = getEmployer(db, c.employerId);
     if (!employer) throw new Error(`案件 ${c.number} 的参保单位不存在`);
     const documents = listDocuments(db, caseId)

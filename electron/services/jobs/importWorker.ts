@@ -15,6 +15,9 @@ import { previewFile } from '../import/preview';
 import { readGridDefaults } from '../import/readGrid';
 import { importRoster } from '../import/roster';
 import { parseExemptionsFile } from '../import/exemptionsFile';
+import { importCatalog } from '../import/catalog';
+import { importClaims } from '../import/claims';
+import { screenClaims } from '../../../shared/rules/screening/screen';
 import { readPackage, TransferRefused } from '../transfer/importPackage';
 import type { ImportWorkerRequest, ImportWorkerMessage } from './importWorkerProtocol';
 import { packDeclarations, packPayroll, transferList } from './packedLines';
@@ -45,6 +48,14 @@ async function run(request: ImportWorkerRequest): Promise<void> {
     }
     case 'preview':
       return post({ type: 'result', value: await previewFile(bytes, request.fileName, request.kind, request.mapping, request.templates) });
+    case 'claims':
+    case 'catalog': {
+      const read = request.task === 'claims' ? importClaims : importCatalog;
+      const parsed = await read({ bytes, fileName: request.fileName, onProgress: (fraction, message) => post({ type: 'progress', fraction, message }) });
+      return post({ type: 'result', value: parsed });
+    }
+    case 'screen':
+      return post({ type: 'result', value: screenClaims({ rows: request.rows, catalog: request.catalog, params: request.params }) });
     case 'transfer-package': {
       const pkg = readPackage(bytes);
       // The carried files' bytes are transferred, not copied.

@@ -7,6 +7,8 @@ import type { ImportKind, ImportReport } from '../../../shared/domain/importRepo
 import type { MappingOverride } from '../import/index';
 import type { PreviewTemplateCandidate } from '../import/preview';
 import type { PackedDeclarations, PackedPayroll } from './packedLines';
+import type { CatalogEntry, ClaimRow } from '../../../shared/domain/claims';
+import type { ScreeningParams } from '../../../shared/rules/screening/params';
 
 interface FileTask {
   /** A copy of the file's bytes, transferred (not cloned) to the worker. */
@@ -19,7 +21,11 @@ export type ImportWorkerRequest =
   | (FileTask & { task: 'roster' })
   | (FileTask & { task: 'preview'; kind: ImportKind; mapping?: MappingOverride; templates: PreviewTemplateCandidate[] })
   | (FileTask & { task: 'transfer-package' })
-  | (FileTask & { task: 'exemptions' });
+  | (FileTask & { task: 'exemptions' })
+  /** An institution's settlement details or the catalog (INSTITUTIONS.md §6), answered with the TableImport. */
+  | (FileTask & { task: 'claims' | 'catalog' })
+  /** Rules R01–R11 over parsed rows (bytes empty): a county hospital's quarter is 100,000+ rows. */
+  | (FileTask & { task: 'screen'; rows: ClaimRow[]; catalog: CatalogEntry[]; params: ScreeningParams });
 
 export type ImportWorkerMessage =
   | { type: 'progress'; fraction: number; message: string }

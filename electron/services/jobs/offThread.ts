@@ -8,6 +8,12 @@ import { importSpreadsheet, type ImportParams, type MappingOverride, type Parsed
 import { previewFile, type FilePreviewResult, type PreviewTemplateCandidate } from '../import/preview';
 import { importRoster, type ParsedRoster, type RosterImportParams } from '../import/roster';
 import { parseExemptionsFile, type ExemptionsResult } from '../import/exemptionsFile';
+import { importCatalog } from '../import/catalog';
+import { importClaims } from '../import/claims';
+import type { TableImport, TableImportParams } from '../import/tableImport';
+import type { CatalogEntry, ClaimRow } from '../../../shared/domain/claims';
+import type { ScreeningParams } from '../../../shared/rules/screening/params';
+import { screenClaims, type ScreeningResult } from '../../../shared/rules/screening/screen';
 import { readPackage, TransferRefused, type UnverifiedPackage } from '../transfer/importPackage';
 import { parseInWorker, runWorkerTask, transferableCopy, workerImportAvailable, WorkerRefusal } from './parseInWorker';
 
@@ -19,6 +25,24 @@ export function spreadsheetOffThread(params: ImportParams): Promise<ParsedImport
 export function rosterOffThread(params: RosterImportParams): Promise<ParsedRoster> {
   if (!workerImportAvailable()) return importRoster(params);
   return runWorkerTask<ParsedRoster>({ task: 'roster', bytes: transferableCopy(params.bytes), fileName: params.fileName }, { signal: params.signal, onProgress: params.onProgress });
+}
+
+/** An institution's settlement details (结算明细), INSTITUTIONS.md §6. */
+export function claimsOffThread(params: TableImportParams): Promise<TableImport<ClaimRow>> {
+  if (!workerImportAvailable()) return importClaims(params);
+  return runWorkerTask<TableImport<ClaimRow>>({ task: 'claims', bytes: transferableCopy(params.bytes), fileName: params.fileName }, { signal: params.signal, onProgress: params.onProgress });
+}
+
+/** The catalog with its limits (目录与限价), INSTITUTIONS.md §6. */
+export function catalogOffThread(params: TableImportParams): Promise<TableImport<CatalogEntry>> {
+  if (!workerImportAvailable()) return importCatalog(params);
+  return runWorkerTask<TableImport<CatalogEntry>>({ task: 'catalog', bytes: transferableCopy(params.bytes), fileName: params.fileName }, { signal: params.signal, onProgress: params.onProgress });
+}
+
+/** Rules R01–R11 over the parsed rows, off the main thread too (a quarter of a county hospital is 100,000+ rows). */
+export function screenOffThread(input: { rows: ClaimRow[]; catalog: CatalogEntry[]; params: ScreeningParams }, signal?: AbortSignal): Promise<ScreeningResult> {
+  if (!workerImportAvailable()) return Promise.resolve(screenClaims(input));
+  return runWorkerTask<ScreeningResult>({ task: 'screen', bytes: new ArrayBuffer(0), fileName: '结算明细筛查', ...input }, { signal });
 }
 
 export function previewOffThread(bytes: Uint8Array, fileName: string, kind: ImportKind, mapping: MappingOverride | undefined, templates: PreviewTemplateCandidate[]): Promise<FilePreviewResult> {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button, Descriptions, Tag } from 'antd';
 import { CASE_SOURCE_NAMES, type CaseDetail } from '../../../shared/api/dto';
 import type { CaseFigures } from '../../../shared/api/dto/figures';
+import { AGREEMENT_STATUS_NAMES, INSTITUTION_KIND_NAMES } from '../../../shared/api/dto/institutions';
 import { formatChineseDate } from '../../../shared/rules/month';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
@@ -22,20 +23,29 @@ function FiguresState({ figures }: { figures: CaseFigures }) {
 
 export function CaseHeader({ detail, figures, onFiguresChanged }: { detail: CaseDetail; figures?: CaseFigures | undefined; onFiguresChanged?: () => void }) {
   const c = detail.case;
-  const plans = useQuery(() => call('ratePlans.list', {}), []);
+  const plans = useQuery(() => (c.ratePlanId === null ? Promise.resolve([]) : call('ratePlans.list', {})), [c.ratePlanId]);
   const plan = plans.data?.find((p) => p.id === c.ratePlanId);
   const [editing, setEditing] = useState(false);
-  return (
-    <>
-    <Descriptions
-      size="small"
-      bordered
-      column={4}
-      className="section"
-      styles={{ label: { width: 110 }, content: { background: '#fff' } }}
-      items={[
+  const inst = detail.institution;
+  const employer = detail.employer;
+  // The same header for both kinds of case: the target's lines come from its own record.
+  const targetItems = inst
+    ? [
         { key: 'number', label: '案件编号', children: <strong>{c.number}</strong> },
-        { key: 'employer', label: '被稽核单位', span: 2, children: <span>{detail.employer.name} <span className="mono muted">{detail.employer.creditCode}</span></span> },
+        { key: 'institution', label: '被检查机构', span: 2, children: <span>{inst.name} <span className="mono muted">{inst.creditCode}</span></span> },
+        { key: 'state', label: '状态', children: <CaseStateTag state={c.state} /> },
+        { key: 'period', label: '检查期间', children: formatPeriod(c.periodFrom, c.periodTo) },
+        { key: 'kind', label: '机构类别', children: INSTITUTION_KIND_NAMES[inst.kind] },
+        { key: 'insuranceCode', label: '医保编码', children: inst.insuranceCode || '—' },
+        { key: 'agreement', label: '协议状态', children: `${AGREEMENT_STATUS_NAMES[inst.agreementStatus]}${inst.suspendedUntil ? `至${inst.suspendedUntil}` : ''}` },
+        { key: 'source', label: '案件来源', children: CASE_SOURCE_NAMES[c.source] },
+        { key: 'created', label: '立项时间', children: formatDateTime(c.createdAt) },
+        { key: 'address', label: '地址', children: inst.address || '—' },
+        { key: 'contact', label: '联系人', children: [inst.contact, inst.phone].filter(Boolean).join(' ') || '—' },
+      ]
+    : [
+        { key: 'number', label: '案件编号', children: <strong>{c.number}</strong> },
+        { key: 'employer', label: '被稽核单位', span: 2, children: <span>{employer?.name} <span className="mono muted">{employer?.creditCode}</span></span> },
         { key: 'state', label: '状态', children: <CaseStateTag state={c.state} /> },
         { key: 'period', label: '稽核期间', children: formatPeriod(c.periodFrom, c.periodTo) },
         {
@@ -71,9 +81,18 @@ export function CaseHeader({ detail, figures, onFiguresChanged }: { detail: Case
         },
         { key: 'source', label: '案件来源', children: CASE_SOURCE_NAMES[c.source] },
         { key: 'created', label: '立项时间', children: formatDateTime(c.createdAt) },
-        { key: 'address', label: '单位地址', children: detail.employer.address || '—' },
-        { key: 'contact', label: '联系人', children: [detail.employer.contact, detail.employer.phone].filter(Boolean).join(' ') || '—' },
-      ]}
+        { key: 'address', label: '单位地址', children: employer?.address || '—' },
+        { key: 'contact', label: '联系人', children: [employer?.contact, employer?.phone].filter(Boolean).join(' ') || '—' },
+      ];
+  return (
+    <>
+    <Descriptions
+      size="small"
+      bordered
+      column={4}
+      className="section"
+      styles={{ label: { width: 110 }, content: { background: '#fff' } }}
+      items={targetItems}
     />
     {figures && editing && (
       <CaseFiguresModal

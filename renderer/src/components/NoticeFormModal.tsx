@@ -69,7 +69,7 @@ export function NoticeFormModal({ open, detail, onClose, onGenerated }: Props) {
           issueDate: dayjs(),
           onsiteDate: dayjs().add(7, 'day'),
           onsiteTime: '上午9:00',
-          place: detail.employer.address ?? '',
+          place: detail.employer?.address ?? detail.institution?.address ?? '',
           auditors: [
             { name: '', credentialNo: '' },
             { name: '', credentialNo: '' },

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Result, Skeleton, Tabs } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { CaseDetail } from '../../../shared/api/dto';
+import type { CaseDetail, CaseKind } from '../../../shared/api/dto';
+import { ScreeningPanel } from '../components/screening/ScreeningPanel';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { CaseHeader } from '../components/CaseHeader';
@@ -21,7 +22,13 @@ import { ArchiveBar } from '../components/archive/ArchiveBar';
 import { CaseTeamBar } from '../components/office/CaseTeamBar';
 import { PreAuditAnalysis } from '../components/office/PreAuditAnalysis';
 
-type TabKey = 'analysis' | 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
+type TabKey = 'analysis' | 'screening' | 'import' | 'results' | 'findings' | 'documents' | 'evidence' | 'rectification' | 'trail';
+
+/** The tabs each kind of case shows (one page, the kind decides by data); the first is where it opens. */
+const TABS_BY_KIND: Record<CaseKind, readonly TabKey[]> = {
+  'employer-audit': ['analysis', 'import', 'results', 'findings', 'documents', 'evidence', 'rectification', 'trail'],
+  'institution-check': ['screening', 'documents', 'evidence', 'trail'],
+};
 
 function isReady(files: CaseDetail['files']): boolean {
   return files.some((f) => f.kind === 'payroll') && files.some((f) => f.kind === 'declaration');
@@ -30,13 +37,16 @@ function isReady(files: CaseDetail['files']): boolean {
 export function CasePage({ caseId }: { caseId: number }) {
   const detail = useQuery(() => call('cases.get', { caseId }), [caseId]);
   // The case's one set of figures: re-read whenever the case changes; every tab keys on it.
-  const figures = useQuery(() => call('figures.get', { caseId }), [caseId, detail.data]);
+  const employerAudit = detail.data?.case.kind === 'employer-audit';
+  const figures = useQuery(() => (employerAudit ? call('figures.get', { caseId }) : Promise.resolve(undefined)), [caseId, detail.data, employerAudit]);
   const [tab, setTab] = useState<TabKey | null>(null);
   const loadedReady = detail.data ? isReady(detail.data.files) : null;
   // Open on the results when the case already has both files; afterwards only the user switches.
+  const kind = detail.data?.case.kind;
   useEffect(() => {
-    if (tab === null && loadedReady !== null) setTab(loadedReady ? 'results' : 'import');
-  }, [tab, loadedReady]);
+    if (tab !== null || loadedReady === null || !kind) return;
+    setTab(kind === 'employer-audit' ? (loadedReady ? 'results' : 'import') : TABS_BY_KIND[kind][0]!);
+  }, [tab, loadedReady, kind]);
 
   if (detail.error && !detail.data) {
     return <Result status="warning" title="无法打开案件" subTitle={detail.error} extra={<Button onClick={() => navigate({ page: 'cases' })}>返回案件列表</Button>} />;
@@ -45,7 +55,8 @@ export function CasePage({ caseId }: { caseId: number }) {
 
   const d = detail.data;
   const ready = isReady(d.files);
-  const activeTab: TabKey = tab ?? (ready ? 'results' : 'import');
+  const shownTabs = TABS_BY_KIND[d.case.kind];
+  const activeTab: TabKey = tab && shownTabs.includes(tab) ? tab : d.case.kind === 'employer-audit' ? (ready ? 'results' : 'import') : shownTabs[0]!;
   const f = figures.data;
   const figuresKey = f ? `${f.asOf}|${f.ratePlanId}|${f.approved?.approvalId ?? 0}|${f.inForce}` : 'none';
   // The findings reload their own figures after a judgment there (which may end the approval's
@@ -57,19 +68,24 @@ export function CasePage({ caseId }: { caseId: number }) {
       <div className="page-title">
         <h2>
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'cases' })} aria-label="返回案件列表" />
-          {d.case.number} · {d.employer.name}
+          {d.case.number} · {d.case.target.name}
         </h2>
       </div>
       {detail.error && <Alert type="error" showIcon title={detail.error} className="section" />}
       <CaseHeader detail={d} figures={f} onFiguresChanged={() => void detail.reload()} />
       <CaseTeamBar caseId={d.case.id} source={d.case.source} archived={d.case.state === 'archived'} />
       <WorkflowBar detail={d} onChanged={() => void detail.reload()} />
-      <ArchiveBar detail={d} onChanged={() => void detail.reload()} />
+      {d.case.kind === 'employer-audit' && <ArchiveBar detail={d} onChanged={() => void detail.reload()} />}
       <Tabs
         activeKey={activeTab}
         onChange={(k) => setTab(k as TabKey)}
         items={[
           { key: 'analysis', label: '审前分析', children: <PreAuditAnalysis detail={d} /> },
+          {
+            key: 'screening',
+            label: '智能监控筛查',
+            children: <ScreeningPanel detail={d} onChanged={() => void detail.reload()} />,
+          },
           {
             key: 'import',
             label: `数据导入（${d.files.length}）`,
@@ -100,7 +116,7 @@ export function CasePage({ caseId }: { caseId: number }) {
             children: <RectificationPanel key={d.case.state} detail={d} onChanged={() => void detail.reload()} />,
           },
           { key: 'trail', label: '操作记录', children: <TrailPanel caseId={caseId} version={d} /> },
-        ]}
+        ].filter((t) => shownTabs.includes(t.key as TabKey))}
       />
     </div>
   );

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, Button, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { CASE_SOURCE_NAMES, type Case } from '../../../shared/api/dto';
+import { CASE_KIND_NAMES, CASE_SOURCE_NAMES, type Case } from '../../../shared/api/dto';
 import { call } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { CaseFormModal } from '../components/CaseFormModal';
@@ -16,7 +16,7 @@ import { TransferButton } from '../components/archive/TransferDialog';
 export function CasesPage({ employerId }: { employerId?: number | undefined }) {
   const cases = useQuery(() => call('cases.list', employerId ? { employerId } : {}), [employerId]);
   const [creating, setCreating] = useState(false);
-  const employerName = employerId ? cases.data?.[0]?.employerName : undefined;
+  const employerName = employerId ? (cases.data?.[0]?.employerName ?? undefined) : undefined;
 
   return (
     <div>
@@ -49,9 +49,22 @@ export function CasesPage({ employerId }: { employerId?: number | undefined }) {
         onRow={(c) => ({ onClick: () => navigate({ page: 'case', caseId: c.id }), style: { cursor: 'pointer' } })}
         columns={[
           { title: '案件编号', dataIndex: 'number', width: 150, render: (v: string, c) => <a href={`#/cases/${c.id}`}>{v}</a> },
-          { title: '被稽核单位', dataIndex: 'employerName' },
+          {
+            title: '被稽核单位 / 机构',
+            key: 'target',
+            render: (_, c) => (
+              <span>
+                {c.target.name}
+                {c.kind === 'institution-check' && (
+                  <Tag color="geekblue" style={{ marginLeft: 6 }}>
+                    {CASE_KIND_NAMES[c.kind]}
+                  </Tag>
+                )}
+              </span>
+            ),
+          },
           { title: '稽核期间', key: 'period', width: 190, render: (_, c) => formatPeriod(c.periodFrom, c.periodTo) },
-          { title: '缴费政策', dataIndex: 'ratePlanName' },
+          { title: '缴费政策', dataIndex: 'ratePlanName', render: (v: string | null) => v ?? '—' },
           { title: '案件来源', dataIndex: 'source', width: 110, render: (s: Case['source']) => CASE_SOURCE_NAMES[s] },
           { title: '状态', dataIndex: 'state', width: 100, render: (s: Case['state']) => <CaseStateTag state={s} /> },
           { title: '立项时间', dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },

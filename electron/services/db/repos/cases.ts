@@ -12,28 +12,38 @@ export const CASE_NUMBER_PREFIX = '稽';
 interface CaseRow {
   id: number;
   number: string;
-  employer_id: number;
-  employer_name: string;
+  kind: Case['kind'];
+  employer_id: number | null;
+  employer_name: string | null;
+  institution_id: number | null;
+  institution_name: string | null;
   period_from: string;
   period_to: string;
-  rate_plan_id: number;
-  rate_plan_name: string;
+  rate_plan_id: number | null;
+  rate_plan_name: string | null;
   source: Case['source'];
   state: CaseState;
   created_at: string;
 }
 
+// LEFT JOINs: an institution check has no employer and no rate plan, an employer audit no institution.
 const SELECT_CASE = `
-  SELECT c.id, c.number, c.employer_id, e.name AS employer_name, c.period_from, c.period_to,
-         c.rate_plan_id, p.name AS rate_plan_name, c.source, c.state, c.created_at
-  FROM cases c JOIN employers e ON e.id = c.employer_id JOIN rate_plans p ON p.id = c.rate_plan_id`;
+  SELECT c.id, c.number, c.kind, c.employer_id, e.name AS employer_name, c.institution_id, i.name AS institution_name,
+         c.period_from, c.period_to, c.rate_plan_id, p.name AS rate_plan_name, c.source, c.state, c.created_at
+  FROM cases c LEFT JOIN employers e ON e.id = c.employer_id LEFT JOIN institutions i ON i.id = c.institution_id
+       LEFT JOIN rate_plans p ON p.id = c.rate_plan_id`;
 
 function toCase(r: CaseRow): Case {
+  const target: Case['target'] =
+    r.kind === 'institution-check' ? { kind: 'institution', id: r.institution_id ?? 0, name: r.institution_name ?? '' } : { kind: 'employer', id: r.employer_id ?? 0, name: r.employer_name ?? '' };
   return {
     id: r.id,
     number: r.number,
+    kind: r.kind,
+    target,
     employerId: r.employer_id,
     employerName: r.employer_name,
+    institutionId: r.institution_id,
     periodFrom: r.period_from,
     periodTo: r.period_to,
     ratePlanId: r.rate_plan_id,
@@ -49,11 +59,23 @@ export function getCase(db: Database.Database, id: number): Case | null {
   return r ? toCase(r) : null;
 }
 
-export function listCases(db: Database.Database, employerId?: number): Case[] {
-  const rows =
-    employerId === undefined
-      ? (db.prepare(`${SELECT_CASE} ORDER BY c.year DESC, c.seq DESC`).all() as CaseRow[])
-      : (db.prepare(`${SELECT_CASE} WHERE c.employer_id = ? ORDER BY c.year DESC, c.seq DESC`).all(employerId) as CaseRow[]);
+/** Every case (both kinds), or one employer's / one institution's. */
+export function listCases(db: Database.Database, filter: { employerId?: number | undefined; institutionId?: number | undefined; kind?: Case['kind'] | undefined } = {}): Case[] {
+  const where: string[] = [];
+  const args: (number | string)[] = [];
+  if (filter.employerId !== undefined) {
+    where.push('c.employer_id = ?');
+    args.push(filter.employerId);
+  }
+  if (filter.institutionId !== undefined) {
+    where.push('c.institution_id = ?');
+    args.push(filter.institutionId);
+  }
+  if (filter.kind !== undefined) {
+    where.push('c.kind = ?');
+    args.push(filter.kind);
+  }
+  const rows = db.prepare(`${SELECT_CASE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.year DESC, c.seq DESC`).all(...args) as CaseRow[];
   return rows.map(toCase);
 }
 

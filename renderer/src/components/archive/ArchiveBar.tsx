@@ -94,7 +94,7 @@ export function ArchiveBar({ detail, onChanged }: { detail: CaseDetail; onChange
         width={640}
       >
         <p>
-          将导出案件 <strong>{detail.case.number}</strong>（{detail.employer.name}）的稽核档案并保存在本机，归档后案件<strong>不能再做任何修改</strong>。档案包括：
+          将导出案件 <strong>{detail.case.number}</strong>（{detail.case.target.name}）的稽核档案并保存在本机，归档后案件<strong>不能再做任何修改</strong>。档案包括：
         </p>
         <ul data-testid="dossier-contents">
           {s.contents.map((line) => (

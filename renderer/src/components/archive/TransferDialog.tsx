@@ -29,7 +29,7 @@ function PassphraseField({ value, onChange, hint }: { value: string; onChange: (
 }
 
 function ExportTab() {
-  const cases = useQuery(() => call('cases.list', {}), []);
+  const cases = useQuery(() => call('cases.list', { kind: 'employer-audit' }) /* institution checks travel with part 2 */, []);
   const [selected, setSelected] = useState<number[]>([]);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
-import { CASE_STATE_NAMES, type CaseDetail, type CaseState } from '../../../../shared/api/dto';
+import { caseStateName, type CaseDetail, type CaseState } from '../../../../shared/api/dto';
 import type { DeadlineDto, TransitionOption, WorkflowStatus } from '../../../../shared/api/dto/workflow';
 import { call, errorText } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
@@ -52,7 +52,7 @@ export function WorkflowBar({ detail, onChanged }: { detail: CaseDetail; onChang
     setError(null);
     try {
       await call('workflow.transition', { caseId, to: o.to, ...(reason ? { reason } : {}) });
-      message.success(`案件已变为“${CASE_STATE_NAMES[o.to]}”`);
+      message.success(`案件已变为“${caseStateName(detail.case.kind, o.to)}”`);
       setReopening(null);
       await status.reload();
       onChanged();
@@ -70,12 +70,13 @@ export function WorkflowBar({ detail, onChanged }: { detail: CaseDetail; onChang
   const back = s.options.filter((o) => o.reopen);
   const blocked = forward.filter((o) => !o.allowed);
   const archived = s.state === 'archived';
-  const canServe = s.state === 'planned' || s.state === 'notified';
+  // The proof of service is of the audit notice; an institution check's notice comes with part 2.
+  const canServe = detail.case.kind === 'employer-audit' && (s.state === 'planned' || s.state === 'notified');
   const canDate = !archived && (detail.case.source === 'tip-off' || s.state === 'concluded' || s.state === 'rectifying');
 
   return (
     <Card size="small" className="section workflow-bar" aria-label="办理进度">
-      <Steps size="small" current={current} items={steps.map((st) => ({ title: CASE_STATE_NAMES[st] }))} style={{ marginBottom: 12 }} />
+      <Steps size="small" current={current} items={steps.map((st) => ({ title: caseStateName(detail.case.kind, st) }))} style={{ marginBottom: 12 }} />
       <Flex gap={8} wrap align="center" justify="space-between">
         <Space wrap>
           {forward.map((o) => (

@@ -46,7 +46,7 @@ export function WorkflowDashboard() {
             onRow={(r) => (r.overdue.length ? { style: { background: '#fff1f0' } } : {})}
             columns={[
               { title: '案件编号', key: 'number', width: 150, render: (_, r) => <a href={`#/cases/${r.case.id}`}>{r.case.number}</a> },
-              { title: '被稽核单位', key: 'employer', render: (_, r) => r.case.employerName },
+              { title: '被稽核单位 / 机构', key: 'target', render: (_, r) => r.case.target.name },
               { title: '状态', key: 'state', width: 100, render: (_, r) => <CaseStateTag state={r.case.state} /> },
               { title: '下一期限', key: 'next', render: (_, r) => (r.next ? <DeadlineTag d={r.next} /> : '—') },
               {
