@@ -8,8 +8,14 @@ import { useQuery } from '../../api/useQuery';
 import { RiskIndicators, RiskTierCell } from './RiskIndicators';
 
 export function PreAuditAnalysis({ detail }: { detail: CaseDetail }) {
+  // Only employer audits have a pre-audit analysis; the tab is not shown for institution checks.
+  const employer = detail.employer;
+  return employer ? <EmployerAnalysis detail={detail} employer={employer} /> : null;
+}
+
+function EmployerAnalysis({ detail, employer }: { detail: CaseDetail; employer: NonNullable<CaseDetail['employer']> }) {
   const year = Number(detail.case.createdAt.slice(0, 4));
-  const risk = useQuery(() => call('risk.employer', { employerId: detail.employer.id, year, caseId: detail.case.id }), [detail.employer.id, year, detail.case.id]);
+  const risk = useQuery(() => call('risk.employer', { employerId: employer.id, year, caseId: detail.case.id }), [employer.id, year, detail.case.id]);
   if (risk.error) return <Alert type="error" showIcon title={risk.error} />;
   if (!risk.data) return <Skeleton active />;
   const r = risk.data;
@@ -21,7 +27,7 @@ export function PreAuditAnalysis({ detail }: { detail: CaseDetail }) {
         className="section"
         title={
           <span>
-            {detail.employer.name}（{r.industry || '行业未填'}，{r.region || '地区未填'}）{year} 年度风险分值 {r.score}，风险等级 <RiskTierCell row={r} />
+            {employer.name}（{r.industry || '行业未填'}，{r.region || '地区未填'}）{year} 年度风险分值 {r.score}，风险等级 <RiskTierCell row={r} />
           </span>
         }
         description="指标由本机已有的申报明细、行业平均工资表、举报登记和以往稽核结果计算；行业平均工资在“风险筛查”页维护。"
