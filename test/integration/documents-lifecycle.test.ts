@@ -4,6 +4,7 @@
 // a correction is a new numbered document citing the old one; the opinion needs a current
 // approval; the opinion's and the schedule's totals equal results.compute to the fen, in figures
 // and capitals, in the PDF text and in the XLSX.
+import { scheduleColumn } from './schedule-xlsx-helpers';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -196,8 +197,8 @@ describe('documents: draft, issue, correct', () => {
       if (r.getCell(1).value === '合计') totals = r;
     });
     const fen = (v: ExcelJS.CellValue) => Math.round(Number(v) * 100);
-    expect(fen(totals!.getCell(ws.columnCount - 3).value)).toBe(fenFromString(t.backPay));
-    expect(fen(totals!.getCell(ws.columnCount).value)).toBe(fenFromString(t.lateFee));
+    expect(fen(totals!.getCell(scheduleColumn(ws, '补缴合计')).value)).toBe(fenFromString(t.backPay));
+    expect(fen(totals!.getCell(scheduleColumn(ws, '滞纳金')).value)).toBe(fenFromString(t.lateFee));
     expect(fail(await b().invoke('documents.xlsx', { documentId: op.id })).code).toBe('not-found');
 
     // the rectification notice now can be made, and repeats the opinion's figures
