@@ -8,13 +8,14 @@ import type { ArchiveRecord, TransferImportResult } from '../../shared/api/dto/a
 import type { WorkstationIdentity } from '../../shared/api/dto/signing';
 import { login, ok } from './judgments-helpers';
 import { rectifyingCase, type Env } from './archive-helpers';
-import { tempDir } from './db-helpers';
+import { fillAgencyProfile, tempDir } from './db-helpers';
 import { register } from './signing-helpers';
 
 function station(prefix: string): Env & { done(): void } {
   const tmp = tempDir(prefix);
   const env = { clock: new Date('2026-07-01T02:00:00Z') } as Env & { done(): void };
   env.backend = createBackend({ dataDir: tmp.dir, runtime: 'harness', actor: 'os-user', now: () => env.clock, idleClock: () => new Date() });
+  fillAgencyProfile(env.backend.db);
   env.done = () => {
     env.backend.close();
     tmp.cleanup();

@@ -8,7 +8,8 @@ import { openDatabase, type Db, type OpenOptions } from '../../electron/services
 import { databaseKeyFromEnv } from '../../electron/services/db/dbKey';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase } from '../../electron/services/db/repos/cases';
+import { CASE_NUMBER_PREFIX, insertCase } from '../../electron/services/db/repos/cases';
+import { formatDocumentNumber } from '../../shared/documents/numbering';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { AGENCY_PROFILE_KEY, getSetting, setSetting } from '../../electron/services/db/repos/settings';
 import { INSURANCE_CODES } from '../../shared/domain/insurance';
@@ -53,11 +54,18 @@ export function fillAgencyProfile(db: Db, remit: readonly string[] = INSURANCE_C
   setSetting(db, AGENCY_PROFILE_KEY, { ...filled, remit }, META);
 }
 
-export function createCase(db: Db, creditCode = '91350100M000100Y43', employerName = '示例市某某机械制造有限公司'): { caseId: number; employerId: number; ratePlanId: number } {
+export function createCase(
+  db: Db,
+  creditCode = '91350100M000100Y43',
+  employerName = '示例市某某机械制造有限公司',
+  /** `old-version` for a migration test on a database before the current schema. */
+  schema: 'current' | 'old-version' = 'current',
+): { caseId: number; employerId: number; ratePlanId: number } {
   const employer = insertEmployer(db, { name: employerName, creditCode }, META);
   const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024');
   if (!plan) throw new Error('example plan missing');
-  const c = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-12', ratePlanId: plan.id, source: 'plan' }, 2026, META))();
+  const input = { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-12', ratePlanId: plan.id, source: 'plan' as const };
+  const c = db.transaction(() => (schema === 'current' ? insertCase(db, input, 2026, META) : insertCaseAtOldVersion(db, input, 2026, META)))();
   return { caseId: c.id, employerId: employer.id, ratePlanId: plan.id };
 }
 
@@ -101,4 +109,26 @@ export function declarationLines(persons: number, months: string[], fileName = '
 export function tableCounts(db: Db): Record<string, number> {
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+}
+
+/**
+ * Stores a case with the columns every schema version has (001 onwards), for migration tests on a
+ * database at an older version: the product's repository reads the current schema (kind,
+ * institutions), which such a database does not have yet.
+ */
+export function insertCaseAtOldVersion(
+  db: Db,
+  c: { employerId: number; periodFrom: string; periodTo: string; ratePlanId: number; source: string },
+  year: number,
+  meta: { at: string; actor: string },
+): { id: number } {
+  const { seq } = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM cases WHERE year = ?').get(year) as { seq: number };
+  db.prepare('INSERT INTO case_sequences (year, last_seq) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last_seq = excluded.last_seq').run(year, seq);
+  const info = db
+    .prepare(
+      `INSERT INTO cases (year, seq, number, employer_id, period_from, period_to, rate_plan_id, source, state, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
+    )
+    .run(year, seq, formatDocumentNumber(CASE_NUMBER_PREFIX, year, seq), c.employerId, c.periodFrom, c.periodTo, c.ratePlanId, c.source, meta.at, meta.actor);
+  return { id: Number(info.lastInsertRowid) };
 }

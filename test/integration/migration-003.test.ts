@@ -10,10 +10,9 @@ import { migrate, userVersion } from '../../electron/services/db/migrate';
 import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { insertIssuedDocument } from '../../electron/services/db/repos/documents';
-import { openTestDatabase, META, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, RESOURCES, tableCounts, tempDir, insertCaseAtOldVersion } from './db-helpers';
 
 describe('migration 003_documents_lifecycle', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -27,7 +26,7 @@ describe('migration 003_documents_lifecycle', () => {
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
     const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
+    caseId = db.transaction(() => insertCaseAtOldVersion(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
     noticeId = db.transaction(() =>
       insertIssuedDocument(
         db,

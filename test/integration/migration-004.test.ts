@@ -9,10 +9,9 @@ import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { storeImport } from '../../electron/services/db/storeImport';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { listImportTemplates, saveImportTemplate } from '../../electron/services/db/repos/importTemplates';
-import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir, insertCaseAtOldVersion } from './db-helpers';
 
 describe('migration 004_import_mapping', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -26,7 +25,7 @@ describe('migration 004_import_mapping', () => {
     seedDatabase(db, RESOURCES, META);
     employerId = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META).id;
     const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
+    caseId = db.transaction(() => insertCaseAtOldVersion(db, { employerId, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
     const lines = payrollLines(4, ['2024-01', '2024-02']);
     storeImport(db, { caseId, kind: 'payroll', fileName: '工资表.xlsx', bytes: new Uint8Array([1, 2, 3]), sha256: 'c'.repeat(64), report: { issues: [], rowsLeftOut: 0 } as never, payroll: lines, declarations: [] }, META);
   });

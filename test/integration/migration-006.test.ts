@@ -9,9 +9,8 @@ import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { storeImport } from '../../electron/services/db/storeImport';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir, insertCaseAtOldVersion } from './db-helpers';
 
 const NEW_TABLES = ['case_transitions', 'case_dates', 'evidence', 'rectification_entries', 'followup_checks', 'followup_lines'];
 
@@ -26,7 +25,7 @@ describe('migration 006_workflow', () => {
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
     const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
+    caseId = db.transaction(() => insertCaseAtOldVersion(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
     const lines = payrollLines(5, ['2024-01', '2024-02', '2024-03']);
     storeImport(db, { caseId, kind: 'payroll', fileName: '工资表.xlsx', bytes: new Uint8Array([1, 2, 3]), sha256: 'b'.repeat(64), report: { issues: [], rowsLeftOut: 0 } as never, payroll: lines, declarations: [] }, META);
   });

@@ -11,10 +11,10 @@ import { UUID_TABLES } from '../../electron/services/db/migrations/007_archive_t
 import { seedDatabase } from '../../electron/services/db/seed';
 import { storeImport } from '../../electron/services/db/storeImport';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase, setCaseState } from '../../electron/services/db/repos/cases';
+import { setCaseState } from '../../electron/services/db/repos/cases';
 import { insertIssuedDocument } from '../../electron/services/db/repos/documents';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir } from './db-helpers';
+import { openTestDatabase, META, payrollLines, RESOURCES, tableCounts, tempDir, insertCaseAtOldVersion } from './db-helpers';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -29,7 +29,7 @@ describe('migration 007_archive_transfer', () => {
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
     const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
+    caseId = db.transaction(() => insertCaseAtOldVersion(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
     storeImport(db, { caseId, kind: 'payroll', fileName: '工资表.xlsx', bytes: new Uint8Array([1, 2, 3]), sha256: 'b'.repeat(64), report: { issues: [], rowsLeftOut: 0 } as never, payroll: payrollLines(4, ['2024-01', '2024-02']), declarations: [] }, META);
     db.transaction(() =>
       insertIssuedDocument(db, { caseId, type: 'audit-notice', title: '稽核通知书', year: 2026, seq: 1, number: '示稽通〔2026〕1号', model: {}, pdf: new Uint8Array([37, 80, 68, 70]), sha256: 'c'.repeat(64), pages: 1, fonts: null }, META),

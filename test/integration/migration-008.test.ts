@@ -9,11 +9,11 @@ import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { migration008 } from '../../electron/services/db/migrations/008_case_figures';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase, setCaseState } from '../../electron/services/db/repos/cases';
+import { setCaseState } from '../../electron/services/db/repos/cases';
 import { insertApproval } from '../../electron/services/db/repos/approvals';
 import { insertSnapshot, storedCaseAsOf, setStoredCaseAsOf } from '../../electron/services/db/repos/caseFigures';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { META, RESOURCES, openTestDatabase, tableCounts, tempDir } from './db-helpers';
+import { META, RESOURCES, openTestDatabase, tableCounts, tempDir, insertCaseAtOldVersion } from './db-helpers';
 
 describe('migration 008_case_figures', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -27,7 +27,7 @@ describe('migration 008_case_figures', () => {
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
     const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
+    caseId = db.transaction(() => insertCaseAtOldVersion(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
     approvalId = insertApproval(db, { caseId, asOf: '2026-07-06', reviewSha256: 'a'.repeat(64), preparer: 'zhangming', note: null }, { actor: 'wangke', at: META.at }).id;
   });
   afterEach(() => {

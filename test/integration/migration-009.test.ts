@@ -9,12 +9,11 @@ import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { migration009 } from '../../electron/services/db/migrations/009_signing';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
 import { appendAudit, listAudit, verifyStoredChain } from '../../electron/services/audit/auditLog';
 import { storedChainHead } from '../../electron/services/audit/checkpoint';
 import { workstationKey } from '../../electron/services/signing/workstationKey';
-import { META, RESOURCES, openTestDatabase, tableCounts, tempDir } from './db-helpers';
+import { META, RESOURCES, openTestDatabase, tableCounts, tempDir, insertCaseAtOldVersion } from './db-helpers';
 
 describe('migration 009_signing', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -28,7 +27,7 @@ describe('migration 009_signing', () => {
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
     const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
+    caseId = db.transaction(() => insertCaseAtOldVersion(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
     db.transaction(() => {
       appendAudit(db, { ...META, caseId, action: 'case.create', detail: { number: '稽〔2026〕1号' } });
       appendAudit(db, { ...META, caseId, action: 'ledger.set', detail: { month: '2024-01', amount: '100.00' } });

@@ -29,7 +29,7 @@ describe('migration 010_segregation_accounts', () => {
     migrate(db, MIGRATIONS, migration010.version - 1);
     seedDatabase(db, RESOURCES, META);
     db.prepare("INSERT INTO users (username, display_name, role, password_hash, password_salt, created_at, created_by) VALUES ('wangke', '王科长', 'section-head', 'scrypt$1$8$1$00', ?, 'x', 'x')").run('0'.repeat(32));
-    caseId = createCase(db).caseId;
+    caseId = createCase(db, undefined, undefined, 'old-version').caseId;
     // META.actor (测试员甲) imports; wangke approved before the migration.
     storeImport(db, { caseId, kind: 'payroll', fileName: '工资表.xlsx', bytes: new Uint8Array([1, 2, 3]), sha256: 'b'.repeat(64), report: { issues: [], rowsLeftOut: 0 } as never, payroll: payrollLines(2, ['2024-01']), declarations: [] }, META);
     approve(db, caseId, 'wangke');
@@ -58,7 +58,7 @@ describe('migration 010_segregation_accounts', () => {
       expect(() => approve(db, caseId, who.toUpperCase()), action).toThrow('职责分离');
     }
     // Preparing another case does not count.
-    const other = createCase(db, '91110000600037341L').caseId;
+    const other = createCase(db, '91110000600037341L', undefined, 'old-version').caseId;
     approve(db, other, META.actor);
   });
 });

@@ -10,9 +10,9 @@ import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { storeImport } from '../../electron/services/db/storeImport';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase, setCaseState } from '../../electron/services/db/repos/cases';
+import { setCaseState } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { META, openTestDatabase, payrollLines, tableCounts, tempDir, RESOURCES } from './db-helpers';
+import { META, openTestDatabase, payrollLines, tableCounts, tempDir, RESOURCES, insertCaseAtOldVersion } from './db-helpers';
 
 const VERSION = MIGRATIONS.findIndex((m) => m.name === '011_institutions') + 1;
 
@@ -27,7 +27,7 @@ describe('migration 011_institutions', () => {
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
     const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
+    caseId = db.transaction(() => insertCaseAtOldVersion(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'plan' }, 2026, META))().id;
     storeImport(db, { caseId, kind: 'payroll', fileName: '工资表.xlsx', bytes: new Uint8Array([1, 2, 3]), sha256: 'b'.repeat(64), report: { issues: [], rowsLeftOut: 0 } as never, payroll: payrollLines(3, ['2024-01']), declarations: [] }, META);
   });
   afterEach(() => {

@@ -10,9 +10,9 @@ import { MIGRATIONS } from '../../electron/services/db/migrations';
 import { migration012 } from '../../electron/services/db/migrations/012_office';
 import { seedDatabase } from '../../electron/services/db/seed';
 import { insertEmployer } from '../../electron/services/db/repos/employers';
-import { insertCase, setCaseState } from '../../electron/services/db/repos/cases';
+import { setCaseState } from '../../electron/services/db/repos/cases';
 import { listRatePlans } from '../../electron/services/db/repos/ratePlans';
-import { META, RESOURCES, openTestDatabase, tableCounts, tempDir } from './db-helpers';
+import { META, RESOURCES, openTestDatabase, tableCounts, tempDir, insertCaseAtOldVersion } from './db-helpers';
 
 describe('migration 012_office', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -26,7 +26,7 @@ describe('migration 012_office', () => {
     seedDatabase(db, RESOURCES, META);
     const employer = insertEmployer(db, { name: '示例市某某机械制造有限公司', creditCode: '91350100M000100Y43' }, META);
     const plan = listRatePlans(db).find((p) => p.name === '示例地区 2024')!;
-    caseId = db.transaction(() => insertCase(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'random' }, 2026, META))().id;
+    caseId = db.transaction(() => insertCaseAtOldVersion(db, { employerId: employer.id, periodFrom: '2024-01', periodTo: '2024-03', ratePlanId: plan.id, source: 'random' }, 2026, META))().id;
   });
   afterEach(() => {
     db.close();
