@@ -31,12 +31,20 @@ describe('institutions and claims screening in Chromium', () => {
     const pickRule = async (rule: string) => {
       const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: rule });
       // A click right after a drawer closes may go to the focus it hands back: open until shown.
-      for (let i = 0; i < 3 && !(await option.isVisible()); i++) {
-        await page.keyboard.press('Escape');
-        await page.getByTestId('hit-rule-filter').click();
-        await option.waitFor({ timeout: 3000 }).catch(() => undefined);
+      // The option may also still be moving (the dropdown animates in): retry the whole pick.
+      for (let i = 0; ; i++) {
+        try {
+          if (!(await option.isVisible())) {
+            await page.keyboard.press('Escape');
+            await page.getByTestId('hit-rule-filter').click();
+            await option.waitFor({ timeout: 3000 });
+          }
+          await option.click({ timeout: 3000 });
+          break;
+        } catch (e) {
+          if (i >= 4) throw e;
+        }
       }
-      await option.click();
       await expect.poll(() => page.getByTestId('hit-rule-filter').innerText()).toContain(rule);
     };
     await page.goto(new URL('#/institutions', session.harness.url).href);

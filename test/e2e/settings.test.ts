@@ -44,7 +44,7 @@ describe('settings in Chromium', () => {
     const { page, api, shot } = session;
     await page.goto(new URL('#/settings', session.harness.url).href);
     const form = page.locator('[data-testid="agency-profile"]');
-    await expect.poll(() => page.locator('#agency_name').inputValue()).toBe('示例市医疗保障局');
+    await expect.poll(() => page.locator('#agency_name').inputValue(), { timeout: 10_000 }).toBe('示例市医疗保障局');
     await shot('settings-01-agency');
 
     await page.locator('#agency_name').fill(NEW_NAME);
