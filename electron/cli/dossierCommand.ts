@@ -2,19 +2,17 @@
 // every missing, changed or extra file and who signed it; `jihe dossier export` writes one from a workstation's
 // data folder. Exit 0 when the dossier is intact, 1 when it is not (or cannot be read), 2 on
 // bad arguments.
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend, DATABASE_FILE } from '../services/backend';
+import { createBackend } from '../services/backend';
 import type { Case } from '../../shared/api/dto';
 import { loginForCli } from './accountLogin';
 import { exportDossier, verifyDossier } from '../services/dossier/index';
 import { FILE_ROLE_NAMES, FILE_ROLES } from '../../shared/dossier/manifest';
 import { workstationKey } from '../services/signing/workstationKey';
 import { listRegisteredKeys } from '../services/signing/registeredKeys';
+import { openDataFolder } from './dataFolder';
 import { EXIT, type CliIo } from './io';
-import { PASSPHRASE_ENV } from '../services/db/dbKey';
 
 export const DOSSIER_HELP = `用法：
   jihe dossier verify 档案.zip [--data 数据目录]
@@ -137,23 +135,10 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
     io.stderr(`错误：export 需要 --data、--case 和 --out\n${DOSSIER_HELP}`);
     return EXIT.usage;
   }
-  // Opening a folder without a database would create an empty one there: a mistyped --data must
-  // be refused, not answered with "no such case" from a new empty workstation.
-  if (!process.env[PASSPHRASE_ENV]) {
-    io.stderr(`错误：数据目录中的数据库是加密的，需要口令：请设置环境变量 ${PASSPHRASE_ENV}\n`);
-    return EXIT.usage;
-  }
-  if (!existsSync(path.join(values.data, DATABASE_FILE))) {
-    io.stderr(`错误：“${values.data}”不是工作站的数据目录（其中没有 ${DATABASE_FILE}），请检查 --data\n`);
-    return EXIT.unreadable;
-  }
-  let backend;
-  try {
-    backend = createBackend({ dataDir: values.data, runtime: 'harness' });
-  } catch (e) {
-    io.stderr(`错误：无法打开数据目录“${values.data}”：${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT.unreadable;
-  }
+  // a mistyped --data is refused rather than answered with "no such case" from a new empty folder
+  const opened = openDataFolder(values.data, io);
+  if ('exit' in opened) return opened.exit;
+  const { backend } = opened;
   try {
     // Personal data is read only by a logged-in account allowed to read cases (issue 8).
     const login = await loginForCli(backend, values.user, '导出稽核档案');

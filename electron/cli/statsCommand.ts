@@ -2,19 +2,19 @@
 // (DOMAIN.md §11, seed 004 附表) as XLSX and PDF, computed from the cases in its data folder —
 // the same report the 统计报表 page exports. Like `jihe dossier export`: the passphrase from
 // JIHE_PASSPHRASE, a folder without the database refused rather than created.
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend, DATABASE_FILE } from '../services/backend';
-import { PASSPHRASE_ENV } from '../services/db/dbKey';
+import { DATABASE_FILE } from '../services/backend';
 import { localIsoDate } from '../services/backend/computeCase';
 import { exportStatistics, NO_SIGNATURES, statisticsFileName, statisticsReport } from '../services/statistics/statisticsService';
 import type { Db } from '../services/db/open';
+import { loginForCli } from './accountLogin';
+import { openDataFolder } from './dataFolder';
 import { EXIT, type CliIo } from './io';
 
 export const STATS_HELP = `用法：
-  jihe stats --data 数据目录 --month YYYY-MM --out 输出目录
+  jihe stats --data 数据目录 --month YYYY-MM --out 输出目录 [--user 用户名]
 
 按工作站数据目录中的案件生成该月的《医保基金监督检查情况统计表》（定点医药机构）和
 《参保单位稽核情况统计表》：自当年1月1日起累计到该月末，按地区和本单位合计，另列本月数；
@@ -25,6 +25,7 @@ export const STATS_HELP = `用法：
   --data 目录      工作站的数据目录（其中有 ${DATABASE_FILE}）
   --month YYYY-MM  统计月份
   --out 目录       输出目录（不存在时创建）
+  --user 用户名    数据目录已建立用户账户时须登录；密码放在环境变量 JIHE_PASSWORD 中或在终端提示时输入
   -h, --help       显示本说明
 
 退出码：
@@ -52,9 +53,9 @@ export async function writeStatistics(db: Db, month: string, outDir: string, fil
 }
 
 export async function statsCommand(argv: string[], io: CliIo): Promise<number> {
-  let values: { data?: string; month?: string; out?: string; help?: boolean };
+  let values: { data?: string; month?: string; out?: string; user?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: false }));
+    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, user: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: false }));
   } catch (e) {
     const option = /'([^']+)'/.exec((e as Error).message)?.[1];
     io.stderr(`错误：${option ? `选项“${option}”有误` : (e as Error).message}\n${STATS_HELP}`);
@@ -72,22 +73,16 @@ export async function statsCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`错误：统计月份“${values.month}”应写作 YYYY-MM，如 2026-02\n`);
     return EXIT.usage;
   }
-  if (!process.env[PASSPHRASE_ENV]) {
-    io.stderr(`错误：数据目录中的数据库是加密的，需要口令：请设置环境变量 ${PASSPHRASE_ENV}\n`);
-    return EXIT.usage;
-  }
-  if (!existsSync(path.join(values.data, DATABASE_FILE))) {
-    io.stderr(`错误：“${values.data}”不是工作站的数据目录（其中没有 ${DATABASE_FILE}），请检查 --data\n`);
-    return EXIT.unreadable;
-  }
-  let backend;
+  const opened = openDataFolder(values.data, io);
+  if ('exit' in opened) return opened.exit;
+  const { backend } = opened;
   try {
-    backend = createBackend({ dataDir: values.data, runtime: 'harness' });
-  } catch (e) {
-    io.stderr(`错误：无法打开数据目录“${values.data}”：${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT.unreadable;
-  }
-  try {
+    // The tables name employers and institutions: read like the 统计报表 page, by a logged-in account.
+    const login = await loginForCli(backend, values.user, '生成统计报表');
+    if (!login.ok) {
+      io.stderr(`错误：${login.message}\n`);
+      return login.usage ? EXIT.usage : EXIT.unreadable;
+    }
     const out = path.resolve(values.out);
     const { files, summary } = await writeStatistics(backend.db, values.month, out, localIsoDate(new Date()));
     io.stdout(`${summary}\n已写入 ${out}：\n${files.map((f) => `  ${f}`).join('\n')}\n`);

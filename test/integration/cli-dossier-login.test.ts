@@ -85,3 +85,19 @@ describe('jihe dossier export with accounts in the data folder', () => {
     }
   }, 120_000);
 });
+
+describe('jihe stats with accounts in the data folder', () => {
+  const out = () => path.join(tmp.dir, '统计');
+  const args = (...extra: string[]) => ['stats', '--data', tmp.dir, '--month', '2026-02', '--out', out(), ...extra];
+
+  it('refuses without an account and writes the report for an auditor who logs in', () => {
+    const none = jihe(args());
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('数据目录中已建立用户账户，生成统计报表须登录');
+    expect(existsSync(out())).toBe(false);
+
+    const r = jihe(args('--user', 'zhangming'), PASSWORD);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已写入');
+  }, 180_000);
+});
