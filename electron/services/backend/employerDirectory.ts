@@ -10,8 +10,7 @@ import { findEmployerByCreditCode, getEmployer, insertEmployer } from '../db/rep
 import { updateEmployer } from '../db/repos/office';
 import { KIND_ROLES } from '../import/columnRoles';
 import { importEmployerDirectory } from '../import/employerDirectory';
-import { describeIssue, refusalReason } from '../jobs/importPolicy';
-import { ApiFailure } from './errors';
+import { refuseUnlessWhole } from './wholeFileImport';
 import type { Handlers } from './types';
 
 export const employerDirectoryHandlers: Handlers<'employers.import' | 'employers.template'> = {
@@ -28,8 +27,7 @@ export const employerDirectoryHandlers: Handlers<'employers.import' | 'employers
 
   'employers.import': async (ctx, input) => {
     const parsed = await importEmployerDirectory({ bytes: input.data, fileName: input.fileName });
-    const refusal = refusalReason(parsed.report, false, parsed.rows.length);
-    if (refusal) throw new ApiFailure('invalid-input', refusal.replace('，或选择跳过这些行导入其余各行', ''), parsed.report.issues.filter((i) => i.severity === 'error').map((i) => ({ path: `${i.sheet}!${i.column}${i.row}`, message: describeIssue(i) })));
+    refuseUnlessWhole(parsed.report, parsed.rows.length);
     const meta = ctx.meta();
     return ctx.db.transaction(() => {
       let created = 0;

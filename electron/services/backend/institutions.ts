@@ -22,11 +22,12 @@ import { catalogOffThread, claimsOffThread, screenOffThread } from '../jobs/offT
 import { KIND_ROLES } from '../import/columnRoles';
 import { importDirectory } from '../import/institutions';
 import { ImportRefusedError, type ImportJobData } from '../jobs/importJob';
-import { describeIssue, refusalReason } from '../jobs/importPolicy';
+import { refusalReason } from '../jobs/importPolicy';
 import { JobCancelledError } from '../jobs/runner';
 import { screeningHitsXlsx } from '../screening/hitsXlsx';
 import type { BackendContext } from './context';
 import { ApiFailure } from './errors';
+import { refuseUnlessWhole } from './wholeFileImport';
 import type { Handlers } from './types';
 
 /** Inspectors (case work) see the legal representative's ID; anyone else a masked one. */
@@ -169,8 +170,7 @@ export const institutionHandlers: Handlers<
 
   'institutions.import': async (ctx, input) => {
     const parsed = await importDirectory({ bytes: input.data, fileName: input.fileName });
-    const refusal = refusalReason(parsed.report, false, parsed.rows.length);
-    if (refusal) throw new ApiFailure('invalid-input', refusal, parsed.report.issues.filter((i) => i.severity === 'error').map((i) => ({ path: `${i.sheet}!${i.column}${i.row}`, message: describeIssue(i) })));
+    refuseUnlessWhole(parsed.report, parsed.rows.length);
     const meta = ctx.meta();
     return ctx.db.transaction(() => {
       let created = 0;

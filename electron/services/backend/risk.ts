@@ -15,10 +15,10 @@ import { currentRiskParams, deleteWage, findWage, getWage, insertOverride, inser
 import type { Db } from '../db/open';
 import { KIND_ROLES } from '../import/columnRoles';
 import { importIndustryWages } from '../import/industryWages';
-import { describeIssue, refusalReason } from '../jobs/importPolicy';
 import { employerRiskFacts } from '../office/riskFacts';
 import type { BackendContext } from './context';
 import { ApiFailure } from './errors';
+import { refuseUnlessWhole } from './wholeFileImport';
 import type { Handlers } from './types';
 
 const today = (ctx: BackendContext) => ctx.now().toISOString().slice(0, 10);
@@ -109,8 +109,7 @@ export const riskHandlers: Handlers<
 
   'risk.wages.import': async (ctx, input) => {
     const parsed = await importIndustryWages({ bytes: input.data, fileName: input.fileName });
-    const refusal = refusalReason(parsed.report, false, parsed.rows.length);
-    if (refusal) throw new ApiFailure('invalid-input', refusal.replace('，或选择跳过这些行导入其余各行', ''), parsed.report.issues.filter((i) => i.severity === 'error').map((i) => ({ path: `${i.sheet}!${i.column}${i.row}`, message: describeIssue(i) })));
+    refuseUnlessWhole(parsed.report, parsed.rows.length);
     const meta = ctx.meta();
     return ctx.db.transaction(() => {
       let created = 0;

@@ -8,7 +8,7 @@ import type { ColumnRole } from '../../../shared/domain/importReport';
 import { checkCreditCode } from '../../../shared/rules/creditCode';
 import { cellText } from './grid';
 import { cleanName } from './normaliseRows';
-import { importTable, type RowCells, type TableImport, type TableImportParams } from './tableImport';
+import { importTable, refuseDuplicateCreditCodes, type RowCells, type TableImport, type TableImportParams } from './tableImport';
 
 export interface EmployerDirectoryRow {
   row: number;
@@ -45,15 +45,5 @@ export function readEmployerRow(cells: RowCells): EmployerDirectoryRow | null {
 }
 
 export function importEmployerDirectory(params: TableImportParams): Promise<TableImport<EmployerDirectoryRow>> {
-  return importTable<EmployerDirectoryRow>('employers', params, readEmployerRow, (rows, issue) => {
-    const first = new Map<string, EmployerDirectoryRow>();
-    for (const r of rows) {
-      const earlier = first.get(r.input.creditCode);
-      if (!earlier) {
-        first.set(r.input.creditCode, r);
-        continue;
-      }
-      issue({ severity: 'error', code: 'duplicate-credit-code', file: params.fileName, sheet: r.sheet, row: r.row, column: '', message: `统一社会信用代码 ${r.input.creditCode} 重复（另见第 ${earlier.row} 行）` });
-    }
-  });
+  return importTable<EmployerDirectoryRow>('employers', params, readEmployerRow, refuseDuplicateCreditCodes<EmployerDirectoryRow>(params.fileName));
 }

@@ -7,7 +7,7 @@ import { checkCreditCode } from '../../../shared/rules/creditCode';
 import { parseDate } from '../../../shared/rules/parseDate';
 import { cellText, isBlankCell } from './grid';
 import { cleanName } from './normaliseRows';
-import { importTable, type RowCells, type TableImport, type TableImportParams } from './tableImport';
+import { importTable, refuseDuplicateCreditCodes, type RowCells, type TableImport, type TableImportParams } from './tableImport';
 
 export interface DirectoryRow {
   row: number;
@@ -65,15 +65,5 @@ export function readDirectoryRow(cells: RowCells): DirectoryRow | null {
 }
 
 export function importDirectory(params: TableImportParams): Promise<TableImport<DirectoryRow>> {
-  return importTable<DirectoryRow>('institutions', params, readDirectoryRow, (rows, issue) => {
-    const first = new Map<string, DirectoryRow>();
-    for (const r of rows) {
-      const earlier = first.get(r.input.creditCode);
-      if (!earlier) {
-        first.set(r.input.creditCode, r);
-        continue;
-      }
-      issue({ severity: 'error', code: 'duplicate-credit-code', file: params.fileName, sheet: r.sheet, row: r.row, column: '', message: `统一社会信用代码 ${r.input.creditCode} 重复（另见第 ${earlier.row} 行）` });
-    }
-  });
+  return importTable<DirectoryRow>('institutions', params, readDirectoryRow, refuseDuplicateCreditCodes<DirectoryRow>(params.fileName));
 }

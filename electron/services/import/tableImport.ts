@@ -237,3 +237,21 @@ async function readSheet<T>(
   }
   return counts;
 }
+
+/**
+ * A `finish` check for directories (employers, institutions): a credit code appears once; a later
+ * row repeating it is an error naming the first.
+ */
+export function refuseDuplicateCreditCodes<T extends { row: number; sheet: string; input: { creditCode: string } }>(fileName: string) {
+  return (rows: T[], issue: (i: ImportIssue) => void): void => {
+    const first = new Map<string, T>();
+    for (const r of rows) {
+      const earlier = first.get(r.input.creditCode);
+      if (!earlier) {
+        first.set(r.input.creditCode, r);
+        continue;
+      }
+      issue({ severity: 'error', code: 'duplicate-credit-code', file: fileName, sheet: r.sheet, row: r.row, column: '', message: `统一社会信用代码 ${r.input.creditCode} 重复（另见第 ${earlier.row} 行）` });
+    }
+  };
+}
