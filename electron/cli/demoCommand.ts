@@ -129,17 +129,10 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
       issueDate: d.noticeIssue,
     }),
   );
-  await emit(
-    '送达回证（稽核通知书）',
-    buildProofOfService({
-      facts,
-      number: next('service-proof', d.noticeIssue),
-      served: [{ name: '稽核通知书', number: noticeNo }],
-      place: c.employer.address ?? c.place,
-      manner: '直接送达',
-      servers: c.auditors.map((a) => a.name),
-    }),
-  );
+  // Every document served on the employer gets its proof of service, handed over at its address by the auditors.
+  const emitProof = (title: string, date: string, served: { name: string; number: string }[]) =>
+    emit(title, buildProofOfService({ facts, number: next('service-proof', date), served, place: c.employer.address ?? c.place, manner: '直接送达', servers: c.auditors.map((a) => a.name) }));
+  await emitProof('送达回证（稽核通知书）', d.noticeIssue, [{ name: '稽核通知书', number: noticeNo }]);
   const payrollReport = inputs.reports[0]!;
   const declReport = inputs.reports[1]!;
   await emit(
@@ -174,17 +167,7 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
   );
   const findingsNo = next('findings-notice', d.findingsIssue);
   await emit('稽核事实确认书', buildFindingsNotice({ facts, number: findingsNo, result: figures, onsiteFrom: d.onsiteFrom, onsiteTo: d.onsiteTo, issueDate: d.findingsIssue }), figures);
-  await emit(
-    '送达回证（稽核事实确认书）',
-    buildProofOfService({
-      facts,
-      number: next('service-proof', d.findingsIssue),
-      served: [{ name: '稽核事实确认书', number: findingsNo }],
-      place: c.employer.address ?? c.place,
-      manner: '直接送达',
-      servers: c.auditors.map((a) => a.name),
-    }),
-  );
+  await emitProof('送达回证（稽核事实确认书）', d.findingsIssue, [{ name: '稽核事实确认书', number: findingsNo }]);
   const opinionNo = next('audit-opinion', d.opinionIssue);
   await emit(
     '稽核意见书',
@@ -210,20 +193,10 @@ export async function runDemo(outDir: string, log: (line: string) => void, dataD
     buildRectificationNotice({ facts, number: rectNo, result: figures, opinion: { number: opinionNo, date: d.opinionIssue }, issueDate: d.opinionIssue, deadline }),
     figures,
   );
-  await emit(
-    '送达回证（稽核意见书、限期整改通知书）',
-    buildProofOfService({
-      facts,
-      number: next('service-proof', d.opinionIssue),
-      served: [
+  await emitProof('送达回证（稽核意见书、限期整改通知书）', d.opinionIssue, [
         { name: '稽核意见书（附补缴明细表）', number: opinionNo },
         { name: '限期整改通知书', number: rectNo },
-      ],
-      place: c.employer.address ?? c.place,
-      manner: '直接送达',
-      servers: c.auditors.map((a) => a.name),
-    }),
-  );
+      ]);
   await emit(
     '提请行政处罚建议书',
     buildPenaltyReferral({
