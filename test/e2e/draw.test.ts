@@ -123,6 +123,7 @@ describe('double-random draw in Chromium', () => {
     await page.waitForURL(/#\/cases\/\d+$/);
     const bar = page.getByText('检查组（双随机抽取）：');
     await bar.waitFor();
+    await page.locator('.ant-alert .ant-tag').first().waitFor();
     const teamText = await page.locator('.ant-alert', { hasText: '检查组（双随机抽取）' }).innerText();
     expect(teamText).toContain(after.record.replacements[0]!.replacement);
     await shot('draw-07-case-team');

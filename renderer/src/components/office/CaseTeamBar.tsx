@@ -24,7 +24,11 @@ export function CaseTeamBar({ caseId, source, archived }: { caseId: number; sour
     }
   };
 
-  const members = team.data ?? [];
+  // Until the team has loaded, say so: "none chosen yet" would be a false warning.
+  if (team.data === undefined) {
+    return <Alert className="section" type={team.error ? 'error' : 'info'} title={team.error ? `检查组读取失败：${team.error}` : '正在读取检查组…'} />;
+  }
+  const members = team.data;
   return (
     <>
       <Alert
