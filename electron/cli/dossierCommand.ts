@@ -4,7 +4,7 @@
 // bad arguments.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../services/backend';
+import type { Backend } from '../services/backend';
 import type { Case } from '../../shared/api/dto';
 import { loginForCli } from './accountLogin';
 import { exportDossier, verifyDossier } from '../services/dossier/index';
@@ -35,8 +35,8 @@ export const DOSSIER_HELP = `用法：
 `;
 
 /** Whether a fingerprint is the key of the workstation in `dataDir` or registered there. */
-function trustIn(dataDir: string): { isTrusted: (fingerprint: string) => boolean; close: () => void } {
-  const backend = createBackend({ dataDir, runtime: 'harness' });
+/** The trust list of the workstation at --data: its own key and the laptops it registered. */
+function trustIn(backend: Backend): { isTrusted: (fingerprint: string) => boolean; close: () => void } {
   return {
     isTrusted: (fp) => workstationKey(backend.db).fingerprint === fp || listRegisteredKeys(backend.db).some((k) => k.fingerprint === fp && !k.revokedAt),
     close: () => backend.close(),
@@ -82,12 +82,10 @@ async function verify(args: string[], io: CliIo): Promise<number> {
   }
   let trust: ReturnType<typeof trustIn> | null = null;
   if (parsed.values.data) {
-    try {
-      trust = trustIn(parsed.values.data);
-    } catch (e) {
-      io.stderr(`错误：无法打开数据目录“${parsed.values.data}”：${e instanceof Error ? e.message : String(e)}\n`);
-      return EXIT.unreadable;
-    }
+    // A mistyped folder is refused, not opened as a new, empty workstation that trusts nobody.
+    const opened = openDataFolder(parsed.values.data, io);
+    if ('exit' in opened) return opened.exit;
+    trust = trustIn(opened.backend);
   }
   let check;
   try {

@@ -1,6 +1,6 @@
 // `jihe dossier` arguments (issue 10): --help answers in Chinese for both subcommands, an unknown
 // option is named in Chinese, and a mistyped --data is refused without creating a database there.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dossierCommand } from '../../electron/cli/dossierCommand';
@@ -39,6 +39,21 @@ describe('jihe dossier arguments', () => {
       mkdirSync(typo);
       expect((await run(['export', '--data', typo, '--case', '1', '--out', path.join(tmp.dir, 'x.zip')])).code).toBe(1);
       expect(existsSync(path.join(typo, 'jihe.sqlite'))).toBe(false);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('verify refuses a mistyped --data instead of trusting an empty new workstation made there', async () => {
+    const tmp = tempDir('jihe-dossier-args-');
+    try {
+      const zip = path.join(tmp.dir, '档案.zip');
+      writeFileSync(zip, 'not a zip');
+      const typo = path.join(tmp.dir, 'jihe-dta');
+      const r = await run(['verify', zip, '--data', typo]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`错误：“${typo}”不是工作站的数据目录（其中没有 jihe.sqlite），请检查 --data\n`);
+      expect(existsSync(typo)).toBe(false);
     } finally {
       tmp.cleanup();
     }
