@@ -10,6 +10,39 @@ type Charts = StatsReportDto['charts'];
 
 const yuan = (fen: number) => Math.round(fen) / 100;
 
+interface BarSeries {
+  key: string;
+  name: string;
+  color: string;
+}
+
+/** One bar chart of counts in a card; clicking a bar opens the cases behind it. */
+function CountBars(props: { title: string; data: object[]; xKey: string; bars: BarSeries[]; stacked?: boolean; onBar: (d: unknown) => void }) {
+  const { title, data, xKey, bars, stacked, onBar } = props;
+  return (
+    <Card size="small" title={title}>
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <BarChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey={xKey} />
+          <YAxis allowDecimals={false} />
+          <Tooltip />
+          {bars.length > 1 && <Legend />}
+          {bars.map((b) => (
+            <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.color} onClick={onBar} isAnimationActive={false} {...(stacked ? { stackId: 'a' } : {})} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </Card>
+  );
+}
+
+const CHART_HEIGHT = 220;
+const BY_TARGET: BarSeries[] = [
+  { key: 'employerChecks', name: '参保单位', color: '#1677ff' },
+  { key: 'institutionChecks', name: '定点医药机构', color: '#13c2c2' },
+];
+
 export function StatsCharts(props: { charts: Charts; onOpen(title: string, caseIds: number[]): void }) {
   const { charts, onOpen } = props;
   const perMonth = charts.perMonth.map((m) => ({ ...m, label: `${Number(m.month.slice(5))}月`, ordered: yuan(m.orderedFen), recovered: yuan(m.recoveredFen) }));
@@ -22,27 +55,14 @@ export function StatsCharts(props: { charts: Charts; onOpen(title: string, caseI
     const p = (d as { payload?: { caseIds?: number[] } }).payload;
     if (p?.caseIds) onOpen(title, p.caseIds);
   };
-  const H = 220;
   return (
     <Row gutter={[12, 12]} aria-label="统计图表">
       <Col span={12}>
-        <Card size="small" title="每月检查（归档）数">
-          <ResponsiveContainer width="100%" height={H}>
-            <BarChart data={perMonth}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="employerChecks" name="参保单位" stackId="a" fill="#1677ff" onClick={open('当月检查')} isAnimationActive={false} />
-              <Bar dataKey="institutionChecks" name="定点医药机构" stackId="a" fill="#13c2c2" onClick={open('当月检查')} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </Card>
+        <CountBars title="每月检查（归档）数" data={perMonth} xKey="label" bars={BY_TARGET} stacked onBar={open('当月检查')} />
       </Col>
       <Col span={12}>
         <Card size="small" title="每月责令补缴与追回金额（元）">
-          <ResponsiveContainer width="100%" height={H}>
+          <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
             <LineChart data={perMonth}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" />
@@ -56,45 +76,13 @@ export function StatsCharts(props: { charts: Charts; onOpen(title: string, caseI
         </Card>
       </Col>
       <Col span={8}>
-        <Card size="small" title="各地区累计检查数">
-          <ResponsiveContainer width="100%" height={H}>
-            <BarChart data={charts.perRegion}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="region" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="employerChecks" name="参保单位" fill="#1677ff" onClick={open('地区累计检查')} isAnimationActive={false} />
-              <Bar dataKey="institutionChecks" name="定点医药机构" fill="#13c2c2" onClick={open('地区累计检查')} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </Card>
+        <CountBars title="各地区累计检查数" data={charts.perRegion} xKey="region" bars={BY_TARGET} onBar={open('地区累计检查')} />
       </Col>
       <Col span={8}>
-        <Card size="small" title="按案件来源累计检查数">
-          <ResponsiveContainer width="100%" height={H}>
-            <BarChart data={perSource}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Bar dataKey="checks" name="检查数" fill="#722ed1" onClick={open('按来源累计检查')} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </Card>
+        <CountBars title="按案件来源累计检查数" data={perSource} xKey="label" bars={[{ key: 'checks', name: '检查数', color: '#722ed1' }]} onBar={open('按来源累计检查')} />
       </Col>
       <Col span={8}>
-        <Card size="small" title="整改情况（累计）">
-          <ResponsiveContainer width="100%" height={H}>
-            <BarChart data={rect}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Bar dataKey="count" name="单位数" fill="#eb2f96" onClick={open('整改情况')} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </Card>
+        <CountBars title="整改情况（累计）" data={rect} xKey="label" bars={[{ key: 'count', name: '单位数', color: '#eb2f96' }]} onBar={open('整改情况')} />
       </Col>
     </Row>
   );
