@@ -64,7 +64,7 @@ function Shell() {
       <Layout.Sider width={176} theme="dark">
         <div className="app-brand">
           稽核工作站
-          <small>参保单位缴费稽核</small>
+          <small>缴费稽核与定点机构检查</small>
         </div>
         <Menu
           theme="dark"
