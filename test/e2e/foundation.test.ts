@@ -185,7 +185,7 @@ describe('auditor walk-through in Chromium', () => {
     await dialog.getByRole('button', { name: /生\s*成/ }).click();
     const refusal = dialog.locator('.ant-alert-error');
     await refusal.waitFor();
-    expect(await refusal.innerText()).toMatch(/3\s*日|三日|3 天/);
+    expect(await refusal.innerText()).toMatch(/提前\s*(?:3\s*[日天]|三日)/);
     await shot('11-notice-too-soon');
 
     await onsite.fill(chineseDate(7));
