@@ -34,7 +34,6 @@ export const DOSSIER_HELP = `用法：
   2  命令行参数有误
 `;
 
-/** Whether a fingerprint is the key of the workstation in `dataDir` or registered there. */
 /** The trust list of the workstation at --data: its own key and the laptops it registered. */
 function trustIn(backend: Backend): { isTrusted: (fingerprint: string) => boolean; close: () => void } {
   return {

@@ -16,6 +16,12 @@ interface BarSeries {
   color: string;
 }
 
+const CHART_HEIGHT = 220;
+const BY_TARGET: BarSeries[] = [
+  { key: 'employerChecks', name: '参保单位', color: '#1677ff' },
+  { key: 'institutionChecks', name: '定点医药机构', color: '#13c2c2' },
+];
+
 /** One bar chart of counts in a card; clicking a bar opens the cases behind it. */
 function CountBars(props: { title: string; data: object[]; xKey: string; bars: BarSeries[]; stacked?: boolean; onBar: (d: unknown) => void }) {
   const { title, data, xKey, bars, stacked, onBar } = props;
@@ -36,12 +42,6 @@ function CountBars(props: { title: string; data: object[]; xKey: string; bars: B
     </Card>
   );
 }
-
-const CHART_HEIGHT = 220;
-const BY_TARGET: BarSeries[] = [
-  { key: 'employerChecks', name: '参保单位', color: '#1677ff' },
-  { key: 'institutionChecks', name: '定点医药机构', color: '#13c2c2' },
-];
 
 export function StatsCharts(props: { charts: Charts; onOpen(title: string, caseIds: number[]): void }) {
   const { charts, onOpen } = props;
